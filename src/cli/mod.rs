@@ -1,0 +1,66 @@
+//! The command line: one file per subcommand, shared model flags in [`args`].
+
+mod args;
+mod embed;
+
+pub use args::ModelArgs;
+
+use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
+
+/// Find related passages and themes across articles in many languages.
+#[derive(Debug, Parser)]
+#[command(name = "silica", version, about, propagate_version = true)]
+pub struct Cli {
+    /// Log level on stderr (error, warn, info, debug, trace); also SILICA_LOG.
+    #[arg(long, global = true, env = "SILICA_LOG", default_value = "warn")]
+    pub log: String,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Embed texts into vectors (JSONL on stdout, or .jsonl/.npy/.safetensors).
+    Embed(embed::EmbedArgs),
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    init_logging(&cli.log);
+    let result = match cli.command {
+        Command::Embed(args) => embed::run(args),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(err) if is_broken_pipe(&err) => 0,
+        Err(err) => {
+            // One line: the chain of contexts joined by ": ".
+            let message = format!("{err:#}").replace('\n', " ");
+            eprintln!("error: {message}");
+            1
+        }
+    }
+}
+
+fn init_logging(level: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_new(format!("silica={level}"))
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("silica=warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .without_time()
+        .with_target(false)
+        .try_init();
+}
+
+/// `silica embed ... | head` closes stdout early; that is not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,185 @@
+//! The embedding engine: texts in, one L2-normalised vector per text out, in input order.
+//!
+//! [`Embedder`] tokenizes, forms batches by a token budget over length-sorted texts,
+//! runs the encoder with an attention mask, pools over the real tokens and normalises.
+//! A text's vector does not depend on the batch it lands in (padding is masked out).
+
+mod batching;
+mod device;
+mod pooling;
+
+pub use batching::{plan_batches, BatchLimits};
+pub use device::{device_name, set_cpu_threads, DeviceChoice};
+pub use pooling::{normalize, pool};
+
+use crate::model::{Encoded, Model, ModelInfo, ModelLocator, ModelSpec, PromptChoice};
+use anyhow::{Context, Result};
+use candle_core::{Device, Tensor};
+
+/// Row-major vectors, one per input text, in input order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Embeddings {
+    pub dim: usize,
+    pub data: Vec<f32>,
+}
+
+impl Embeddings {
+    pub fn len(&self) -> usize {
+        self.data.len().checked_div(self.dim).unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.data.is_empty()
+    }
+
+    pub fn row(&self, i: usize) -> &[f32] {
+        &self.data[i * self.dim..(i + 1) * self.dim]
+    }
+
+    pub fn rows(&self) -> impl Iterator<Item = &[f32]> {
+        self.data.chunks_exact(self.dim.max(1))
+    }
+}
+
+/// What one call embedded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EmbedStats {
+    pub texts: usize,
+    /// Real tokens, special tokens included, after truncation.
+    pub tokens: usize,
+    /// Texts longer than the model's maximum length, cut to it.
+    pub truncated: usize,
+    pub batches: usize,
+}
+
+/// The engine every command embeds with.
+pub struct Embedder {
+    model: Model,
+    device: Device,
+    limits: BatchLimits,
+}
+
+/// How many texts are tokenized and sorted together: large enough that batches are well
+/// filled, small enough that tokenized text never dominates memory.
+const CHUNK_TEXTS: usize = 8192;
+
+impl Embedder {
+    pub fn new(model: Model, device: Device, limits: BatchLimits) -> Self {
+        Self {
+            model,
+            device,
+            limits,
+        }
+    }
+
+    /// Finds (see [`ModelLocator`]) and loads a model.
+    pub fn load(
+        spec: &ModelSpec,
+        locator: &ModelLocator,
+        device: Device,
+        limits: BatchLimits,
+    ) -> Result<Self> {
+        let files = locator.locate(spec)?;
+        tracing::info!("model {spec}: {} ({:?})", files.dir.display(), files.origin);
+        let model = Model::load(&files, &device)?;
+        Ok(Self::new(model, device, limits))
+    }
+
+    pub fn info(&self) -> &ModelInfo {
+        &self.model.info
+    }
+
+    pub fn device(&self) -> &Device {
+        &self.device
+    }
+
+    /// Embeds texts with the given prompt.
+    pub fn embed<S: AsRef<str>>(
+        &self,
+        texts: &[S],
+        prompt: &PromptChoice,
+    ) -> Result<(Embeddings, EmbedStats)> {
+        self.embed_with_progress(texts, prompt, |_| {})
+    }
+
+    /// Embeds texts, calling `progress` with the number of texts done after each batch.
+    pub fn embed_with_progress<S: AsRef<str>>(
+        &self,
+        texts: &[S],
+        prompt: &PromptChoice,
+        mut progress: impl FnMut(usize),
+    ) -> Result<(Embeddings, EmbedStats)> {
+        let dim = self.model.info.hidden_size;
+        let prefix = prompt.prefix(&self.model.info.prompts);
+        let mut data = vec![0f32; texts.len() * dim];
+        let mut stats = EmbedStats {
+            texts: texts.len(),
+            ..Default::default()
+        };
+        for (chunk_index, chunk) in texts.chunks(CHUNK_TEXTS).enumerate() {
+            let offset = chunk_index * CHUNK_TEXTS;
+            let prompted: Vec<String> = chunk
+                .iter()
+                .map(|t| format!("{prefix}{}", t.as_ref()))
+                .collect();
+            let encoded = self.model.tokenizer.encode_batch(&prompted)?;
+            stats.tokens += encoded.iter().map(|e| e.ids.len()).sum::<usize>();
+            stats.truncated += encoded.iter().filter(|e| e.truncated).count();
+            let lengths: Vec<usize> = encoded.iter().map(|e| e.ids.len()).collect();
+            for batch in plan_batches(&lengths, self.limits) {
+                let rows: Vec<&Encoded> = batch.iter().map(|&i| &encoded[i]).collect();
+                let vectors = self
+                    .forward(&rows)
+                    .context("the model's forward pass failed")?;
+                for (row, &index) in vectors.chunks_exact(dim).zip(&batch) {
+                    let at = (offset + index) * dim;
+                    data[at..at + dim].copy_from_slice(row);
+                }
+                stats.batches += 1;
+                progress(batch.len());
+            }
+        }
+        Ok((Embeddings { dim, data }, stats))
+    }
+
+    /// One padded batch through the encoder, pooled (and normalised): `[rows x hidden]`.
+    fn forward(&self, rows: &[&Encoded]) -> Result<Vec<f32>> {
+        let info = &self.model.info;
+        let lengths: Vec<usize> = rows.iter().map(|e| e.ids.len()).collect();
+        let width = lengths.iter().copied().max().unwrap_or(0);
+        let pad = self.model.tokenizer.pad_id();
+        let (mut ids, mut types, mut mask) = (
+            Vec::with_capacity(rows.len() * width),
+            Vec::with_capacity(rows.len() * width),
+            Vec::with_capacity(rows.len() * width),
+        );
+        for e in rows {
+            let padding = width - e.ids.len();
+            ids.extend(
+                e.ids
+                    .iter()
+                    .copied()
+                    .chain(std::iter::repeat_n(pad, padding)),
+            );
+            types.extend(
+                e.type_ids
+                    .iter()
+                    .copied()
+                    .chain(std::iter::repeat_n(0, padding)),
+            );
+            mask.extend(
+                std::iter::repeat_n(1u32, e.ids.len()).chain(std::iter::repeat_n(0, padding)),
+            );
+        }
+        let shape = (rows.len(), width);
+        let ids = Tensor::from_vec(ids, shape, &self.device)?;
+        let types = Tensor::from_vec(types, shape, &self.device)?;
+        let mask = Tensor::from_vec(mask, shape, &self.device)?;
+        let hidden = self.model.encoder.forward(&ids, &types, &mask)?;
+        let mut pooled = pool(&hidden, &mask, &lengths, info.pooling)?;
+        if info.normalize {
+            pooled = normalize(&pooled)?;
+        }
+        Ok(pooled.flatten_all()?.to_vec1::<f32>()?)
+    }
+}

@@ -1,0 +1,12 @@
+//! silica: find related passages and themes across articles in many languages.
+//!
+//! The pipeline, one module per stage:
+//! `corpus` (read inputs into [`corpus::Document`]s) → `model` (find and load a
+//! sentence-embedding model) → `embed` (the [`embed::Embedder`]: batching, forward pass,
+//! pooling) → `export` (embedding files, written atomically). `cli` is the command line.
+
+pub mod cli;
+pub mod corpus;
+pub mod embed;
+pub mod export;
+pub mod model;

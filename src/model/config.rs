@@ -1,0 +1,215 @@
+use super::pooling::PoolingConfig;
+use super::{Pooling, Prompts};
+use anyhow::{bail, Context, Result};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The encoder families silica runs (through candle-transformers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Architecture {
+    /// multilingual-e5-small, paraphrase-multilingual-MiniLM-L12-v2, LaBSE, all-MiniLM-L6-v2.
+    Bert,
+    /// multilingual-e5-base/large, bge-m3.
+    XlmRoberta,
+}
+
+/// What silica reads of `config.json`; the file's text is kept for candle's own config types.
+#[derive(Debug, Clone)]
+pub struct ModelConfig {
+    pub path: PathBuf,
+    pub architecture: Architecture,
+    pub hidden_size: usize,
+    pub vocab_size: usize,
+    /// The longest input the position embeddings allow, special tokens included.
+    pub max_positions: usize,
+    pub json: String,
+}
+
+#[derive(Deserialize)]
+struct ConfigFields {
+    model_type: Option<String>,
+    hidden_size: usize,
+    vocab_size: usize,
+    max_position_embeddings: usize,
+    pad_token_id: Option<usize>,
+}
+
+impl ModelConfig {
+    pub fn read(path: &Path) -> Result<Self> {
+        let json =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        Self::parse(path, json)
+    }
+
+    pub fn parse(path: &Path, json: String) -> Result<Self> {
+        let fields: ConfigFields = serde_json::from_str(&json)
+            .with_context(|| format!("{}: not a usable model config", path.display()))?;
+        let architecture = match fields.model_type.as_deref() {
+            Some("bert") => Architecture::Bert,
+            Some("xlm-roberta") | Some("xlm_roberta") => Architecture::XlmRoberta,
+            Some(other) => bail!(
+                "{}: model_type {other:?} is not supported (silica runs bert and xlm-roberta encoders)",
+                path.display()
+            ),
+            None => bail!("{}: no model_type; silica runs bert and xlm-roberta encoders", path.display()),
+        };
+        // RoBERTa-style position ids start after the padding index, so two positions are lost.
+        let max_positions = match architecture {
+            Architecture::Bert => fields.max_position_embeddings,
+            Architecture::XlmRoberta => fields
+                .max_position_embeddings
+                .saturating_sub(fields.pad_token_id.unwrap_or(1) + 1),
+        };
+        Ok(Self {
+            path: path.to_path_buf(),
+            architecture,
+            hidden_size: fields.hidden_size,
+            vocab_size: fields.vocab_size,
+            max_positions,
+            json,
+        })
+    }
+}
+
+/// What the sentence-transformers files of a model directory say (all optional).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceTransformersConfig {
+    pub pooling: Pooling,
+    pub normalize: bool,
+    pub max_seq_length: Option<usize>,
+    pub prompts: Option<Prompts>,
+}
+
+#[derive(Deserialize)]
+struct Module {
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    path: String,
+}
+
+#[derive(Deserialize)]
+struct SentenceBertConfig {
+    max_seq_length: Option<usize>,
+}
+
+#[derive(Deserialize)]
+struct StConfig {
+    #[serde(default)]
+    prompts: Option<std::collections::HashMap<String, String>>,
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => serde_json::from_str(&text)
+            .map(Some)
+            .with_context(|| format!("{}: not valid JSON for this file", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
+    }
+}
+
+impl SentenceTransformersConfig {
+    /// Reads `modules.json`, the pooling config, `sentence_bert_config.json` and
+    /// `config_sentence_transformers.json`. Without `modules.json`, mean pooling and L2
+    /// normalisation (the embeddings are compared by cosine anyway).
+    pub fn read(dir: &Path) -> Result<Self> {
+        let modules: Option<Vec<Module>> = read_json(&dir.join("modules.json"))?;
+        let (pooling_path, normalize) = match &modules {
+            Some(modules) => (
+                modules
+                    .iter()
+                    .find(|m| m.kind.ends_with(".Pooling"))
+                    .map(|m| dir.join(&m.path).join("config.json")),
+                modules.iter().any(|m| m.kind.ends_with(".Normalize")),
+            ),
+            None => (Some(dir.join("1_Pooling/config.json")), true),
+        };
+        let pooling = match pooling_path {
+            Some(path) => match read_json::<PoolingConfig>(&path)? {
+                Some(config) => config
+                    .pooling()
+                    .with_context(|| format!("{}", path.display()))?,
+                None => Pooling::Mean,
+            },
+            None => Pooling::Mean,
+        };
+        let max_seq_length =
+            read_json::<SentenceBertConfig>(&dir.join("sentence_bert_config.json"))?
+                .and_then(|c| c.max_seq_length);
+        let prompts = read_json::<StConfig>(&dir.join("config_sentence_transformers.json"))?
+            .and_then(|c| c.prompts)
+            .filter(|p| !p.is_empty())
+            .map(|p| Prompts {
+                query: p.get("query").cloned(),
+                passage: p.get("passage").or_else(|| p.get("document")).cloned(),
+            });
+        Ok(Self {
+            pooling,
+            normalize,
+            max_seq_length,
+            prompts,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_model_type_is_named_in_the_error() {
+        let json =
+            r#"{"model_type":"gpt2","hidden_size":8,"vocab_size":10,"max_position_embeddings":16}"#;
+        let err = ModelConfig::parse(Path::new("m/config.json"), json.into())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("gpt2") && err.contains("m/config.json"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn xlm_roberta_loses_the_padding_positions() {
+        let json = r#"{"model_type":"xlm-roberta","hidden_size":8,"vocab_size":10,"max_position_embeddings":514,"pad_token_id":1}"#;
+        let c = ModelConfig::parse(Path::new("config.json"), json.into()).unwrap();
+        assert_eq!(
+            (c.architecture, c.max_positions),
+            (Architecture::XlmRoberta, 512)
+        );
+    }
+
+    #[test]
+    fn sentence_transformers_files_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(
+            d.join("modules.json"),
+            r#"[{"type":"sentence_transformers.models.Transformer","path":""},
+                {"type":"sentence_transformers.models.Pooling","path":"1_Pooling"}]"#,
+        )
+        .unwrap();
+        std::fs::create_dir(d.join("1_Pooling")).unwrap();
+        std::fs::write(
+            d.join("1_Pooling/config.json"),
+            r#"{"pooling_mode_cls_token":true}"#,
+        )
+        .unwrap();
+        std::fs::write(
+            d.join("sentence_bert_config.json"),
+            r#"{"max_seq_length":128}"#,
+        )
+        .unwrap();
+        std::fs::write(
+            d.join("config_sentence_transformers.json"),
+            r#"{"prompts":{"query":"q: ","passage":"p: "}}"#,
+        )
+        .unwrap();
+        let st = SentenceTransformersConfig::read(d).unwrap();
+        assert_eq!(st.pooling, Pooling::Cls);
+        assert!(!st.normalize);
+        assert_eq!(st.max_seq_length, Some(128));
+        assert_eq!(st.prompts.unwrap().query.as_deref(), Some("q: "));
+    }
+}

@@ -1,0 +1,75 @@
+//! The model stage: where a model comes from (hub, local directory, offline copies), what
+//! its files say (architecture, pooling, normalisation, prompts, maximum length), and
+//! loading it into a [`Model`]: a candle encoder plus its tokenizer.
+
+mod config;
+mod encoder;
+mod pooling;
+mod prompts;
+mod resolve;
+mod spec;
+mod tokenizer;
+
+pub use config::{Architecture, ModelConfig, SentenceTransformersConfig};
+pub use encoder::Encoder;
+pub use pooling::Pooling;
+pub use prompts::{PromptChoice, Prompts};
+pub use resolve::{ModelFiles, ModelLocator};
+pub use spec::{ModelSpec, DEFAULT_MODEL};
+pub use tokenizer::{Encoded, TextTokenizer};
+
+use anyhow::{Context, Result};
+use candle_core::Device;
+
+/// Everything the embedder needs to know about a model, beyond its weights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelInfo {
+    /// What the user asked for, for logs and outputs (`intfloat/multilingual-e5-small`).
+    pub name: String,
+    pub architecture: Architecture,
+    pub hidden_size: usize,
+    pub pooling: Pooling,
+    pub normalize: bool,
+    /// Longest input in tokens, special tokens included; longer inputs are truncated.
+    pub max_tokens: usize,
+    pub prompts: Prompts,
+}
+
+/// A loaded model: encoder weights on a device, tokenizer, and what the files say.
+pub struct Model {
+    pub info: ModelInfo,
+    pub encoder: Encoder,
+    pub tokenizer: TextTokenizer,
+}
+
+impl Model {
+    /// Loads the files found by [`ModelLocator`] onto `device`.
+    pub fn load(files: &ModelFiles, device: &Device) -> Result<Self> {
+        let config = ModelConfig::read(&files.config)?;
+        let st = SentenceTransformersConfig::read(&files.dir)?;
+        let max_tokens = st
+            .max_seq_length
+            .unwrap_or(config.max_positions)
+            .min(config.max_positions);
+        let tokenizer = TextTokenizer::load(&files.tokenizer, config.vocab_size, max_tokens)?;
+        let encoder = Encoder::load(&config, &files.weights, device)
+            .with_context(|| format!("loading weights from {}", files.weights.display()))?;
+        let prompts = st
+            .prompts
+            .clone()
+            .unwrap_or_else(|| Prompts::known_for(&files.name));
+        Ok(Self {
+            info: ModelInfo {
+                name: files.name.clone(),
+                architecture: config.architecture,
+                hidden_size: config.hidden_size,
+                pooling: st.pooling,
+                normalize: st.normalize,
+                max_tokens,
+                prompts,
+            },
+            encoder,
+            tokenizer,
+        })
+    }
+}
