@@ -124,7 +124,9 @@ impl<'a> PackedModel<'a> {
             "unsupported quantization block size {block}"
         );
         ensure!(
-            header.hidden % Q4_BLOCK == 0 && header.ff % Q4_BLOCK == 0 && header.heads > 0,
+            header.hidden.is_multiple_of(Q4_BLOCK)
+                && header.ff.is_multiple_of(Q4_BLOCK)
+                && header.heads > 0,
             "header sizes do not fit 32-weight blocks: {header:?}"
         );
 
@@ -160,7 +162,7 @@ impl<'a> PackedModel<'a> {
                 StoredDtype::F32 => count * 4,
                 StoredDtype::Q4_0 => {
                     ensure!(
-                        count % Q4_BLOCK == 0,
+                        count.is_multiple_of(Q4_BLOCK),
                         "tensor {name}: {count} weights is not whole blocks"
                     );
                     count / Q4_BLOCK * Q4_BLOCK_BYTES

@@ -120,7 +120,8 @@ impl ModelLocator {
         } else {
             match download(hub_repo) {
                 Ok(dir) => return ModelFiles::in_dir(spec.to_string(), ModelOrigin::Hub, &dir),
-                Err(e) => format!("{e:#}"),
+                // hf-hub's errors repeat their sources; the context and the root cause suffice.
+                Err(e) => format!("{e}: {}", e.root_cause()),
             }
         };
         looked.push(format!("the Hugging Face hub ({hub_error})"));

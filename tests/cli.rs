@@ -1,0 +1,290 @@
+//! `silica embed` end to end through the real binary: outputs, inputs, and bad input
+//! (one-line error naming the file, non-zero exit, no output file left behind).
+
+mod common;
+
+use common::{provisioned_model, repo_root, write_tiny_model};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn silica(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_silica"))
+        .args(args)
+        .current_dir(cwd)
+        // No hub, no user cache, no stray models: every test says where its model is.
+        .env("HF_HUB_OFFLINE", "1")
+        .env("HF_HOME", cwd.join("hf-home"))
+        .env("SILICA_MODELS_DIR", cwd.join("no-models"))
+        .env_remove("SILICA_MODEL")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A work directory with a tiny model in `model/` and a few inputs.
+fn workdir() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("model");
+    write_tiny_model(&model);
+    std::fs::write(dir.path().join("a.txt"), "the cat sat on the mat").unwrap();
+    std::fs::write(dir.path().join("b.md"), "# le chat\n\nle chat sur un tapis").unwrap();
+    std::fs::write(
+        dir.path().join("rows.jsonl"),
+        "{\"id\": \"r1\", \"text\": \"a dog\"}\n{\"id\": \"r2\", \"text\": \"the dog sat\"}\n",
+    )
+    .unwrap();
+    (dir, model)
+}
+
+/// The error of a failed run: exit code 1, exactly one line on stderr, naming `needle`.
+fn assert_one_line_error(out: &Output, needles: &[&str]) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(1), "stderr: {err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "one line expected: {err}");
+    assert!(lines[0].starts_with("error: "), "{err}");
+    for needle in needles {
+        assert!(lines[0].contains(needle), "{needle:?} not in {err}");
+    }
+}
+
+#[test]
+fn jsonl_on_stdout_one_row_per_document() {
+    let (dir, _) = workdir();
+    let out = silica(
+        &["embed", "a.txt", "b.md", "rows.jsonl", "--model", "model"],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a.txt", "b.md", "r1", "r2"]);
+    assert_eq!(rows[3]["source"], "rows.jsonl:2");
+    assert_eq!(rows[0]["text"], "the cat sat on the mat");
+    assert_eq!(
+        rows[0]["embedding"].as_array().unwrap().len(),
+        common::TINY_HIDDEN
+    );
+    assert!(
+        stderr(&out).contains("embedded 4 texts"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn npy_and_safetensors_outputs() {
+    let (dir, _) = workdir();
+    let out = silica(
+        &["embed", ".", "--model", "model", "-o", "out/v.npy"],
+        dir.path(),
+    );
+    assert!(!out.status.success(), "no out/ directory yet");
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    for name in ["v.npy", "v.safetensors", "v.jsonl"] {
+        let target = format!("out/{name}");
+        let out = silica(
+            &[
+                "embed",
+                "a.txt",
+                "rows.jsonl",
+                "--model",
+                "model",
+                "-o",
+                &target,
+                "--no-text",
+            ],
+            dir.path(),
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let npy = std::fs::read(dir.path().join("out/v.npy")).unwrap();
+    let npy = npyz::NpyFile::new(&npy[..]).unwrap();
+    assert_eq!(npy.shape(), &[3, common::TINY_HIDDEN as u64]);
+    let ids = std::fs::read_to_string(dir.path().join("out/v.npy.ids.json")).unwrap();
+    assert_eq!(ids, r#"["a.txt","r1","r2"]"#);
+    let jsonl = std::fs::read_to_string(dir.path().join("out/v.jsonl")).unwrap();
+    assert!(!jsonl.contains("\"text\""));
+    let st = std::fs::read(dir.path().join("out/v.safetensors")).unwrap();
+    let tensors = safetensors::SafeTensors::deserialize(&st).unwrap();
+    assert_eq!(
+        tensors.tensor("embeddings").unwrap().shape(),
+        &[3, common::TINY_HIDDEN]
+    );
+    // The same vectors whatever the format.
+    let first_npy: Vec<f32> = npy.into_vec::<f32>().unwrap()[..common::TINY_HIDDEN].to_vec();
+    let first_jsonl: serde_json::Value =
+        serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    let first_jsonl: Vec<f32> = first_jsonl["embedding"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap() as f32)
+        .collect();
+    assert_eq!(first_npy, first_jsonl);
+}
+
+#[test]
+fn stdin_is_one_text_per_line() {
+    let (dir, _) = workdir();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_silica"))
+        .args(["embed", "-", "--model", "model"])
+        .current_dir(dir.path())
+        .env("HF_HUB_OFFLINE", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"the cat\n\nthe dog\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let ids: Vec<String> = text
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["stdin:1", "stdin:3"]);
+}
+
+#[test]
+fn bad_inputs_are_one_line_errors_and_leave_no_output() {
+    let (dir, _) = workdir();
+    let d = dir.path();
+    std::fs::write(d.join("latin1.txt"), b"caf\xe9 au lait").unwrap();
+    std::fs::write(
+        d.join("notext.jsonl"),
+        "{\"text\": \"ok\"}\n{\"body\": \"no text field\"}\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("empty.txt"), "").unwrap();
+    let cases: [(&[&str], &[&str]); 6] = [
+        (&["latin1.txt"], &["latin1.txt:1", "not UTF-8"]),
+        (&["notext.jsonl"], &["notext.jsonl:2", "\"text\""]),
+        (&["empty.txt"], &["empty.txt", "empty"]),
+        (&["missing.txt"], &["missing.txt", "no such file"]),
+        (&["a.txt", "--device", "cuda"], &["CUDA", "--features cuda"]),
+        (&["a.txt", "--threads", "0"], &["--threads"]),
+    ];
+    for (inputs, needles) in cases {
+        let mut args = vec!["embed"];
+        args.extend_from_slice(inputs);
+        args.extend_from_slice(&["--model", "model", "-o", "out.jsonl"]);
+        if cfg!(feature = "cuda") && inputs.contains(&"cuda") {
+            continue;
+        }
+        let out = silica(&args, d);
+        assert_one_line_error(&out, needles);
+        assert!(
+            !d.join("out.jsonl").exists(),
+            "{inputs:?} left an output file"
+        );
+    }
+    let out = silica(
+        &["embed", "a.txt", "--model", "model", "-o", "out.parquet"],
+        d,
+    );
+    assert_one_line_error(&out, &["out.parquet", ".npy"]);
+}
+
+#[test]
+fn broken_models_are_one_line_errors_naming_the_file() {
+    let (dir, model) = workdir();
+    let d = dir.path();
+    // Truncated weights.
+    let weights = model.join("model.safetensors");
+    let bytes = std::fs::read(&weights).unwrap();
+    std::fs::write(&weights, &bytes[..bytes.len() - 100]).unwrap();
+    let out = silica(&["embed", "a.txt", "--model", "model", "-o", "out.npy"], d);
+    assert_one_line_error(&out, &["model.safetensors"]);
+    assert!(!d.join("out.npy").exists() && !d.join("out.npy.ids.json").exists());
+    // No weights at all.
+    std::fs::remove_file(&weights).unwrap();
+    let out = silica(&["embed", "a.txt", "--model", "model"], d);
+    assert_one_line_error(&out, &["model", "no model.safetensors"]);
+    // A tokenizer from another model.
+    write_tiny_model(&model);
+    let config = model.join("config.json");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let text = text.replace(
+        &format!("\"vocab_size\":{}", vocab_size(&text)),
+        "\"vocab_size\":20",
+    );
+    std::fs::write(&config, text).unwrap();
+    let out = silica(&["embed", "a.txt", "--model", "model"], d);
+    assert_one_line_error(&out, &["tokenizer.json", "vocab_size 20"]);
+}
+
+fn vocab_size(config: &str) -> u64 {
+    serde_json::from_str::<serde_json::Value>(config).unwrap()["vocab_size"]
+        .as_u64()
+        .unwrap()
+}
+
+#[test]
+fn a_model_found_nowhere_says_where_it_looked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "text").unwrap();
+    let out = silica(&["embed", "a.txt"], dir.path());
+    assert_one_line_error(
+        &out,
+        &[
+            "intfloat/multilingual-e5-small",
+            "no-models/multilingual-e5-small/",
+            "Hugging Face cache",
+            "models/fetch",
+        ],
+    );
+}
+
+/// The default model resolves to the offline copy, and its vectors do not depend on the
+/// thread count.
+#[test]
+fn default_model_from_models_dir_is_thread_count_invariant() {
+    provisioned_model("multilingual-e5-small");
+    let root = repo_root();
+    let run = |threads: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_silica"))
+            .args(["embed", "seeds/", "--no-text", "--threads", threads])
+            .current_dir(&root)
+            .env("HF_HUB_OFFLINE", "1")
+            .env_remove("SILICA_MODELS_DIR")
+            .env_remove("SILICA_MODEL")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("intfloat/multilingual-e5-small"),
+            "{}",
+            stderr(&out)
+        );
+        out.stdout
+    };
+    let one = run("1");
+    let two = run("2");
+    assert_eq!(
+        String::from_utf8_lossy(&one).lines().count(),
+        5,
+        "five seed articles"
+    );
+    assert!(one == two, "vectors differ between 1 and 2 threads");
+}

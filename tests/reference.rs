@@ -1,0 +1,152 @@
+//! The real models against sentence-transformers: every reference vector reproduced,
+//! batch invariance, determinism, and cross-lingual similarity. Needs `models/fetch`.
+
+mod common;
+
+use candle_core::Device;
+use common::{cosine, provisioned_model, reference_passages, reference_vectors};
+use silica::embed::{BatchLimits, Embedder};
+use silica::model::{ModelLocator, ModelSpec, PromptChoice};
+
+fn embedder(name: &str) -> Embedder {
+    let dir = provisioned_model(name);
+    let locator = ModelLocator {
+        models_dir: common::repo_root().join("models"),
+        offline: true,
+    };
+    Embedder::load(
+        &ModelSpec::Dir(dir),
+        &locator,
+        Device::Cpu,
+        BatchLimits::default(),
+    )
+    .unwrap()
+}
+
+fn assert_matches_reference(model: &str, prompt: PromptChoice, reference_file: &str) {
+    let embedder = embedder(model);
+    let passages = reference_passages();
+    let texts: Vec<&str> = passages.iter().map(|(_, t)| t.as_str()).collect();
+    let (emb, stats) = embedder.embed(&texts, &prompt).unwrap();
+    let reference = reference_vectors(reference_file);
+    assert_eq!(reference.len(), passages.len());
+    let mut worst = (f64::MAX, String::new());
+    for (i, ((id, expected), (pid, _))) in reference.iter().zip(&passages).enumerate() {
+        assert_eq!(id, pid, "reference order");
+        let c = cosine(emb.row(i), expected);
+        if c < worst.0 {
+            worst = (c, id.clone());
+        }
+    }
+    assert!(
+        worst.0 >= 0.9999,
+        "{model}: passage {} has cosine {} to the reference",
+        worst.1,
+        worst.0
+    );
+    assert!(
+        stats.truncated >= 1,
+        "the reference includes passages longer than the window"
+    );
+}
+
+#[test]
+fn all_minilm_l6_v2_reproduces_sentence_transformers() {
+    assert_matches_reference(
+        "all-MiniLM-L6-v2",
+        PromptChoice::None,
+        "all-MiniLM-L6-v2.jsonl",
+    );
+}
+
+#[test]
+fn multilingual_e5_small_passage_prompt_reproduces_sentence_transformers() {
+    assert_matches_reference(
+        "multilingual-e5-small",
+        PromptChoice::Passage,
+        "multilingual-e5-small.jsonl",
+    );
+}
+
+#[test]
+fn multilingual_e5_small_query_prompt_reproduces_sentence_transformers() {
+    assert_matches_reference(
+        "multilingual-e5-small",
+        PromptChoice::Query,
+        "multilingual-e5-small.query.jsonl",
+    );
+}
+
+/// A text's vector alone equals its vector inside a batch of 64 mixed-length texts.
+fn assert_batch_invariant(model: &str) {
+    let embedder = embedder(model);
+    let passages = reference_passages();
+    let texts: Vec<&str> = passages.iter().take(64).map(|(_, t)| t.as_str()).collect();
+    let (batched, stats) = embedder.embed(&texts, &PromptChoice::Passage).unwrap();
+    assert!(
+        stats.batches < texts.len(),
+        "texts should share batches: {stats:?}"
+    );
+    for (i, text) in texts.iter().enumerate() {
+        let (alone, _) = embedder.embed(&[*text], &PromptChoice::Passage).unwrap();
+        let c = cosine(alone.row(0), batched.row(i));
+        assert!(
+            c >= 0.99999,
+            "{model}: text {i} alone vs batched: cosine {c}"
+        );
+    }
+}
+
+#[test]
+fn all_minilm_l6_v2_is_batch_invariant() {
+    assert_batch_invariant("all-MiniLM-L6-v2");
+}
+
+#[test]
+fn multilingual_e5_small_is_batch_invariant() {
+    assert_batch_invariant("multilingual-e5-small");
+}
+
+#[test]
+fn multilingual_e5_small_is_deterministic_across_runs() {
+    let embedder = embedder("multilingual-e5-small");
+    let passages = reference_passages();
+    let texts: Vec<&str> = passages.iter().take(20).map(|(_, t)| t.as_str()).collect();
+    let (a, _) = embedder.embed(&texts, &PromptChoice::Query).unwrap();
+    let (b, _) = embedder.embed(&texts, &PromptChoice::Query).unwrap();
+    assert_eq!(a, b, "same input, same bits");
+}
+
+#[test]
+fn a_french_sentence_is_closest_to_its_english_translation() {
+    let embedder = embedder("multilingual-e5-small");
+    // (French, its English translation, an unrelated French sentence)
+    let triples = [
+        (
+            "Le chat dort sur le canapé du salon.",
+            "The cat is sleeping on the living-room sofa.",
+            "Le gouvernement a annoncé de nouvelles restrictions sur les exportations de puces.",
+        ),
+        (
+            "Les deux pays ont signé un accord de coopération sur l'intelligence artificielle.",
+            "The two countries signed a cooperation agreement on artificial intelligence.",
+            "Il a plu toute la journée sur la côte bretonne.",
+        ),
+        (
+            "La pénurie de terres rares menace les chaînes d'approvisionnement européennes.",
+            "The shortage of rare earths threatens European supply chains.",
+            "Elle prépare une tarte aux pommes pour le dîner de dimanche.",
+        ),
+    ];
+    for (fr, en, other) in triples {
+        let (emb, _) = embedder
+            .embed(&[fr, en, other], &PromptChoice::Query)
+            .unwrap();
+        let translation = cosine(emb.row(0), emb.row(1));
+        let unrelated = cosine(emb.row(0), emb.row(2));
+        assert!(
+            translation > unrelated + 0.05,
+            "{fr:?}: translation {translation:.3} vs unrelated {unrelated:.3}"
+        );
+    }
+}
