@@ -26,12 +26,13 @@ pub struct ModelArgs {
     pub threads: Option<usize>,
 
     /// Most tokens in one forward pass (texts x longest text, padding included).
-    #[arg(long, default_value_t = BatchLimits::default().max_batch_tokens)]
-    pub batch_tokens: usize,
+    /// Default: 768 on a CPU, 16384 on a GPU.
+    #[arg(long)]
+    pub batch_tokens: Option<usize>,
 
-    /// Most texts in one forward pass.
-    #[arg(long, default_value_t = BatchLimits::default().max_batch_size)]
-    pub batch_size: usize,
+    /// Most texts in one forward pass. Default: 64 on a CPU, 256 on a GPU.
+    #[arg(long)]
+    pub batch_size: Option<usize>,
 }
 
 impl ModelArgs {
@@ -48,15 +49,16 @@ impl ModelArgs {
         if let Some(threads) = self.threads {
             set_cpu_threads(threads)?;
         }
+        let device = self.device.open()?;
+        let default = BatchLimits::for_device(&device);
+        let limits = BatchLimits {
+            max_batch_tokens: self.batch_tokens.unwrap_or(default.max_batch_tokens),
+            max_batch_size: self.batch_size.unwrap_or(default.max_batch_size),
+        };
         anyhow::ensure!(
-            self.batch_tokens > 0 && self.batch_size > 0,
+            limits.max_batch_tokens > 0 && limits.max_batch_size > 0,
             "--batch-tokens and --batch-size must be at least 1"
         );
-        let device = self.device.open()?;
-        let limits = BatchLimits {
-            max_batch_tokens: self.batch_tokens,
-            max_batch_size: self.batch_size,
-        };
         Embedder::load(
             &ModelSpec::parse(&self.model),
             &ModelLocator::from_env(),

@@ -11,12 +11,33 @@ pub struct BatchLimits {
     pub max_batch_size: usize,
 }
 
+impl BatchLimits {
+    /// On a CPU, small batches are fastest: a large padded batch's activations (the
+    /// attention scores grow with batch x length²) fall out of cache and into fresh pages.
+    /// Measured on the reference passages (2 cores, multilingual-e5-small): 8192 tokens
+    /// 11 texts/s, 2048 29/s, 768 39/s, 256 36/s; short sentences ran alike at 512 to 8192.
+    pub const CPU: Self = Self {
+        max_batch_tokens: 768,
+        max_batch_size: 64,
+    };
+    /// On a GPU, large batches keep it busy (text-embeddings-inference's default budget).
+    pub const GPU: Self = Self {
+        max_batch_tokens: 16384,
+        max_batch_size: 256,
+    };
+
+    pub fn for_device(device: &candle_core::Device) -> Self {
+        if device.is_cpu() {
+            Self::CPU
+        } else {
+            Self::GPU
+        }
+    }
+}
+
 impl Default for BatchLimits {
     fn default() -> Self {
-        Self {
-            max_batch_tokens: 8192,
-            max_batch_size: 64,
-        }
+        Self::CPU
     }
 }
 
