@@ -208,3 +208,45 @@ fn an_unsupported_architecture_is_named() {
         "{err}"
     );
 }
+
+/// XLM-RoBERTa (multilingual-e5-base/large, bge-m3) shares BERT's tensor names; its
+/// position ids start after the padding index. The tiny model, declared xlm-roberta,
+/// must load, keep its max length, and give batch-independent vectors.
+#[test]
+fn xlm_roberta_encoders_run_and_are_batch_invariant() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tiny_model(dir.path());
+    let config = dir.path().join("config.json");
+    let text = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("\"model_type\":\"bert\"", "\"model_type\":\"xlm-roberta\"");
+    std::fs::write(&config, text).unwrap();
+    let texts = texts();
+    let one_by_one = load(
+        dir.path(),
+        BatchLimits {
+            max_batch_tokens: 1,
+            max_batch_size: 1,
+        },
+    )
+    .unwrap();
+    let together = load(
+        dir.path(),
+        BatchLimits {
+            max_batch_tokens: 100_000,
+            max_batch_size: 64,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        together.info().architecture,
+        silica::model::Architecture::XlmRoberta
+    );
+    assert_eq!(together.info().max_tokens, TINY_MAX_TOKENS);
+    let (a, _) = one_by_one.embed(&texts, &PromptChoice::None).unwrap();
+    let (b, stats) = together.embed(&texts, &PromptChoice::None).unwrap();
+    assert_eq!(stats.batches, 1);
+    for i in 0..texts.len() {
+        assert!(cosine(a.row(i), b.row(i)) >= 0.99999, "text {i}");
+    }
+}
