@@ -143,6 +143,15 @@ fn prompts_change_the_input() {
     assert!(cosine(plain.row(0), literal.row(0)) < 0.9999);
 }
 
+/// Rewrites the tiny model's config.json.
+fn patch_config(dir: &Path, patch: impl FnOnce(&mut serde_json::Value)) {
+    let path = dir.join("config.json");
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    patch(&mut json);
+    std::fs::write(&path, json.to_string()).unwrap();
+}
+
 fn load_error(dir: &Path) -> String {
     match load(dir, BatchLimits::default()) {
         Ok(_) => panic!("loading {} should fail", dir.display()),
@@ -165,11 +174,7 @@ fn a_truncated_weights_file_is_a_clear_error() {
 fn weights_missing_a_tensor_are_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     write_tiny_model(dir.path());
-    let config = dir.path().join("config.json");
-    let text = std::fs::read_to_string(&config)
-        .unwrap()
-        .replace("\"num_hidden_layers\":2", "\"num_hidden_layers\":3");
-    std::fs::write(&config, text).unwrap();
+    patch_config(dir.path(), |c| c["num_hidden_layers"] = 3.into());
     let err = load_error(dir.path());
     assert!(
         err.contains("model.safetensors") && err.contains("layer.2"),
@@ -181,11 +186,7 @@ fn weights_missing_a_tensor_are_a_clear_error() {
 fn a_tokenizer_larger_than_the_model_vocabulary_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     write_tiny_model(dir.path());
-    let config = dir.path().join("config.json");
-    let mut json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&config).unwrap()).unwrap();
-    json["vocab_size"] = 10.into();
-    std::fs::write(&config, json.to_string()).unwrap();
+    patch_config(dir.path(), |c| c["vocab_size"] = 10.into());
     let err = load_error(dir.path());
     assert!(
         err.contains("tokenizer.json") && err.contains("vocab_size 10"),
@@ -197,11 +198,7 @@ fn a_tokenizer_larger_than_the_model_vocabulary_is_refused() {
 fn an_unsupported_architecture_is_named() {
     let dir = tempfile::tempdir().unwrap();
     write_tiny_model(dir.path());
-    let config = dir.path().join("config.json");
-    let text = std::fs::read_to_string(&config)
-        .unwrap()
-        .replace("\"model_type\":\"bert\"", "\"model_type\":\"t5\"");
-    std::fs::write(&config, text).unwrap();
+    patch_config(dir.path(), |c| c["model_type"] = "t5".into());
     let err = load_error(dir.path());
     assert!(
         err.contains("\"t5\"") && err.contains("not supported"),
@@ -216,11 +213,7 @@ fn an_unsupported_architecture_is_named() {
 fn xlm_roberta_encoders_run_and_are_batch_invariant() {
     let dir = tempfile::tempdir().unwrap();
     write_tiny_model(dir.path());
-    let config = dir.path().join("config.json");
-    let text = std::fs::read_to_string(&config)
-        .unwrap()
-        .replace("\"model_type\":\"bert\"", "\"model_type\":\"xlm-roberta\"");
-    std::fs::write(&config, text).unwrap();
+    patch_config(dir.path(), |c| c["model_type"] = "xlm-roberta".into());
     let texts = texts();
     let one_by_one = load(
         dir.path(),

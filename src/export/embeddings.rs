@@ -48,6 +48,16 @@ struct Row<'a> {
     embedding: &'a [f32],
 }
 
+fn check_rows(documents: &[Document], embeddings: &Embeddings) -> Result<()> {
+    ensure!(
+        documents.len() == embeddings.len(),
+        "{} documents but {} vectors",
+        documents.len(),
+        embeddings.len()
+    );
+    Ok(())
+}
+
 /// Writes one JSON object per document to `out`.
 pub fn write_jsonl(
     out: &mut dyn Write,
@@ -55,12 +65,7 @@ pub fn write_jsonl(
     embeddings: &Embeddings,
     with_text: bool,
 ) -> Result<()> {
-    ensure!(
-        documents.len() == embeddings.len(),
-        "{} documents but {} vectors",
-        documents.len(),
-        embeddings.len()
-    );
+    check_rows(documents, embeddings)?;
     for (doc, vector) in documents.iter().zip(embeddings.rows()) {
         let row = Row {
             id: &doc.id,
@@ -81,12 +86,7 @@ pub fn write_embeddings(
     embeddings: &Embeddings,
     with_text: bool,
 ) -> Result<()> {
-    ensure!(
-        documents.len() == embeddings.len(),
-        "{} documents but {} vectors",
-        documents.len(),
-        embeddings.len()
-    );
+    check_rows(documents, embeddings)?;
     let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
     match EmbeddingFormat::from_path(path)? {
         EmbeddingFormat::Jsonl => {
