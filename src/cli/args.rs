@@ -1,7 +1,135 @@
+use crate::corpus::{
+    build_passages, encoding_for_label, read_inputs, Corpus, Document, PassageOptions, ReadOptions,
+};
 use crate::embed::{set_cpu_threads, BatchLimits, DeviceChoice, Embedder};
-use crate::model::{ModelLocator, ModelSpec, PromptChoice, DEFAULT_MODEL};
-use anyhow::Result;
+use crate::model::{
+    Model, ModelFiles, ModelInfo, ModelLocator, ModelSpec, PromptChoice, TextTokenizer,
+    DEFAULT_MODEL,
+};
+use anyhow::{bail, Result};
 use clap::Args;
+use std::path::PathBuf;
+
+/// What to read: inputs and how to read them.
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// Files (.txt, .md, .html, .jsonl, .csv), directories (recursive), or - for stdin
+    /// (one text per line).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+
+    /// JSONL field holding the text.
+    #[arg(long, default_value = "text")]
+    pub text_field: String,
+
+    /// JSONL field holding the id (default: FILE:LINE).
+    #[arg(long, default_value = "id")]
+    pub id_field: String,
+
+    /// CSV column holding the text.
+    #[arg(long, default_value = "text")]
+    pub text_column: String,
+
+    /// CSV column holding the id (default: FILE:LINE).
+    #[arg(long)]
+    pub id_column: Option<String>,
+
+    /// Read only the files of input directories matching this glob (relative to the
+    /// directory; repeatable; !GLOB leaves files out).
+    #[arg(long = "glob", value_name = "GLOB")]
+    pub globs: Vec<String>,
+
+    /// Decode files with this encoding (utf-8, windows-1252, latin1, shift_jis, ...)
+    /// instead of detecting it.
+    #[arg(long)]
+    pub encoding: Option<String>,
+}
+
+impl InputArgs {
+    pub fn read(&self) -> Result<Vec<Document>> {
+        let options = ReadOptions {
+            text_field: self.text_field.clone(),
+            id_field: self.id_field.clone(),
+            text_column: self.text_column.clone(),
+            id_column: self.id_column.clone(),
+            globs: self.globs.clone(),
+            encoding: self
+                .encoding
+                .as_deref()
+                .map(encoding_for_label)
+                .transpose()?,
+        };
+        read_inputs(&self.inputs, &options)
+    }
+}
+
+/// How documents are cut into passages.
+#[derive(Debug, Clone, Args)]
+pub struct PassageArgs {
+    /// Most model tokens in a passage, prompt and special tokens included
+    /// (default: the model's window).
+    #[arg(long)]
+    pub max_tokens: Option<usize>,
+
+    /// Sentences repeated at the start of the next chunk when a long paragraph is cut.
+    #[arg(long, default_value_t = 0)]
+    pub overlap: usize,
+
+    /// Paragraphs shorter than this many characters are merged with a neighbour.
+    #[arg(long, default_value_t = 40)]
+    pub min_chars: usize,
+
+    /// Keep every line: no removal of page furniture.
+    #[arg(long)]
+    pub keep_all: bool,
+
+    /// Keep duplicate passages as passages of their own.
+    #[arg(long)]
+    pub keep_duplicates: bool,
+}
+
+impl PassageArgs {
+    /// Reads the inputs and cuts them into passages fitting `info`'s window, counting
+    /// tokens with `tokenizer` and the prompt `prefix`.
+    pub fn build(
+        &self,
+        inputs: &InputArgs,
+        info: &ModelInfo,
+        tokenizer: &TextTokenizer,
+        prefix: &str,
+    ) -> Result<Corpus> {
+        let window = info.max_tokens;
+        let max_tokens = match self.max_tokens {
+            None => window,
+            Some(n) if n > window => {
+                tracing::warn!(
+                    "--max-tokens {n} is more than {}'s window; using {window}",
+                    info.name
+                );
+                window
+            }
+            Some(n) => n,
+        };
+        let counter = tokenizer.counter(prefix);
+        let floor = crate::corpus::TokenCounter::count(&counter, "") + 1;
+        if max_tokens < floor {
+            bail!("--max-tokens {max_tokens} leaves no room for text (the prompt and special tokens take {})", floor - 1);
+        }
+        let options = PassageOptions {
+            max_tokens,
+            overlap: self.overlap,
+            min_chars: self.min_chars,
+            keep_all: self.keep_all,
+            keep_duplicates: self.keep_duplicates,
+        };
+        let documents = inputs.read()?;
+        let corpus = build_passages(documents, &options, &counter);
+        if corpus.passages.is_empty() {
+            bail!("no passages left in the inputs after cleaning ({} lines dropped; --keep-all keeps every line)", corpus.dropped.len());
+        }
+        Ok(corpus)
+    }
+}
 
 /// Flags of every command that embeds.
 #[derive(Debug, Clone, Args)]
@@ -42,6 +170,16 @@ impl ModelArgs {
             .as_deref()
             .map(PromptChoice::parse)
             .unwrap_or(default)
+    }
+
+    /// Finds the model's files.
+    pub fn locate(&self) -> Result<ModelFiles> {
+        ModelLocator::from_env().locate(&ModelSpec::parse(&self.model))
+    }
+
+    /// The model's tokenizer and what its files say, without loading the weights.
+    pub fn load_tokenizer(&self) -> Result<(ModelInfo, TextTokenizer)> {
+        Model::load_tokenizer(&self.locate()?)
     }
 
     /// Sets threads, opens the device and loads the model.

@@ -2,8 +2,9 @@
 
 mod args;
 mod embed;
+mod passages;
 
-pub use args::ModelArgs;
+pub use args::{InputArgs, ModelArgs, PassageArgs};
 
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
@@ -22,8 +23,10 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Embed texts into vectors (JSONL on stdout, or .jsonl/.npy/.safetensors).
+    /// Embed passages or documents into vectors (JSONL on stdout, or .jsonl/.npy/.safetensors).
     Embed(embed::EmbedArgs),
+    /// Show the passages silica cuts documents into, and what cleaning removed.
+    Passages(passages::PassagesArgs),
 }
 
 /// Runs the command line; returns the process exit code.
@@ -32,6 +35,7 @@ pub fn main() -> i32 {
     init_logging(&cli.log);
     let result = match cli.command {
         Command::Embed(args) => embed::run(args),
+        Command::Passages(args) => passages::run(args),
     };
     match result {
         Ok(()) => 0,

@@ -1,3 +1,4 @@
+use super::decode::decode;
 use super::{Document, ReadOptions};
 use anyhow::{bail, Context, Result};
 use std::path::Path;
@@ -6,10 +7,14 @@ use std::path::Path;
 /// `--id-column` (optional) the id, which defaults to `FILE:LINE`.
 pub(super) fn read_csv(path: &Path, options: &ReadOptions, out: &mut Vec<Document>) -> Result<()> {
     let shown = path.display();
+    let bytes = std::fs::read(path).with_context(|| format!("{shown}: cannot read"))?;
+    let decoded = decode(&bytes, options.encoding, path)?;
+    if let Some(name) = decoded.converted_from {
+        tracing::warn!("{shown}: not UTF-8, decoded as {name}");
+    }
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(true)
-        .from_path(path)
-        .with_context(|| format!("{shown}: cannot read"))?;
+        .from_reader(decoded.text.as_bytes());
     let headers = reader
         .headers()
         .map_err(|e| anyhow::anyhow!("{shown}:1: bad CSV header ({e})"))?
@@ -46,11 +51,7 @@ pub(super) fn read_csv(path: &Path, options: &ReadOptions, out: &mut Vec<Documen
                 .to_string(),
             None => source.clone(),
         };
-        out.push(Document {
-            id,
-            source,
-            text: text.to_string(),
-        });
+        out.push(Document::plain(id, source, text));
     }
     Ok(())
 }

@@ -1,3 +1,4 @@
+use super::decode::decode;
 use super::{Document, ReadOptions};
 use anyhow::{bail, Context, Result};
 use serde_json::Value;
@@ -12,12 +13,13 @@ pub(super) fn read_jsonl(
     out: &mut Vec<Document>,
 ) -> Result<()> {
     let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let decoded = decode(&bytes, options.encoding, path)?;
+    if let Some(name) = decoded.converted_from {
+        tracing::warn!("{}: not UTF-8, decoded as {name}", path.display());
+    }
     let shown = path.display();
-    for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
+    for (index, line) in decoded.text.split('\n').enumerate() {
         let number = index + 1;
-        let Ok(line) = std::str::from_utf8(line) else {
-            bail!("{shown}:{number}: not UTF-8 text");
-        };
         let line = line.trim();
         if line.is_empty() {
             continue;
@@ -52,11 +54,7 @@ pub(super) fn read_jsonl(
                 options.id_field
             ),
         };
-        out.push(Document {
-            id,
-            source,
-            text: text.clone(),
-        });
+        out.push(Document::plain(id, source, text.as_str()));
     }
     Ok(())
 }

@@ -1,35 +1,89 @@
-//! The corpus stage: reading what users saved (text and Markdown files, JSONL and CSV
-//! exports, directories, stdin) into [`Document`]s.
+//! The corpus stage: reading what users saved (text, Markdown and HTML files, JSONL and
+//! CSV exports, directories, stdin) into [`Document`]s, then cleaning and splitting them
+//! into [`Passage`]s.
 //!
-//! Every error names the file, and the line where there is one. Text must be UTF-8 here;
-//! encoding detection, HTML extraction, cleaning and passage splitting are the next step
-//! of the pipeline (the passages issue).
+//! Every error names the file, and the line where there is one.
 
+mod clean;
 mod csv;
+mod decode;
+mod dedup;
+mod html;
 mod jsonl;
+mod lang;
+mod markdown;
+mod passages;
+mod split;
 mod text;
+
+pub use clean::{Cleaner, DroppedLine};
+pub use decode::{decode, encoding_for_label, looks_binary, Decoded};
+pub use dedup::mark_duplicates;
+pub use lang::{detect_language, Detected};
+pub use markdown::strip_markdown;
+pub use passages::{build_passages, model_input, Corpus, Passage, PassageOptions};
+pub use split::{PassageSplitter, SplitOptions, TokenCounter};
 
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
 
+/// How a document's text is written, which decides how a passage of it is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TextFormat {
+    #[default]
+    Plain,
+    /// Markdown source: passages keep the source's offsets; their syntax is stripped
+    /// before embedding.
+    Markdown,
+    /// Text extracted from an HTML page (offsets refer to the extracted text).
+    Html,
+}
+
 /// One input text with where it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Document {
     /// Unique within a run: the path relative to the input directory, the file path as
     /// given, the JSONL/CSV id field, or `FILE:LINE` for rows without one.
     pub id: String,
     /// The file as given, or `FILE:LINE` for a row of a JSONL or CSV file, or `<stdin>:LINE`.
     pub source: String,
+    /// The decoded text (for HTML, the article's text); passage offsets index into it.
     pub text: String,
+    /// The first heading, or the first line when it looks like a title.
+    pub title: Option<String>,
+    /// ISO 639-1 code of the detected language (`fr`), when there is enough text to tell.
+    pub lang: Option<String>,
+    pub format: TextFormat,
 }
 
-/// Which fields of JSONL rows and columns of CSV rows hold the id and the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+impl Document {
+    /// A plain-text document; title and language are filled in by [`read_inputs`].
+    pub fn plain(
+        id: impl Into<String>,
+        source: impl Into<String>,
+        text: impl Into<String>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            source: source.into(),
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+}
+
+/// How inputs are read: JSONL fields and CSV columns, directory filters, encoding.
+#[derive(Debug, Clone)]
 pub struct ReadOptions {
     pub text_field: String,
     pub id_field: String,
     pub text_column: String,
     pub id_column: Option<String>,
+    /// Globs a file inside an input directory must match (`!glob` excludes), matched
+    /// against its path relative to that directory. Empty: every file of a known kind.
+    pub globs: Vec<String>,
+    /// Decode every file with this encoding instead of detecting it.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 impl Default for ReadOptions {
@@ -39,6 +93,8 @@ impl Default for ReadOptions {
             id_field: "id".into(),
             text_column: "text".into(),
             id_column: None,
+            globs: Vec::new(),
+            encoding: None,
         }
     }
 }
@@ -46,8 +102,8 @@ impl Default for ReadOptions {
 /// File kinds silica reads, by extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum InputKind {
-    /// `.txt`, `.md`, `.markdown`, `.text`: one document per file.
-    Text,
+    /// One document per file.
+    Text(TextFormat),
     /// `.jsonl`, `.ndjson`: one document per line.
     Jsonl,
     /// `.csv`: one document per row.
@@ -57,10 +113,60 @@ enum InputKind {
 fn kind_of(path: &Path) -> Option<InputKind> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
-        "txt" | "md" | "markdown" | "text" => Some(InputKind::Text),
+        "txt" | "text" => Some(InputKind::Text(TextFormat::Plain)),
+        "md" | "markdown" => Some(InputKind::Text(TextFormat::Markdown)),
+        "html" | "htm" | "xhtml" => Some(InputKind::Text(TextFormat::Html)),
         "jsonl" | "ndjson" => Some(InputKind::Jsonl),
         "csv" => Some(InputKind::Csv),
         _ => None,
+    }
+}
+
+/// Include and exclude glob sets from `--glob` patterns.
+struct Globs {
+    include: Option<globset::GlobSet>,
+    exclude: globset::GlobSet,
+}
+
+impl Globs {
+    fn new(patterns: &[String]) -> Result<Self> {
+        let (mut include, mut exclude) = (
+            globset::GlobSetBuilder::new(),
+            globset::GlobSetBuilder::new(),
+        );
+        let mut any_include = false;
+        for pattern in patterns {
+            match pattern.strip_prefix('!') {
+                Some(negated) => {
+                    exclude.add(
+                        globset::Glob::new(negated)
+                            .with_context(|| format!("--glob {pattern:?}"))?,
+                    );
+                }
+                None => {
+                    include.add(
+                        globset::Glob::new(pattern)
+                            .with_context(|| format!("--glob {pattern:?}"))?,
+                    );
+                    any_include = true;
+                }
+            }
+        }
+        Ok(Self {
+            include: if any_include {
+                Some(include.build()?)
+            } else {
+                None
+            },
+            exclude: exclude.build()?,
+        })
+    }
+
+    fn allows(&self, relative: &Path) -> bool {
+        self.include
+            .as_ref()
+            .is_none_or(|set| set.is_match(relative))
+            && !self.exclude.is_match(relative)
     }
 }
 
@@ -70,30 +176,19 @@ pub fn read_inputs(inputs: &[PathBuf], options: &ReadOptions) -> Result<Vec<Docu
     if inputs.is_empty() {
         bail!("no input given (files, directories, or - for stdin)");
     }
+    let globs = Globs::new(&options.globs)?;
     let mut documents = Vec::new();
     for input in inputs {
         let before = documents.len();
         if input.as_os_str() == "-" {
             text::read_stdin_lines(&mut documents)?;
         } else if input.is_dir() {
-            read_directory(input, options, &mut documents)?;
+            read_directory(input, options, &globs, &mut documents)?;
         } else if input.is_file() {
-            let kind = match kind_of(input) {
-                Some(kind) => kind,
-                None if is_html(input) => bail!(
-                    "{}: HTML input is not supported yet; save the article as text",
-                    input.display()
-                ),
-                // A file named explicitly is read as text whatever its extension.
-                None => InputKind::Text,
-            };
-            read_file(
-                input,
-                &input.display().to_string(),
-                kind,
-                options,
-                &mut documents,
-            )?;
+            // A file named explicitly is read as plain text whatever its extension.
+            let kind = kind_of(input).unwrap_or(InputKind::Text(TextFormat::Plain));
+            let id = input.display().to_string();
+            read_file(input, &id, kind, options, true, &mut documents)?;
         } else {
             bail!("{}: no such file or directory", input.display());
         }
@@ -102,29 +197,48 @@ pub fn read_inputs(inputs: &[PathBuf], options: &ReadOptions) -> Result<Vec<Docu
         }
     }
     check_unique_ids(&documents)?;
+    for doc in &mut documents {
+        describe(doc);
+    }
     Ok(documents)
 }
 
-fn is_html(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("html" | "htm")
-    )
+/// Fills in a document's language and, when its reader found none, its title.
+fn describe(doc: &mut Document) {
+    // The start of a text is enough to tell its language, and bounds the cost.
+    let sample: String = doc.text.chars().take(4000).collect();
+    doc.lang = detect_language(&sample).map(|d| d.code);
+    if doc.title.is_none() {
+        doc.title = doc
+            .text
+            .lines()
+            .map(str::trim)
+            .find(|l| looks_like_title(l))
+            .map(str::to_string);
+    }
 }
 
+/// A title: 5 to 25 words, not a sentence (no final period), not a link or a tag list.
+fn looks_like_title(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (5..=25).contains(&words)
+        && !line.ends_with('.')
+        && !line.contains("://")
+        && !line.starts_with('#')
+}
+
+/// Reads one file; `explicit` when the user named it (rather than a directory holding it).
 fn read_file(
     path: &Path,
     id: &str,
     kind: InputKind,
     options: &ReadOptions,
+    explicit: bool,
     out: &mut Vec<Document>,
 ) -> Result<()> {
     match kind {
-        InputKind::Text => {
-            if let Some(doc) = text::read_text_file(path, id)? {
+        InputKind::Text(format) => {
+            if let Some(doc) = text::read_text_file(path, id, format, options.encoding, explicit)? {
                 out.push(doc);
             }
             Ok(())
@@ -134,9 +248,14 @@ fn read_file(
     }
 }
 
-/// Walks a directory recursively in sorted order, skipping hidden entries and files of
-/// kinds silica does not read (named once in a debug log).
-fn read_directory(root: &Path, options: &ReadOptions, out: &mut Vec<Document>) -> Result<()> {
+/// Walks a directory recursively in sorted order, skipping hidden entries, files of kinds
+/// silica does not read (named in a debug log) and files `--glob` leaves out.
+fn read_directory(
+    root: &Path,
+    options: &ReadOptions,
+    globs: &Globs,
+    out: &mut Vec<Document>,
+) -> Result<()> {
     let walker = walkdir::WalkDir::new(root)
         .sort_by_file_name()
         .into_iter()
@@ -152,9 +271,12 @@ fn read_directory(root: &Path, options: &ReadOptions, out: &mut Vec<Document>) -
             continue;
         };
         let relative = path.strip_prefix(root).unwrap_or(path);
+        if !globs.allows(relative) {
+            continue;
+        }
         let id = relative.to_string_lossy().replace('\\', "/");
         let before = out.len();
-        read_file(path, &id, kind, options, out)?;
+        read_file(path, &id, kind, options, false, out)?;
         if out.len() == before {
             tracing::warn!("{}: empty, skipped", path.display());
         }

@@ -1,27 +1,45 @@
-use super::Document;
-use anyhow::{bail, Context, Result};
+use super::decode::{decode, looks_binary};
+use super::html::extract_article;
+use super::markdown::first_heading;
+use super::{Document, TextFormat};
+use anyhow::{Context, Result};
+use encoding_rs::Encoding;
 use std::io::BufRead;
 use std::path::Path;
 
-/// Decodes bytes as UTF-8 or fails naming the file and the line of the first bad byte.
-pub(super) fn decode_utf8(bytes: Vec<u8>, path: &Path) -> Result<String> {
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
-            bail!(
-                "{}:{line}: not UTF-8 text (invalid byte at offset {at})",
-                path.display()
-            )
-        }
-    }
-}
-
-/// One document per file; `None` for a file with only whitespace.
-pub(super) fn read_text_file(path: &Path, id: &str) -> Result<Option<Document>> {
+/// One document per file; `None` for a file with only whitespace, or for a binary file
+/// found in a directory (skipped with a warning naming it). A binary file named
+/// explicitly (`explicit`) is an error.
+pub(super) fn read_text_file(
+    path: &Path,
+    id: &str,
+    format: TextFormat,
+    encoding: Option<&'static Encoding>,
+    explicit: bool,
+) -> Result<Option<Document>> {
     let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    let text = decode_utf8(bytes, path)?;
+    if looks_binary(&bytes) {
+        if explicit {
+            anyhow::bail!("{}: a binary file, not text", path.display());
+        }
+        tracing::warn!("{}: binary file, skipped", path.display());
+        return Ok(None);
+    }
+    let decoded = decode(&bytes, encoding, path)?;
+    if let Some(name) = decoded.converted_from {
+        tracing::warn!("{}: not UTF-8, decoded as {name}", path.display());
+    }
+    let (text, title) = match format {
+        TextFormat::Plain => (decoded.text, None),
+        TextFormat::Markdown => {
+            let title = first_heading(&decoded.text);
+            (decoded.text, title)
+        }
+        TextFormat::Html => {
+            let article = extract_article(&decoded.text, path)?;
+            (article.text, article.title)
+        }
+    };
     if text.trim().is_empty() {
         return Ok(None);
     }
@@ -29,6 +47,9 @@ pub(super) fn read_text_file(path: &Path, id: &str) -> Result<Option<Document>> 
         id: id.to_string(),
         source: path.display().to_string(),
         text,
+        title,
+        lang: None,
+        format,
     }))
 }
 
@@ -44,25 +65,11 @@ pub(super) fn read_stdin_lines(out: &mut Vec<Document>) -> Result<()> {
         if text.trim().is_empty() {
             continue;
         }
-        out.push(Document {
-            id: format!("stdin:{number}"),
-            source: format!("<stdin>:{number}"),
-            text: text.to_string(),
-        });
+        out.push(Document::plain(
+            format!("stdin:{number}"),
+            format!("<stdin>:{number}"),
+            text,
+        ));
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn invalid_utf8_names_file_and_line() {
-        let err = decode_utf8(b"ok\nfine\nbad \xff here".to_vec(), Path::new("x.txt")).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "x.txt:3: not UTF-8 text (invalid byte at offset 12)"
-        );
-    }
 }

@@ -93,6 +93,10 @@ impl Embedder {
         &self.device
     }
 
+    pub fn tokenizer(&self) -> &crate::model::TextTokenizer {
+        &self.model.tokenizer
+    }
+
     /// Embeds texts with the given prompt.
     pub fn embed<S: AsRef<str>>(
         &self,

@@ -1,5 +1,4 @@
 use super::write_atomically;
-use crate::corpus::Document;
 use crate::embed::Embeddings;
 use anyhow::{bail, ensure, Result};
 use serde::Serialize;
@@ -39,16 +38,30 @@ impl EmbeddingFormat {
     }
 }
 
+/// What an embedding file says about each vector.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExportItem {
+    pub id: String,
+    pub source: String,
+    pub text: String,
+    /// Character offsets of a passage in its document.
+    pub span: Option<(usize, usize)>,
+}
+
 #[derive(Serialize)]
 struct Row<'a> {
     id: &'a str,
     source: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<&'a str>,
     embedding: &'a [f32],
 }
 
-fn check_rows(documents: &[Document], embeddings: &Embeddings) -> Result<()> {
+fn check_rows(documents: &[ExportItem], embeddings: &Embeddings) -> Result<()> {
     ensure!(
         documents.len() == embeddings.len(),
         "{} documents but {} vectors",
@@ -61,7 +74,7 @@ fn check_rows(documents: &[Document], embeddings: &Embeddings) -> Result<()> {
 /// Writes one JSON object per document to `out`.
 pub fn write_jsonl(
     out: &mut dyn Write,
-    documents: &[Document],
+    documents: &[ExportItem],
     embeddings: &Embeddings,
     with_text: bool,
 ) -> Result<()> {
@@ -70,6 +83,8 @@ pub fn write_jsonl(
         let row = Row {
             id: &doc.id,
             source: &doc.source,
+            start: doc.span.map(|s| s.0),
+            end: doc.span.map(|s| s.1),
             text: with_text.then_some(doc.text.as_str()),
             embedding: vector,
         };
@@ -82,7 +97,7 @@ pub fn write_jsonl(
 /// Writes an embedding file (and, for `.npy`, its ids file), atomically.
 pub fn write_embeddings(
     path: &Path,
-    documents: &[Document],
+    documents: &[ExportItem],
     embeddings: &Embeddings,
     with_text: bool,
 ) -> Result<()> {
@@ -131,19 +146,14 @@ pub fn write_embeddings(
 mod tests {
     use super::*;
 
-    fn sample() -> (Vec<Document>, Embeddings) {
-        let docs = vec![
-            Document {
-                id: "a".into(),
-                source: "a.txt".into(),
-                text: "first".into(),
-            },
-            Document {
-                id: "b".into(),
-                source: "b.txt".into(),
-                text: "second".into(),
-            },
-        ];
+    fn sample() -> (Vec<ExportItem>, Embeddings) {
+        let item = |id: &str, text: &str| ExportItem {
+            id: id.into(),
+            source: format!("{id}.txt"),
+            text: text.into(),
+            span: None,
+        };
+        let docs = vec![item("a", "first"), item("b", "second")];
         (
             docs,
             Embeddings {

@@ -6,4 +6,4 @@ mod atomic;
 mod embeddings;
 
 pub use atomic::write_atomically;
-pub use embeddings::{write_embeddings, write_jsonl, EmbeddingFormat, NPY_IDS_SUFFIX};
+pub use embeddings::{write_embeddings, write_jsonl, EmbeddingFormat, ExportItem, NPY_IDS_SUFFIX};

@@ -16,7 +16,7 @@ pub use pooling::Pooling;
 pub use prompts::{PromptChoice, Prompts};
 pub use resolve::{ModelFiles, ModelLocator};
 pub use spec::{ModelSpec, DEFAULT_MODEL};
-pub use tokenizer::{Encoded, TextTokenizer};
+pub use tokenizer::{Encoded, PromptedCounter, TextTokenizer};
 
 use anyhow::{Context, Result};
 use candle_core::Device;
@@ -45,6 +45,24 @@ pub struct Model {
 impl Model {
     /// Loads the files found by [`ModelLocator`] onto `device`.
     pub fn load(files: &ModelFiles, device: &Device) -> Result<Self> {
+        let (info, tokenizer, config) = Self::read_text_side(files)?;
+        let encoder = Encoder::load(&config, &files.weights, device)
+            .with_context(|| format!("loading weights from {}", files.weights.display()))?;
+        Ok(Self {
+            info,
+            encoder,
+            tokenizer,
+        })
+    }
+
+    /// What a model says of itself and its tokenizer, without loading the weights: enough
+    /// to count tokens and split passages.
+    pub fn load_tokenizer(files: &ModelFiles) -> Result<(ModelInfo, TextTokenizer)> {
+        let (info, tokenizer, _) = Self::read_text_side(files)?;
+        Ok((info, tokenizer))
+    }
+
+    fn read_text_side(files: &ModelFiles) -> Result<(ModelInfo, TextTokenizer, ModelConfig)> {
         let config = ModelConfig::read(&files.config)?;
         let st = SentenceTransformersConfig::read(&files.dir)?;
         let max_tokens = st
@@ -52,24 +70,19 @@ impl Model {
             .unwrap_or(config.max_positions)
             .min(config.max_positions);
         let tokenizer = TextTokenizer::load(&files.tokenizer, config.vocab_size, max_tokens)?;
-        let encoder = Encoder::load(&config, &files.weights, device)
-            .with_context(|| format!("loading weights from {}", files.weights.display()))?;
         let prompts = st
             .prompts
             .clone()
             .unwrap_or_else(|| Prompts::known_for(&files.name));
-        Ok(Self {
-            info: ModelInfo {
-                name: files.name.clone(),
-                architecture: config.architecture,
-                hidden_size: config.hidden_size,
-                pooling: st.pooling,
-                normalize: st.normalize,
-                max_tokens,
-                prompts,
-            },
-            encoder,
-            tokenizer,
-        })
+        let info = ModelInfo {
+            name: files.name.clone(),
+            architecture: config.architecture,
+            hidden_size: config.hidden_size,
+            pooling: st.pooling,
+            normalize: st.normalize,
+            max_tokens,
+            prompts,
+        };
+        Ok((info, tokenizer, config))
     }
 }

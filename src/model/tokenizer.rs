@@ -1,4 +1,6 @@
+use crate::corpus::TokenCounter;
 use anyhow::{anyhow, bail, Context, Result};
+use std::ops::Range;
 use std::path::Path;
 use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStrategy};
 
@@ -8,6 +10,8 @@ use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStr
 /// sentence-transformers overrides both, so silica does too.
 pub struct TextTokenizer {
     inner: Tokenizer,
+    /// The same tokenizer without truncation, to count tokens past the window.
+    counting: Tokenizer,
     max_tokens: usize,
     pad_id: u32,
 }
@@ -40,6 +44,13 @@ impl TextTokenizer {
                 path.display()
             );
         }
+        inner.with_padding(None);
+        let counting = {
+            let mut t = inner.clone();
+            t.with_truncation(None)
+                .map_err(|e| anyhow!("{}: {e}", path.display()))?;
+            t
+        };
         inner
             .with_truncation(Some(TruncationParams {
                 max_length: max_tokens,
@@ -48,13 +59,14 @@ impl TextTokenizer {
                 direction: TruncationDirection::Right,
             }))
             .map_err(|e| anyhow!("{}: {e}", path.display()))?;
-        inner.with_padding(None);
+
         let pad_id = ["<pad>", "[PAD]", "<|endoftext|>"]
             .iter()
             .find_map(|t| inner.token_to_id(t))
             .unwrap_or(0);
         Ok(Self {
             inner,
+            counting,
             max_tokens,
             pad_id,
         })
@@ -68,6 +80,15 @@ impl TextTokenizer {
     /// needs to be a valid row of the embedding matrix.
     pub fn pad_id(&self) -> u32 {
         self.pad_id
+    }
+
+    /// Counts the tokens of `prefix + text` as the model would read them untruncated:
+    /// a [`TokenCounter`] for passage splitting.
+    pub fn counter<'a>(&'a self, prefix: &str) -> PromptedCounter<'a> {
+        PromptedCounter {
+            tokenizer: self,
+            prefix: prefix.to_string(),
+        }
     }
 
     /// Tokenizes texts (in parallel), with the model's special tokens.
@@ -85,5 +106,46 @@ impl TextTokenizer {
                 type_ids: e.get_type_ids().to_vec(),
             })
             .collect())
+    }
+}
+
+/// Token counts with a prompt before the text and the model's special tokens.
+pub struct PromptedCounter<'a> {
+    tokenizer: &'a TextTokenizer,
+    prefix: String,
+}
+
+impl TokenCounter for PromptedCounter<'_> {
+    fn count(&self, text: &str) -> usize {
+        let input = format!("{}{text}", self.prefix);
+        // A tokenizer that fails on a text gives it no tokens; the embedder reports the
+        // failure when it tokenizes the same text.
+        self.tokenizer
+            .counting
+            .encode(input, true)
+            .map(|e| e.len())
+            .unwrap_or(0)
+    }
+
+    fn token_spans(&self, text: &str) -> Vec<Range<usize>> {
+        let Ok(encoding) = self.tokenizer.counting.encode(text, false) else {
+            return Vec::new();
+        };
+        let mut spans: Vec<Range<usize>> = Vec::new();
+        for &(start, end) in encoding.get_offsets() {
+            if start >= end
+                || end > text.len()
+                || !text.is_char_boundary(start)
+                || !text.is_char_boundary(end)
+            {
+                continue;
+            }
+            match spans.last_mut() {
+                // Pieces of one character (byte-fallback tokens) share its offsets.
+                Some(last) if start < last.end => last.end = last.end.max(end),
+                _ => spans.push(start..end),
+            }
+        }
+        spans
     }
 }

@@ -1,0 +1,197 @@
+//! From documents to passages: clean each document, split it, describe each passage
+//! (offsets, language, tokens), and mark duplicates.
+
+use super::clean::{lines, Cleaner, DroppedLine, Verdict};
+use super::dedup::mark_duplicates;
+use super::lang::detect_language;
+use super::markdown::strip_markdown;
+use super::split::{PassageSplitter, SplitOptions, TokenCounter};
+use super::{Document, TextFormat};
+use serde::Serialize;
+
+/// A passage: a contiguous piece of one document, the unit silica embeds.
+///
+/// `text` is exactly `document.text[byte_start..byte_end]` (characters `start..end`), so a
+/// report can quote it and point back to it. What the model reads is `input`: the same
+/// text with whitespace collapsed and, for Markdown, the syntax stripped.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Passage {
+    /// `<document id>#<index>`.
+    pub id: String,
+    pub source: String,
+    pub doc_id: String,
+    /// Position of the document in the run's document list.
+    #[serde(skip)]
+    pub doc_index: usize,
+    /// Position of the passage in its document, counting from 0.
+    pub index: usize,
+    /// Character offsets into the document text.
+    pub start: usize,
+    pub end: usize,
+    /// Byte offsets into the document text (UTF-8).
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub lang: Option<String>,
+    /// Model tokens of `input`, prompt and special tokens included.
+    pub tokens: usize,
+    pub text: String,
+    #[serde(skip)]
+    pub input: String,
+    /// Ids of the passages that repeated this one and were left out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub duplicates: Vec<String>,
+    /// With `--keep-duplicates`: the earlier passage this one repeats.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
+}
+
+/// How documents become passages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PassageOptions {
+    /// Most model tokens in a passage (the model's window or less).
+    pub max_tokens: usize,
+    /// Sentences shared by consecutive chunks of a long paragraph.
+    pub overlap: usize,
+    /// Paragraphs shorter than this many characters are merged with a neighbour.
+    pub min_chars: usize,
+    /// No cleaning: every line is kept.
+    pub keep_all: bool,
+    /// Duplicates stay as passages of their own (marked with `duplicate_of`).
+    pub keep_duplicates: bool,
+}
+
+impl PassageOptions {
+    pub fn new(max_tokens: usize) -> Self {
+        Self {
+            max_tokens,
+            overlap: 0,
+            min_chars: 40,
+            keep_all: false,
+            keep_duplicates: false,
+        }
+    }
+}
+
+/// The documents of a run, their passages, and what cleaning removed.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    pub passages: Vec<Passage>,
+    pub dropped: Vec<DroppedLine>,
+    /// Duplicate passages found (left out unless `keep_duplicates`).
+    pub duplicates: usize,
+}
+
+/// What the model reads of a piece of a document.
+pub fn model_input(format: TextFormat, text: &str) -> String {
+    let plain = match format {
+        TextFormat::Markdown => strip_markdown(text),
+        TextFormat::Plain | TextFormat::Html => text.to_string(),
+    };
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Character offsets for increasing byte offsets, without rescanning the text each time.
+struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCounter<'_> {
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
+/// Cleans and splits every document, then marks duplicates across the whole run.
+pub fn build_passages(
+    documents: Vec<Document>,
+    options: &PassageOptions,
+    counter: &dyn TokenCounter,
+) -> Corpus {
+    let cleaner = if options.keep_all {
+        Cleaner::disabled()
+    } else {
+        Cleaner::new(&documents)
+    };
+    let mut passages = Vec::new();
+    let mut dropped = Vec::new();
+    for (doc_index, doc) in documents.iter().enumerate() {
+        let doc_lines = lines(&doc.text);
+        let verdicts = cleaner.verdicts(doc, &doc_lines);
+        for (line, verdict) in doc_lines.iter().zip(&verdicts) {
+            if let Verdict::Drop(reason) = verdict {
+                dropped.push(DroppedLine {
+                    doc_id: doc.id.clone(),
+                    source: doc.source.clone(),
+                    line: line.number,
+                    text: doc.text[line.start..line.end].to_string(),
+                    reason: reason.to_string(),
+                });
+            }
+        }
+        let prepare = |text: &str| model_input(doc.format, text);
+        let splitter = PassageSplitter {
+            options: SplitOptions {
+                max_tokens: options.max_tokens,
+                overlap: options.overlap,
+                min_chars: options.min_chars,
+            },
+            counter,
+            prepare: &prepare,
+        };
+        let mut chars = CharCounter {
+            text: &doc.text,
+            byte: 0,
+            chars: 0,
+        };
+        let spans = splitter.split(&doc.text, &doc_lines, &verdicts, doc.lang.as_deref());
+        for span in spans {
+            let text = &doc.text[span.clone()];
+            let input = prepare(text);
+            if input.is_empty() {
+                continue;
+            }
+            let index = passages
+                .iter()
+                .rev()
+                .take_while(|p: &&Passage| p.doc_index == doc_index)
+                .count();
+            let lang = detect_language(&input)
+                .filter(|d| d.reliable)
+                .map(|d| d.code)
+                .or_else(|| doc.lang.clone());
+            passages.push(Passage {
+                id: format!("{}#{index}", doc.id),
+                source: doc.source.clone(),
+                doc_id: doc.id.clone(),
+                doc_index,
+                index,
+                start: chars.at(span.start),
+                end: chars.at(span.end),
+                byte_start: span.start,
+                byte_end: span.end,
+                lang,
+                tokens: counter.count(&input),
+                text: text.to_string(),
+                input,
+                duplicates: Vec::new(),
+                duplicate_of: None,
+            });
+        }
+    }
+    let duplicates = mark_duplicates(&mut passages, options.keep_duplicates);
+    Corpus {
+        documents,
+        passages,
+        dropped,
+        duplicates,
+    }
+}
