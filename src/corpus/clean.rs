@@ -281,6 +281,12 @@ fn shape_verdict(line: &str) -> Option<DropReason> {
     }
 }
 
+/// Holds a year between 1900 and 2099 as a number of its own.
+fn has_year(line: &str) -> bool {
+    line.split(|c: char| !c.is_ascii_digit())
+        .any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")))
+}
+
 fn is_truncated_title(line: &str) -> bool {
     let t = line.trim_end();
     (t.ends_with('…') || t.ends_with("...")) && word_count(t) <= 20
@@ -377,9 +383,13 @@ impl Cleaner {
         let teaser_shaped = |&(i, j): &(usize, usize)| {
             j > i && j - i <= 2 && word_count(text(i)) <= 12 && !ends_sentence(text(i))
         };
+        // A label line already dropped ("Read more:") does not hide the teaser under it.
         let mut teaser: Vec<bool> = blocks
             .iter()
-            .map(|&(i, j)| j > i && is_truncated_title(text(i)))
+            .map(|&(i, j)| {
+                let first_kept = (i..=j).find(|&k| verdicts[k] == Verdict::Keep);
+                first_kept.is_some_and(|k| k < j && is_truncated_title(text(k)))
+            })
             .collect();
         for k in 1..blocks.len() {
             let next_is_teaser = teaser.get(k + 1).copied().unwrap_or(true);
@@ -439,8 +449,16 @@ fn judge_positions<'a>(lines: &[Line], text: &impl Fn(&Line) -> &'a str, verdict
     let (Some(&first), Some(&last)) = (body.first(), body.last()) else {
         return;
     };
+    // Before the article: short lines, and dated lines that are not sentences (a byline with
+    // its date, "updated on ..."), except the first line, which is the title.
+    let first_kept = (0..first).find(|&i| verdicts[i] == Verdict::Keep);
     for i in 0..first {
-        if verdicts[i] == Verdict::Keep && word_count(text(&lines[i])) < 5 {
+        let line = text(&lines[i]);
+        let dated = has_year(line)
+            && word_count(line) <= 12
+            && !ends_sentence(line)
+            && Some(i) != first_kept;
+        if verdicts[i] == Verdict::Keep && (word_count(line) < 5 || dated) {
             verdicts[i] = Verdict::Drop(DropReason::BeforeArticle);
         }
     }

@@ -2,7 +2,8 @@
 //! twice, the same wire text in two sources. The first occurrence stays; the others are
 //! recorded on it (or, with `--keep-duplicates`, kept and pointed at it).
 //!
-//! Near-exact: Jaccard similarity of word 3-shingles of at least 0.9. Candidate pairs
+//! Near-exact: Jaccard similarity of word 3-shingles of at least 0.9, or a later passage
+//! whose shingles lie 90% inside an earlier one at least twice its length. Candidate pairs
 //! come from a bottom-k sketch (the passages sharing one of their k smallest shingle
 //! hashes), so the comparison is not quadratic in the number of passages. No maintained
 //! crate does this small job without pulling in a search engine, hence these few lines.
@@ -47,6 +48,13 @@ fn jaccard(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
     }
 }
 
+/// `a` repeats most of `b`: 90% of its shingles are in `b`, and it is at least half as
+/// long (the same wire text under another headline, say).
+fn contained(a: &HashSet<u64>, b: &HashSet<u64>) -> bool {
+    let inter = a.intersection(b).count();
+    inter as f64 >= NEAR_DUPLICATE_JACCARD * a.len() as f64 && 2 * a.len() >= b.len()
+}
+
 /// For each passage, the index of the earlier passage it duplicates, if any.
 pub fn find_duplicates(passages: &[Passage]) -> Vec<Option<usize>> {
     let keys: Vec<String> = passages.iter().map(|p| key(&p.text)).collect();
@@ -89,9 +97,9 @@ pub fn find_duplicates(passages: &[Passage]) -> Vec<Option<usize>> {
         candidates.sort_unstable();
         candidates.dedup();
         for j in candidates {
+            let earlier = sets[j].as_ref().expect("candidate has a set");
             if original[j].is_none()
-                && jaccard(set, sets[j].as_ref().expect("candidate has a set"))
-                    >= NEAR_DUPLICATE_JACCARD
+                && (jaccard(set, earlier) >= NEAR_DUPLICATE_JACCARD || contained(set, earlier))
             {
                 original[i] = Some(j);
                 break;

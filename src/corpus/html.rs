@@ -24,10 +24,13 @@ pub fn extract_article(html: &str, path: &Path) -> Result<Article> {
         )
     })?;
     let title = Some(article.title.trim().to_string()).filter(|t| !t.is_empty());
-    Ok(Article {
-        title,
-        text: article.text_content.to_string(),
-    })
+    let body = article.text_content.trim();
+    // Readability moves the headline out of the text; it is part of what the page says.
+    let text = match &title {
+        Some(t) if !body.starts_with(t.as_str()) => format!("{t}\n\n{body}\n"),
+        _ => format!("{body}\n"),
+    };
+    Ok(Article { title, text })
 }
 
 #[cfg(test)]

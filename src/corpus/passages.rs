@@ -88,7 +88,12 @@ pub fn model_input(format: TextFormat, text: &str) -> String {
         TextFormat::Markdown => strip_markdown(text),
         TextFormat::Plain | TextFormat::Html => text.to_string(),
     };
-    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Lines joined back ("...April\"\n, said") leave a space before the comma.
+    plain
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" ,", ",")
 }
 
 /// Character offsets for increasing byte offsets, without rescanning the text each time.

@@ -92,13 +92,16 @@ impl PassageSplitter<'_> {
     /// Headings and short paragraphs join the next paragraph (or the previous one, at the
     /// end), when nothing dropped lies between and the result still fits.
     fn merge_short(&self, text: &str, paragraphs: Vec<Paragraph>) -> Vec<Range<usize>> {
-        // Short paragraphs, headings, and questions (which belong with their answer).
+        // Short paragraphs, headings, questions (which belong with their answer) and
+        // lead-ins ending in a colon (which belong with what they introduce).
         let is_short = |p: &Range<usize>| {
             let s = &text[p.clone()];
             let words = s.split_whitespace().count();
+            let last = s.trim_end().chars().last();
             s.trim().chars().count() < self.options.min_chars
                 || (!ends_sentence(s) && words <= 8)
-                || (s.trim_end().ends_with('?') && words <= 25)
+                || (last == Some('?') && words <= 25)
+                || (last == Some(':') && words <= 40)
         };
         let fits = |span: &Range<usize>| self.tokens(text, span) <= self.options.max_tokens;
         let mut out: Vec<Range<usize>> = Vec::new();
