@@ -118,7 +118,7 @@ fn one_enormous_line_is_cut_within_the_window() {
         .map(|i| format!("l'accord numéro {i} porte sur les semi-conducteurs et les terres rares "))
         .collect();
     let options = PassageOptions::new(64);
-    check(&[text.clone()], TextFormat::Plain, &options).unwrap();
+    check(std::slice::from_ref(&text), TextFormat::Plain, &options).unwrap();
     let counter = tokenizer().counter("passage: ");
     let doc = Document::plain("big", "big.txt", text);
     let corpus = build_passages(vec![doc], &options, &counter);
