@@ -349,3 +349,130 @@ fn other_encodings_are_detected_and_said() {
     );
     assert_one_line_error(&out, &["latin1.txt", "not valid UTF-8"]);
 }
+
+/// A document longer than the window is the normalised mean of its passage vectors; a
+/// short one is embedded whole.
+#[test]
+fn document_unit_averages_the_passages_of_long_documents() {
+    let (dir, _) = workdir();
+    let d = dir.path();
+    let long =
+        "The cat sat on the mat. The dog sat on a mat too. A cat and a dog sat on the mat.\n\n"
+            .repeat(3);
+    std::fs::write(d.join("long.txt"), long).unwrap();
+    let rows = |args: &[&str]| -> Vec<(String, Vec<f64>)> {
+        let out = silica(args, d);
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                let e = v["embedding"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| x.as_f64().unwrap())
+                    .collect();
+                (v["id"].as_str().unwrap().to_string(), e)
+            })
+            .collect()
+    };
+    let docs = rows(&[
+        "embed", "long.txt", "a.txt", "--model", "model", "--unit", "document",
+    ]);
+    let passages = rows(&[
+        "embed",
+        "long.txt",
+        "a.txt",
+        "--model",
+        "model",
+        "--keep-duplicates",
+    ]);
+    let of_long: Vec<&Vec<f64>> = passages
+        .iter()
+        .filter(|(id, _)| id.starts_with("long.txt#"))
+        .map(|(_, e)| e)
+        .collect();
+    assert!(
+        of_long.len() > 1,
+        "the long document spans several passages"
+    );
+    let mut mean = vec![0f64; of_long[0].len()];
+    for e in &of_long {
+        for (m, x) in mean.iter_mut().zip(e.iter()) {
+            *m += x;
+        }
+    }
+    let norm = mean.iter().map(|x| x * x).sum::<f64>().sqrt();
+    let mean: Vec<f64> = mean.iter().map(|x| x / norm).collect();
+    let cos = |a: &[f64], b: &[f64]| a.iter().zip(b).map(|(x, y)| x * y).sum::<f64>();
+    assert_eq!(docs[0].0, "long.txt");
+    assert!(cos(&docs[0].1, &mean) > 0.99999, "mean of passages");
+    // a.txt fits the window: its vector is its only passage's.
+    let a_passage = &passages.iter().find(|(id, _)| id == "a.txt#0").unwrap().1;
+    assert!(cos(&docs[1].1, a_passage) > 0.99999);
+}
+
+#[test]
+fn passages_command_lists_passages_and_what_was_dropped() {
+    let (dir, _) = workdir();
+    let d = dir.path();
+    let body =
+        "The committee met on Tuesday to review the proposal in detail and agreed on a timetable.";
+    std::fs::write(
+        d.join("page.txt"),
+        format!("Section\n\n{body}\n\n#news #policy\n"),
+    )
+    .unwrap();
+    // A real tokenizer: the tiny model's 24-token window would cut the sentence.
+    let minilm = provisioned_model("all-MiniLM-L6-v2");
+    let minilm = minilm.to_str().unwrap();
+    let out = silica(
+        &[
+            "passages", "page.txt", "--model", minilm, "--format", "jsonl",
+        ],
+        d,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 1);
+    for field in [
+        "id",
+        "source",
+        "index",
+        "start",
+        "end",
+        "byte_start",
+        "byte_end",
+        "lang",
+        "tokens",
+        "text",
+    ] {
+        assert!(rows[0].get(field).is_some(), "{field} missing: {}", rows[0]);
+    }
+    assert_eq!(rows[0]["text"], body);
+    assert_eq!(rows[0]["start"], 9);
+    assert!(
+        stderr(&out).contains("1 documents, 1 passages, 2 lines dropped"),
+        "{}",
+        stderr(&out)
+    );
+    let out = silica(
+        &["passages", "page.txt", "--model", minilm, "--show-dropped"],
+        d,
+    );
+    let listing = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        listing.contains("page.txt:1") && listing.contains("before the article"),
+        "{listing}"
+    );
+    assert!(
+        listing.contains("page.txt:5") && listing.contains("hashtag"),
+        "{listing}"
+    );
+}

@@ -338,6 +338,22 @@ mod tests {
     }
 
     #[test]
+    fn globs_choose_files_inside_directories() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "keep/a.txt", b"first");
+        write(dir.path(), "keep/b.md", b"second");
+        write(dir.path(), "drafts/c.txt", b"third");
+        let options = ReadOptions {
+            globs: vec!["**/*.txt".into(), "keep/*.md".into(), "!drafts/**".into()],
+            ..Default::default()
+        };
+        let docs = read_inputs(&[dir.path().to_path_buf()], &options).unwrap();
+        let ids: Vec<_> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["keep/a.txt", "keep/b.md"]);
+        assert!(Globs::new(&["[".into()]).is_err());
+    }
+
+    #[test]
     fn duplicate_ids_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let f = write(
