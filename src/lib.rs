@@ -6,7 +6,10 @@
 //! pooling) → `export` (embedding files, written atomically). `cli` is the command line.
 
 pub mod cli;
+pub mod cluster;
 pub mod corpus;
 pub mod embed;
 pub mod export;
 pub mod model;
+pub mod report;
+pub mod themes;

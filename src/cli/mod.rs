@@ -3,6 +3,8 @@
 mod args;
 mod embed;
 mod passages;
+mod themes;
+mod units;
 
 pub use args::{InputArgs, ModelArgs, PassageArgs};
 
@@ -27,6 +29,8 @@ pub enum Command {
     Embed(embed::EmbedArgs),
     /// Show the passages silica cuts documents into, and what cleaning removed.
     Passages(passages::PassagesArgs),
+    /// Find the themes of a set of articles: clusters, labels, named themes, reports.
+    Themes(themes::ThemesArgs),
 }
 
 /// Runs the command line; returns the process exit code.
@@ -36,6 +40,7 @@ pub fn main() -> i32 {
     let result = match cli.command {
         Command::Embed(args) => embed::run(args),
         Command::Passages(args) => passages::run(args),
+        Command::Themes(args) => themes::run(args),
     };
     match result {
         Ok(()) => 0,

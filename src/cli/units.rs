@@ -1,0 +1,150 @@
+//! Embedding what a command clusters or writes: passages, or whole documents.
+
+use crate::corpus::{model_input, Corpus, TokenCounter};
+use crate::embed::{EmbedStats, Embedder, Embeddings};
+use crate::model::PromptChoice;
+use crate::themes::Item;
+use anyhow::Result;
+use clap::ValueEnum;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// What one vector stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// Each passage (see `silica passages`).
+    Passage,
+    /// Each document: its cleaned text embedded whole, or, when longer than the model's
+    /// window, the mean of its passage vectors (normalised).
+    Document,
+}
+
+/// Embeds texts with a progress bar on stderr (shown only on a terminal).
+fn embed_with_bar(
+    embedder: &Embedder,
+    texts: &[&str],
+    prompt: &PromptChoice,
+) -> Result<(Embeddings, EmbedStats)> {
+    let bar = ProgressBar::with_draw_target(Some(texts.len() as u64), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} texts  {per_sec}  eta {eta}")
+            .expect("static template"),
+    );
+    let result = embedder.embed_with_progress(texts, prompt, |n| bar.inc(n as u64));
+    bar.finish_and_clear();
+    result
+}
+
+/// The corpus's units (passages or documents) and their vectors, in order.
+pub fn embed_units(
+    embedder: &Embedder,
+    corpus: &Corpus,
+    unit: Unit,
+    prompt: &PromptChoice,
+) -> Result<(Vec<Item>, Embeddings, EmbedStats)> {
+    match unit {
+        Unit::Passage => embed_passages(embedder, corpus, prompt),
+        Unit::Document => embed_documents(embedder, corpus, prompt),
+    }
+}
+
+fn embed_passages(
+    embedder: &Embedder,
+    corpus: &Corpus,
+    prompt: &PromptChoice,
+) -> Result<(Vec<Item>, Embeddings, EmbedStats)> {
+    let texts: Vec<&str> = corpus.passages.iter().map(|p| p.input.as_str()).collect();
+    let (embeddings, stats) = embed_with_bar(embedder, &texts, prompt)?;
+    let items = corpus
+        .passages
+        .iter()
+        .map(|p| Item {
+            id: p.id.clone(),
+            source: p.source.clone(),
+            text: p.text.clone(),
+            input: p.input.clone(),
+            lang: p.lang.clone(),
+            document: p.doc_index,
+            span: Some((p.start, p.end)),
+        })
+        .collect();
+    Ok((items, embeddings, stats))
+}
+
+/// One vector per document: its cleaned text whole when it fits the window, else the
+/// normalised mean of its passage vectors.
+fn embed_documents(
+    embedder: &Embedder,
+    corpus: &Corpus,
+    prompt: &PromptChoice,
+) -> Result<(Vec<Item>, Embeddings, EmbedStats)> {
+    let info = embedder.info();
+    let prefix = prompt.prefix(&info.prompts);
+    let counter = embedder.tokenizer().counter(prefix);
+    let mut items = Vec::new();
+    let mut whole_texts: Vec<String> = Vec::new();
+    // For each item: Ok(index into whole_texts) or Err(passage indices to average).
+    let mut plans: Vec<std::result::Result<usize, Vec<usize>>> = Vec::new();
+    for (doc_index, doc) in corpus.documents.iter().enumerate() {
+        let passages: Vec<usize> = (0..corpus.passages.len())
+            .filter(|&i| corpus.passages[i].doc_index == doc_index)
+            .collect();
+        if passages.is_empty() {
+            tracing::warn!("{}: nothing left after cleaning, no vector", doc.source);
+            continue;
+        }
+        let cleaned: Vec<&str> = passages
+            .iter()
+            .map(|&i| corpus.passages[i].text.as_str())
+            .collect();
+        let cleaned = cleaned.join("\n\n");
+        let input = model_input(doc.format, &cleaned);
+        if counter.count(&input) <= info.max_tokens {
+            plans.push(Ok(whole_texts.len()));
+            whole_texts.push(input.clone());
+        } else {
+            plans.push(Err(passages));
+        }
+        items.push(Item {
+            id: doc.id.clone(),
+            source: doc.source.clone(),
+            text: cleaned,
+            input,
+            lang: doc.lang.clone(),
+            document: doc_index,
+            span: None,
+        });
+    }
+    let needed: Vec<usize> = plans
+        .iter()
+        .filter_map(|p| p.as_ref().err())
+        .flatten()
+        .copied()
+        .collect();
+    let mut texts: Vec<&str> = whole_texts.iter().map(String::as_str).collect();
+    texts.extend(needed.iter().map(|&i| corpus.passages[i].input.as_str()));
+    let (vectors, stats) = embed_with_bar(embedder, &texts, prompt)?;
+    let position: std::collections::HashMap<usize, usize> = needed
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| (i, whole_texts.len() + k))
+        .collect();
+    let dim = vectors.dim;
+    let mut data = Vec::with_capacity(plans.len() * dim);
+    for plan in &plans {
+        match plan {
+            Ok(row) => data.extend_from_slice(vectors.row(*row)),
+            Err(passages) => {
+                let mut mean = vec![0f32; dim];
+                for i in passages {
+                    for (m, v) in mean.iter_mut().zip(vectors.row(position[i])) {
+                        *m += v;
+                    }
+                }
+                let norm = mean.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-12);
+                data.extend(mean.iter().map(|x| x / norm));
+            }
+        }
+    }
+    Ok((items, Embeddings { dim, data }, stats))
+}

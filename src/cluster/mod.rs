@@ -1,0 +1,350 @@
+//! The cluster stage: groups of passages whose vectors are close.
+//!
+//! Vectors are L2-normalised, so Euclidean distance orders pairs as cosine distance does;
+//! k-means and HDBSCAN run on them directly, agglomerative clustering on cosine distance.
+//! Every algorithm is deterministic for a given seed.
+
+mod agglomerative;
+mod density;
+mod kmeans;
+mod metrics;
+
+pub use metrics::{cluster_metrics, silhouette, ClusterMetrics, ClusterStats};
+
+use crate::embed::Embeddings;
+use anyhow::{bail, Result};
+use serde::Serialize;
+
+/// Which algorithm, with its own settings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "algorithm", rename_all = "lowercase")]
+pub enum ClusterParams {
+    /// k-means with k-means++ starts and several restarts; `k: None` picks k by silhouette.
+    Kmeans {
+        k: Option<usize>,
+        seed: u64,
+        restarts: usize,
+    },
+    /// HDBSCAN: clusters of varying density; points in none are unassigned.
+    Hdbscan { min_cluster_size: usize },
+    /// Average-linkage agglomerative clustering, cut where cosine distance exceeds `threshold`.
+    Agglomerative { threshold: f64 },
+}
+
+/// The result: for each vector its cluster, or `None` when it belongs to none.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Clustering {
+    pub assignments: Vec<Option<usize>>,
+    pub k: usize,
+    /// With `k: None`: the cosine silhouette of each k tried, in order.
+    pub silhouette_by_k: Vec<(usize, f64)>,
+}
+
+impl Clustering {
+    /// Members of cluster `c`, in input order.
+    pub fn members(&self, c: usize) -> Vec<usize> {
+        (0..self.assignments.len())
+            .filter(|&i| self.assignments[i] == Some(c))
+            .collect()
+    }
+
+    pub fn unassigned(&self) -> Vec<usize> {
+        (0..self.assignments.len())
+            .filter(|&i| self.assignments[i].is_none())
+            .collect()
+    }
+
+    /// Renumbers clusters by size (largest first, ties by first member), dropping empty ones,
+    /// so that ids do not depend on an algorithm's internal order.
+    fn canonical(assignments: Vec<Option<usize>>, silhouette_by_k: Vec<(usize, f64)>) -> Self {
+        let max = assignments.iter().flatten().max().map_or(0, |m| m + 1);
+        let mut sizes: Vec<(usize, usize, usize)> = (0..max)
+            .map(|c| {
+                let members: Vec<usize> = (0..assignments.len())
+                    .filter(|&i| assignments[i] == Some(c))
+                    .collect();
+                (
+                    c,
+                    members.len(),
+                    members.first().copied().unwrap_or(usize::MAX),
+                )
+            })
+            .filter(|&(_, size, _)| size > 0)
+            .collect();
+        sizes.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        let mut new_id = vec![usize::MAX; max];
+        for (new, &(old, _, _)) in sizes.iter().enumerate() {
+            new_id[old] = new;
+        }
+        let assignments = assignments
+            .into_iter()
+            .map(|a| a.map(|c| new_id[c]))
+            .collect();
+        Self {
+            assignments,
+            k: sizes.len(),
+            silhouette_by_k,
+        }
+    }
+}
+
+/// The largest k `--k auto` tries: about sqrt(n), at most 30.
+pub fn max_auto_k(n: usize) -> usize {
+    ((n as f64).sqrt().round() as usize)
+        .clamp(2, 30)
+        .min(n.saturating_sub(1))
+}
+
+/// Clusters the rows of `vectors`.
+pub fn cluster(vectors: &Embeddings, params: &ClusterParams) -> Result<Clustering> {
+    let n = vectors.len();
+    if n < 2 {
+        bail!("clustering needs at least 2 passages, got {n}");
+    }
+    if all_identical(vectors) {
+        bail!(
+            "all {n} passages have the same vector (identical texts?): there is nothing to cluster"
+        );
+    }
+    match *params {
+        ClusterParams::Kmeans {
+            k: Some(k),
+            seed,
+            restarts,
+        } => {
+            if k == 0 {
+                bail!("--k must be at least 1");
+            }
+            if k > n {
+                bail!("--k {k} is more than the {n} passages to cluster");
+            }
+            let assignments = kmeans::kmeans(vectors, k, seed, restarts)?;
+            Ok(Clustering::canonical(
+                assignments.into_iter().map(Some).collect(),
+                Vec::new(),
+            ))
+        }
+        ClusterParams::Kmeans {
+            k: None,
+            seed,
+            restarts,
+        } => {
+            let mut best: Option<(f64, Vec<usize>)> = None;
+            let mut by_k = Vec::new();
+            if n < 3 {
+                bail!("--k auto needs at least 3 passages, got {n}; give --k");
+            }
+            for k in 2..=max_auto_k(n) {
+                let labels = kmeans::kmeans(vectors, k, seed, restarts)?;
+                let score = silhouette(
+                    vectors,
+                    &labels.iter().copied().map(Some).collect::<Vec<_>>(),
+                );
+                by_k.push((k, score));
+                // Strictly better only: ties keep the smaller k.
+                if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                    best = Some((score, labels));
+                }
+            }
+            let (_, labels) = best.expect("at least k = 2 was tried");
+            Ok(Clustering::canonical(
+                labels.into_iter().map(Some).collect(),
+                by_k,
+            ))
+        }
+        ClusterParams::Hdbscan { min_cluster_size } => {
+            if min_cluster_size < 2 {
+                bail!("--min-cluster-size must be at least 2");
+            }
+            Ok(Clustering::canonical(
+                density::hdbscan(vectors, min_cluster_size)?,
+                Vec::new(),
+            ))
+        }
+        ClusterParams::Agglomerative { threshold } => {
+            if !(0.0..=2.0).contains(&threshold) {
+                bail!("--threshold is a cosine distance, between 0 and 2 (got {threshold})");
+            }
+            let labels = agglomerative::agglomerative(vectors, threshold);
+            Ok(Clustering::canonical(
+                labels.into_iter().map(Some).collect(),
+                Vec::new(),
+            ))
+        }
+    }
+}
+
+/// The vectors minus their mean, normalised again.
+///
+/// Sentence embeddings share a large common direction (any two texts of a model score a
+/// high cosine), which squeezes every distance into a narrow band; removing the corpus mean
+/// spreads them out, so clusters and the silhouette that picks k see the differences
+/// between passages rather than what all of them share.
+pub fn centered(vectors: &Embeddings) -> Embeddings {
+    let n = vectors.len().max(1) as f64;
+    let mut mean = vec![0f64; vectors.dim];
+    for row in vectors.rows() {
+        for (m, x) in mean.iter_mut().zip(row) {
+            *m += *x as f64 / n;
+        }
+    }
+    let mut data = Vec::with_capacity(vectors.data.len());
+    for row in vectors.rows() {
+        let shifted: Vec<f64> = row.iter().zip(&mean).map(|(x, m)| *x as f64 - m).collect();
+        let norm = shifted.iter().map(|x| x * x).sum::<f64>().sqrt();
+        if norm > 1e-9 {
+            data.extend(shifted.iter().map(|x| (x / norm) as f32));
+        } else {
+            // A vector equal to the mean has no direction of its own.
+            data.extend(shifted.iter().map(|_| 0f32));
+        }
+    }
+    Embeddings {
+        dim: vectors.dim,
+        data,
+    }
+}
+
+fn all_identical(vectors: &Embeddings) -> bool {
+    let first = vectors.row(0);
+    vectors
+        .rows()
+        .all(|r| r.iter().zip(first).all(|(a, b)| (a - b).abs() <= 1e-6))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// `groups` well-separated groups of `per_group` unit vectors in `dim` dimensions,
+    /// from a fixed-seed generator.
+    pub(crate) fn separated_groups(
+        groups: usize,
+        per_group: usize,
+        dim: usize,
+        seed: u64,
+    ) -> (Embeddings, Vec<usize>) {
+        let mut state = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 53) as f64 - 0.5
+        };
+        let mut data = Vec::new();
+        let mut truth = Vec::new();
+        for g in 0..groups {
+            let center: Vec<f64> = (0..dim)
+                .map(|d| if d % groups == g { 1.0 } else { 0.0 })
+                .collect();
+            for _ in 0..per_group {
+                let v: Vec<f64> = center.iter().map(|c| c + 0.15 * next()).collect();
+                let norm = v.iter().map(|x| x * x).sum::<f64>().sqrt();
+                data.extend(v.iter().map(|x| (x / norm) as f32));
+                truth.push(g);
+            }
+        }
+        (Embeddings { dim, data }, truth)
+    }
+
+    fn same_partition(a: &[Option<usize>], b: &[usize]) -> bool {
+        (0..b.len()).all(|i| (0..b.len()).all(|j| (a[i] == a[j]) == (b[i] == b[j])))
+    }
+
+    #[test]
+    fn k_auto_finds_the_number_of_separated_groups() {
+        for groups in [3, 5] {
+            let (v, truth) = separated_groups(groups, 12, 16, 7);
+            let c = cluster(
+                &v,
+                &ClusterParams::Kmeans {
+                    k: None,
+                    seed: 42,
+                    restarts: 8,
+                },
+            )
+            .unwrap();
+            assert_eq!(c.k, groups, "{:?}", c.silhouette_by_k);
+            assert!(same_partition(&c.assignments, &truth));
+        }
+    }
+
+    #[test]
+    fn every_algorithm_recovers_separated_groups() {
+        let (v, truth) = separated_groups(4, 10, 16, 3);
+        for params in [
+            ClusterParams::Kmeans {
+                k: Some(4),
+                seed: 1,
+                restarts: 8,
+            },
+            ClusterParams::Hdbscan {
+                min_cluster_size: 5,
+            },
+            ClusterParams::Agglomerative { threshold: 0.5 },
+        ] {
+            let c = cluster(&v, &params).unwrap();
+            assert_eq!(c.k, 4, "{params:?}");
+            assert!(same_partition(&c.assignments, &truth), "{params:?}");
+        }
+    }
+
+    #[test]
+    fn same_seed_same_clustering() {
+        let (v, _) = separated_groups(3, 15, 8, 11);
+        let p = ClusterParams::Kmeans {
+            k: Some(5),
+            seed: 9,
+            restarts: 4,
+        };
+        assert_eq!(cluster(&v, &p).unwrap(), cluster(&v, &p).unwrap());
+    }
+
+    #[test]
+    fn bad_requests_are_errors() {
+        let (v, _) = separated_groups(2, 3, 4, 1);
+        let err = |p: ClusterParams| cluster(&v, &p).unwrap_err().to_string();
+        assert!(err(ClusterParams::Kmeans {
+            k: Some(0),
+            seed: 0,
+            restarts: 1
+        })
+        .contains("at least 1"));
+        assert!(err(ClusterParams::Kmeans {
+            k: Some(7),
+            seed: 0,
+            restarts: 1
+        })
+        .contains("more than the 6"));
+        let one = Embeddings {
+            dim: 4,
+            data: v.row(0).to_vec(),
+        };
+        assert!(cluster(
+            &one,
+            &ClusterParams::Hdbscan {
+                min_cluster_size: 2
+            }
+        )
+        .unwrap_err()
+        .to_string()
+        .contains("at least 2"));
+        let same = Embeddings {
+            dim: 4,
+            data: v.row(0).repeat(5),
+        };
+        assert!(cluster(
+            &same,
+            &ClusterParams::Kmeans {
+                k: None,
+                seed: 0,
+                restarts: 1
+            }
+        )
+        .unwrap_err()
+        .to_string()
+        .contains("same vector"));
+    }
+}

@@ -1,0 +1,81 @@
+use super::{excerpt, percent, run_summary};
+use crate::themes::ThemeReport;
+use std::fmt::Write;
+
+/// A theme report to paste into a document.
+pub fn render(report: &ThemeReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Theme report\n\n{}\n", run_summary(report));
+    if !report.themes.is_empty() {
+        let _ = writeln!(
+            out,
+            "## Named themes\n\n| theme | items | documents |\n|---|---|---|"
+        );
+        for t in &report.themes {
+            let docs: Vec<String> = t
+                .documents
+                .iter()
+                .map(|d| format!("{} ({})", d.source, percent(d.share)))
+                .collect();
+            let _ = writeln!(out, "| {} | {} | {} |", t.name, t.items, docs.join(", "));
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "## Clusters\n");
+    for c in &report.clusters {
+        let _ = writeln!(out, "### {}. {}\n", c.id, c.label);
+        let mut facts = format!("{} items; keywords: {}", c.size, c.keywords.join(", "));
+        if let (Some(t), Some(s)) = (&c.theme, c.theme_score) {
+            let _ = write!(facts, "; theme: **{t}** ({s:.2})");
+        }
+        let _ = writeln!(out, "{facts}\n");
+        for id in &c.representatives {
+            if let Some(item) = report.items.iter().find(|i| &i.id == id) {
+                let at = match (item.start, item.end) {
+                    (Some(s), Some(e)) => format!(", characters {s}–{e}"),
+                    _ => String::new(),
+                };
+                let _ = writeln!(
+                    out,
+                    "> {}\n>\n> — `{}`{at}\n",
+                    excerpt(&item.text, 400),
+                    item.source
+                );
+            }
+        }
+    }
+    if !report.unassigned.is_empty() {
+        let _ = writeln!(out, "Unassigned: {} items.\n", report.unassigned.len());
+    }
+    let _ = writeln!(
+        out,
+        "## Documents\n\n| document | clusters | themes |\n|---|---|---|"
+    );
+    for d in &report.documents {
+        let clusters: Vec<String> = d
+            .clusters
+            .iter()
+            .map(|(c, s)| format!("{c}: {}", percent(*s)))
+            .collect();
+        let themes: Vec<String> = d
+            .themes
+            .iter()
+            .map(|(t, s)| format!("{t}: {}", percent(*s)))
+            .collect();
+        let name = d.title.clone().unwrap_or_else(|| d.source.clone());
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            name.replace('|', "\\|"),
+            clusters.join(", "),
+            themes.join(", ")
+        );
+    }
+    let m = &report.metrics.clusters;
+    let _ = writeln!(
+        out,
+        "\n## Metrics\n\nSilhouette {:.3}; mean intra-cluster cosine {:.3}; mean separation {:.3}; {} unassigned.",
+        m.silhouette, m.mean_intra_cosine, m.mean_separation, m.unassigned
+    );
+    out
+}

@@ -1,0 +1,83 @@
+use super::{excerpt, percent, run_summary};
+use crate::themes::ThemeReport;
+use std::fmt::Write;
+
+/// The terminal report: clusters with their theme and representatives, named themes,
+/// documents, metrics.
+pub fn render(report: &ThemeReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}\n", run_summary(report));
+    for c in &report.clusters {
+        let theme = match (&c.theme, c.theme_score) {
+            (Some(t), Some(s)) => format!("  → {t} ({s:.2})"),
+            _ => String::new(),
+        };
+        let _ = writeln!(out, "#{:<2} {}  [{} items]{theme}", c.id, c.label, c.size);
+        let _ = writeln!(out, "    keywords: {}", c.keywords.join(", "));
+        for id in &c.representatives {
+            if let Some(item) = report.items.iter().find(|i| &i.id == id) {
+                let _ = writeln!(out, "    • {}  ({})", excerpt(&item.text, 110), item.id);
+            }
+        }
+        out.push('\n');
+    }
+    if !report.unassigned.is_empty() {
+        let _ = writeln!(out, "unassigned: {} items\n", report.unassigned.len());
+    }
+    if !report.themes.is_empty() {
+        let _ = writeln!(out, "named themes:");
+        for t in &report.themes {
+            let docs: Vec<String> = t
+                .documents
+                .iter()
+                .map(|d| format!("{} {}", d.source, percent(d.share)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  {:<30} {:>4} items  {}",
+                t.name,
+                t.items,
+                docs.join(", ")
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "documents:");
+    for d in &report.documents {
+        let clusters: Vec<String> = d
+            .clusters
+            .iter()
+            .map(|(c, s)| format!("#{c} {}", percent(*s)))
+            .collect();
+        let themes: Vec<String> = d
+            .themes
+            .iter()
+            .map(|(t, s)| format!("{t} {}", percent(*s)))
+            .collect();
+        let themes = if themes.is_empty() {
+            String::new()
+        } else {
+            format!("  | {}", themes.join(", "))
+        };
+        let _ = writeln!(out, "  {}  {}{themes}", d.source, clusters.join(" "));
+    }
+    let m = &report.metrics.clusters;
+    let _ = writeln!(
+        out,
+        "\nmetrics: silhouette {:.3}, mean intra-cluster cosine {:.3}, mean separation {:.3}, sizes {:?}",
+        m.silhouette,
+        m.mean_intra_cosine,
+        m.mean_separation,
+        m.clusters.iter().map(|c| c.size).collect::<Vec<_>>()
+    );
+    if !report.metrics.silhouette_by_k.is_empty() {
+        let by_k: Vec<String> = report
+            .metrics
+            .silhouette_by_k
+            .iter()
+            .map(|s| format!("k={} {:.3}", s.k, s.silhouette))
+            .collect();
+        let _ = writeln!(out, "silhouette by k: {}", by_k.join(", "));
+    }
+    out
+}

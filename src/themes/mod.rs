@@ -1,0 +1,377 @@
+//! The themes stage: from a clustering to a [`ThemeReport`]: each cluster's keywords,
+//! label, representative passages and named theme; each passage's cluster and theme; each
+//! article's share of every cluster and theme; the metrics; and how the run was made.
+
+mod labels;
+mod named;
+
+pub use labels::{cluster_keywords, label, Keyword};
+pub use named::{
+    parse_theme_list, read_themes_file, NamedTheme, ThemeAssignment, ThemeMatcher, BACKGROUND,
+};
+
+use crate::cluster::{cluster_metrics, ClusterMetrics, Clustering};
+use crate::embed::Embeddings;
+use anyhow::Result;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One clustered unit: a passage, or with `--unit document` a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub id: String,
+    pub source: String,
+    /// As quoted in reports.
+    pub text: String,
+    /// As the model read it (whitespace collapsed, Markdown stripped): keywords come from it.
+    pub input: String,
+    pub lang: Option<String>,
+    /// Index into the report's documents.
+    pub document: usize,
+    /// Character offsets in the document, for passages.
+    pub span: Option<(usize, usize)>,
+}
+
+/// A document of the run, as reports name it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentInfo {
+    pub id: String,
+    pub source: String,
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClusterReport {
+    pub id: usize,
+    pub label: String,
+    pub keywords: Vec<String>,
+    pub keyword_scores: Vec<f64>,
+    pub size: usize,
+    /// Item ids, in input order.
+    pub members: Vec<String>,
+    /// The members closest to the cluster's centroid, closest first.
+    pub representatives: Vec<String>,
+    /// The named theme most of the cluster's items carry ("other" when that is most
+    /// common); absent without named themes.
+    pub theme: Option<String>,
+    /// The mean cosine of those items to that theme (to their closest theme, for "other").
+    pub theme_score: Option<f64>,
+    pub mean_intra_cosine: f64,
+    pub nearest_cluster: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemReport {
+    pub id: String,
+    pub source: String,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+    /// `null` for an unassigned item.
+    pub cluster: Option<usize>,
+    pub theme: Option<String>,
+    pub theme_score: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentReport {
+    pub id: String,
+    pub source: String,
+    pub title: Option<String>,
+    pub items: usize,
+    /// Share of the document's items in each cluster (key: cluster id, or "unassigned").
+    pub clusters: BTreeMap<String, f64>,
+    /// Share of the document's items carrying each named theme (or "other").
+    pub themes: BTreeMap<String, f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThemeSummary {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub items: usize,
+    /// The documents carrying the theme, largest share first.
+    pub documents: Vec<DocumentShare>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentShare {
+    pub source: String,
+    pub share: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SilhouetteAtK {
+    pub k: usize,
+    pub silhouette: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Metrics {
+    #[serde(flatten)]
+    pub clusters: ClusterMetrics,
+    /// With `--k auto`: the silhouette of every k tried.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub silhouette_by_k: Vec<SilhouetteAtK>,
+}
+
+/// Everything a theme report says; the JSON format is this, serialised.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThemeReport {
+    pub clusters: Vec<ClusterReport>,
+    pub unassigned: Vec<String>,
+    pub themes: Vec<ThemeSummary>,
+    pub items: Vec<ItemReport>,
+    pub documents: Vec<DocumentReport>,
+    pub metrics: Metrics,
+    pub run: serde_json::Value,
+    /// 2-D PCA projection of the item vectors (for the HTML map); not in JSON.
+    #[serde(skip)]
+    pub map: Vec<[f64; 2]>,
+}
+
+/// Inputs of [`ThemeReport::build`].
+pub struct ReportInputs<'a> {
+    pub items: &'a [Item],
+    pub documents: &'a [DocumentInfo],
+    /// The model's vectors: compared with named themes (embedded by the same model).
+    pub vectors: &'a Embeddings,
+    /// The vectors the clustering ran on (the model's, or centred): metrics,
+    /// representatives and the map are computed there.
+    pub cluster_space: &'a Embeddings,
+    pub clustering: &'a Clustering,
+    pub matcher: Option<&'a ThemeMatcher>,
+    pub keywords: usize,
+    pub representatives: usize,
+    pub run: serde_json::Value,
+}
+
+/// Rounds for reports: 4 decimals are plenty to read and keep JSON stable to compare.
+fn r4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+fn normalized_mean(vectors: &Embeddings, members: &[usize]) -> Vec<f32> {
+    let mut mean = vec![0f64; vectors.dim];
+    for &i in members {
+        for (m, x) in mean.iter_mut().zip(vectors.row(i)) {
+            *m += *x as f64;
+        }
+    }
+    let norm = mean.iter().map(|x| x * x).sum::<f64>().sqrt().max(1e-12);
+    mean.iter().map(|x| (x / norm) as f32).collect()
+}
+
+fn dot(a: &[f32], b: &[f32]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| *x as f64 * *y as f64).sum()
+}
+
+impl ThemeReport {
+    pub fn build(inputs: ReportInputs<'_>) -> Result<Self> {
+        let ReportInputs {
+            items,
+            documents,
+            vectors,
+            cluster_space,
+            clustering,
+            matcher,
+            keywords,
+            representatives,
+            run,
+        } = inputs;
+        let metrics = cluster_metrics(cluster_space, &clustering.assignments);
+        let members: Vec<Vec<usize>> = (0..clustering.k).map(|c| clustering.members(c)).collect();
+        let keyword_lists = cluster_keywords(
+            &members
+                .iter()
+                .map(|m| {
+                    m.iter()
+                        .map(|&i| (items[i].input.as_str(), items[i].lang.as_deref()))
+                        .collect()
+                })
+                .collect::<Vec<_>>(),
+            keywords,
+        );
+        let item_themes: Vec<Option<ThemeAssignment>> = (0..items.len())
+            .map(|i| matcher.map(|m| m.assign(vectors.row(i))))
+            .collect();
+
+        let mut clusters = Vec::with_capacity(clustering.k);
+        for (c, m) in members.iter().enumerate() {
+            let centroid = normalized_mean(cluster_space, m);
+            let mut by_closeness: Vec<(usize, f64)> = m
+                .iter()
+                .map(|&i| (i, dot(cluster_space.row(i), &centroid)))
+                .collect();
+            by_closeness.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            // A cluster's theme is the one most of its members carry ("other" included);
+            // its score, their mean cosine to it.
+            let theme = matcher.map(|mt| {
+                let mut votes: BTreeMap<Option<usize>, (usize, f64)> = BTreeMap::new();
+                for &i in m {
+                    if let Some(a) = &item_themes[i] {
+                        let entry = votes.entry(a.theme).or_default();
+                        entry.0 += 1;
+                        entry.1 += a.score;
+                    }
+                }
+                let (theme, (count, total)) = votes
+                    .into_iter()
+                    .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(a.1 .1.total_cmp(&b.1 .1)))
+                    .unwrap_or((None, (1, 0.0)));
+                (mt.name(theme), total / count.max(1) as f64)
+            });
+            let stats = metrics.clusters.iter().find(|s| s.id == c);
+            clusters.push(ClusterReport {
+                id: c,
+                label: label(&keyword_lists[c]),
+                keywords: keyword_lists[c].iter().map(|k| k.text.clone()).collect(),
+                keyword_scores: keyword_lists[c].iter().map(|k| r4(k.score)).collect(),
+                size: m.len(),
+                members: m.iter().map(|&i| items[i].id.clone()).collect(),
+                representatives: by_closeness
+                    .iter()
+                    .take(representatives)
+                    .map(|&(i, _)| items[i].id.clone())
+                    .collect(),
+                theme: theme.as_ref().map(|(name, _)| name.clone()),
+                theme_score: theme.as_ref().map(|(_, score)| r4(*score)),
+                mean_intra_cosine: stats.map_or(1.0, |s| r4(s.mean_intra_cosine)),
+                nearest_cluster: stats.and_then(|s| s.nearest_cluster),
+            });
+        }
+
+        let item_reports: Vec<ItemReport> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| ItemReport {
+                id: item.id.clone(),
+                source: item.source.clone(),
+                text: item.text.clone(),
+                start: item.span.map(|s| s.0),
+                end: item.span.map(|s| s.1),
+                cluster: clustering.assignments[i],
+                theme: item_themes[i]
+                    .as_ref()
+                    .map(|a| matcher.map_or_else(String::new, |m| m.name(a.theme))),
+                theme_score: item_themes[i].as_ref().map(|a| r4(a.score)),
+            })
+            .collect();
+
+        let mut document_reports = Vec::with_capacity(documents.len());
+        for (d, doc) in documents.iter().enumerate() {
+            let mine: Vec<usize> = (0..items.len())
+                .filter(|&i| items[i].document == d)
+                .collect();
+            let n = mine.len().max(1) as f64;
+            let mut cluster_shares: BTreeMap<String, f64> = BTreeMap::new();
+            let mut theme_shares: BTreeMap<String, f64> = BTreeMap::new();
+            for &i in &mine {
+                let key = clustering.assignments[i]
+                    .map_or_else(|| "unassigned".to_string(), |c| c.to_string());
+                *cluster_shares.entry(key).or_default() += 1.0 / n;
+                if let Some(theme) = &item_reports[i].theme {
+                    *theme_shares.entry(theme.clone()).or_default() += 1.0 / n;
+                }
+            }
+            cluster_shares.values_mut().for_each(|v| *v = r4(*v));
+            theme_shares.values_mut().for_each(|v| *v = r4(*v));
+            document_reports.push(DocumentReport {
+                id: doc.id.clone(),
+                source: doc.source.clone(),
+                title: doc.title.clone(),
+                items: mine.len(),
+                clusters: cluster_shares,
+                themes: theme_shares,
+            });
+        }
+
+        let themes = matcher
+            .map(|m| {
+                m.themes
+                    .iter()
+                    .map(|t| {
+                        let mut docs: Vec<DocumentShare> = document_reports
+                            .iter()
+                            .filter_map(|d| {
+                                d.themes.get(&t.name).map(|&share| DocumentShare {
+                                    source: d.source.clone(),
+                                    share,
+                                })
+                            })
+                            .collect();
+                        docs.sort_by(|a, b| {
+                            b.share.total_cmp(&a.share).then(a.source.cmp(&b.source))
+                        });
+                        ThemeSummary {
+                            name: t.name.clone(),
+                            description: t.description.clone(),
+                            items: item_reports
+                                .iter()
+                                .filter(|i| i.theme.as_deref() == Some(t.name.as_str()))
+                                .count(),
+                            documents: docs,
+                        }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+
+        let mut cluster_metrics = metrics;
+        cluster_metrics.silhouette = r4(cluster_metrics.silhouette);
+        cluster_metrics.mean_intra_cosine = r4(cluster_metrics.mean_intra_cosine);
+        cluster_metrics.mean_separation = r4(cluster_metrics.mean_separation);
+        for s in &mut cluster_metrics.clusters {
+            s.mean_intra_cosine = r4(s.mean_intra_cosine);
+            s.nearest_cosine = s.nearest_cosine.map(r4);
+        }
+        Ok(Self {
+            clusters,
+            unassigned: clustering
+                .unassigned()
+                .iter()
+                .map(|&i| items[i].id.clone())
+                .collect(),
+            themes,
+            items: item_reports,
+            documents: document_reports,
+            metrics: Metrics {
+                clusters: cluster_metrics,
+                silhouette_by_k: clustering
+                    .silhouette_by_k
+                    .iter()
+                    .map(|&(k, s)| SilhouetteAtK {
+                        k,
+                        silhouette: r4(s),
+                    })
+                    .collect(),
+            },
+            run,
+            map: project_2d(cluster_space),
+        })
+    }
+}
+
+/// PCA to two dimensions (linfa-reduction), for the report's map.
+fn project_2d(vectors: &Embeddings) -> Vec<[f64; 2]> {
+    use linfa::prelude::*;
+    use linfa_reduction::Pca;
+    let n = vectors.len();
+    let data = ndarray::Array2::from_shape_fn((n, vectors.dim), |(i, j)| vectors.row(i)[j] as f64);
+    let dataset = DatasetBase::from(data);
+    match Pca::params(2).fit(&dataset) {
+        Ok(pca) => {
+            let projected = pca.predict(dataset.records());
+            (0..n)
+                .map(|i| [projected[[i, 0]], projected[[i, 1]]])
+                .collect()
+        }
+        Err(e) => {
+            tracing::warn!("no map: PCA failed ({e})");
+            vec![[0.0, 0.0]; n]
+        }
+    }
+}
