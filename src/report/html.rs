@@ -116,9 +116,9 @@ pub fn render(report: &ThemeReport) -> String {
                     (Some(s), Some(e)) => format!(", characters {s}–{e}"),
                     _ => String::new(),
                 };
-                let _ = write!(
+                let _ = writeln!(
                     h,
-                    "<blockquote>{}<div class=\"src\"><a href=\"{}\">{}</a>{at}</div></blockquote>\n",
+                    "<blockquote>{}<div class=\"src\"><a href=\"{}\">{}</a>{at}</div></blockquote>",
                     esc(&excerpt(&item.text, 500)),
                     esc(&item.source),
                     esc(&item.id)

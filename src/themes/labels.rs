@@ -50,12 +50,44 @@ fn is_content(word: &str, stops: &HashSet<&str>) -> bool {
     letters > 0 && !stops.contains(lower.as_str()) && !(cased && word.chars().count() < 3)
 }
 
+/// Words at Unicode word boundaries, with hyphenated compounds kept whole ("États-Unis",
+/// "semi-conducteurs"), which the Unicode rules cut at the hyphen.
+fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut hyphen = false;
+    for segment in text.split_word_bounds() {
+        if segment.chars().any(char::is_alphanumeric) {
+            if hyphen && !current.is_empty() {
+                current.push('-');
+            } else if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            current.push_str(segment);
+            hyphen = false;
+        } else if matches!(segment, "-" | "\u{2010}" | "\u{2011}") && !current.is_empty() && !hyphen
+        {
+            hyphen = true;
+        } else {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            hyphen = false;
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
 /// Terms of a text: content unigrams and bigrams of two adjacent content words, each as
 /// (lowercase key, surface form).
 fn terms(text: &str, stops: &HashSet<&str>) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut previous: Option<&str> = None;
-    for raw in text.unicode_words() {
+    let words = words(text);
+    for raw in &words {
         let word = strip_elision(raw);
         if !is_content(word, stops) {
             previous = None;
@@ -240,5 +272,9 @@ mod tests {
         assert_eq!(strip_elision("d'approvisionnement"), "approvisionnement");
         assert_eq!(strip_elision("company's"), "company");
         assert_eq!(strip_elision("aujourd'hui"), "aujourd'hui");
+        assert_eq!(
+            words("Les États-Unis - et l'Europe"),
+            ["Les", "États-Unis", "et", "l'Europe"]
+        );
     }
 }
