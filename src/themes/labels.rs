@@ -44,6 +44,10 @@ fn strip_elision(word: &str) -> &str {
 /// A token worth counting: not a number, not a stop word, not a one- or two-letter word of
 /// a cased script (CJK words are short and kept).
 fn is_content(word: &str, stops: &HashSet<&str>) -> bool {
+    if word.contains('-') {
+        // A compound of function words ("a-t-il", "peut-être") says nothing of a theme.
+        return word.split('-').any(|part| is_content(part, stops));
+    }
     let lower = word.to_lowercase();
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let cased = word.chars().any(|c| c.is_lowercase() || c.is_uppercase());
