@@ -83,9 +83,9 @@ pub struct ThemesArgs {
     #[arg(long)]
     pub themes_file: Option<PathBuf>,
 
-    /// How far (in standard deviations of unrelated text's similarity) a passage must stand
-    /// out to carry a named theme.
-    #[arg(long, default_value_t = 3.0)]
+    /// How far a passage's similarity to its closest named theme must stand out from
+    /// unrelated text's (in robust standard deviations) for the passage to carry it.
+    #[arg(long, default_value_t = 2.0)]
     pub min_z: f64,
 
     /// Cluster the raw vectors, without removing their common mean first.
@@ -176,7 +176,7 @@ pub fn run(args: ThemesArgs) -> Result<()> {
     };
     let clustering = cluster(&space, &params)?;
 
-    let mut matcher = match named {
+    let matcher = match named {
         Some(themes) => {
             let texts: Vec<String> = themes.iter().map(NamedTheme::text).collect();
             let (theme_vectors, _) = embedder.embed(&texts, &prompt)?;
@@ -190,9 +190,6 @@ pub fn run(args: ThemesArgs) -> Result<()> {
         }
         None => None,
     };
-    if let Some(m) = matcher.as_mut() {
-        m.calibrate_on_corpus(vectors.rows());
-    }
 
     let documents: Vec<DocumentInfo> = corpus
         .documents

@@ -1,11 +1,12 @@
 //! Themes named by the user (`--themes "supply chains; sovereignty"` or a TOML file), and
 //! which passages and clusters carry them.
 //!
-//! A passage carries a theme when its similarity to the theme stands out from the
-//! similarity of unrelated text to that same theme: each theme is compared with a fixed set
-//! of unrelated sentences (several languages, many subjects), and a similarity counts when
-//! it lies `min_z` standard deviations above theirs. This calibrates per model and per
-//! theme, where one fixed cosine would fit only one model.
+//! A passage carries the theme it is closest to, when that closeness stands out from how
+//! close unrelated text comes to the same theme: each theme is compared with a fixed set of
+//! unrelated sentences (several languages, many subjects), and the passage's cosine must lie
+//! `min_z` robust standard deviations (median and MAD, so that one related sentence in the
+//! set does not move the bar) above theirs. This calibrates per model and per theme, where
+//! one fixed cosine would fit only one model.
 
 use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
@@ -132,17 +133,10 @@ pub struct ThemeAssignment {
 pub struct ThemeMatcher {
     pub themes: Vec<NamedTheme>,
     vectors: Vec<Vec<f32>>,
-    /// Per theme: mean and standard deviation of unrelated text's cosine to it.
+    /// Per theme: median and robust standard deviation (1.4826 MAD) of unrelated text's
+    /// cosine to it.
     background: Vec<(f64, f64)>,
-    /// Per theme: mean and standard deviation of the corpus's cosines to it.
-    corpus: Option<Vec<(f64, f64)>>,
     pub min_z: f64,
-}
-
-fn mean_std(values: &[f64]) -> (f64, f64) {
-    let mean = values.iter().sum::<f64>() / values.len().max(1) as f64;
-    let var = values.iter().map(|s| (s - mean).powi(2)).sum::<f64>() / values.len().max(1) as f64;
-    (mean, var.sqrt().max(1e-6))
 }
 
 fn cosine(a: &[f32], b: &[f32]) -> f64 {
@@ -150,6 +144,26 @@ fn cosine(a: &[f32], b: &[f32]) -> f64 {
     let na = a.iter().map(|x| (*x as f64).powi(2)).sum::<f64>().sqrt();
     let nb = b.iter().map(|x| (*x as f64).powi(2)).sum::<f64>().sqrt();
     dot / (na * nb).max(1e-12)
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    if n == 0 {
+        0.0
+    } else if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    }
+}
+
+/// Median and robust standard deviation (1.4826 x median absolute deviation).
+fn robust_spread(values: &[f64]) -> (f64, f64) {
+    let mut v = values.to_vec();
+    let m = median(&mut v);
+    let mut deviations: Vec<f64> = values.iter().map(|x| (x - m).abs()).collect();
+    (m, (1.4826 * median(&mut deviations)).max(1e-4))
 }
 
 impl ThemeMatcher {
@@ -164,7 +178,7 @@ impl ThemeMatcher {
         let background = theme_vectors
             .iter()
             .map(|t| {
-                mean_std(
+                robust_spread(
                     &background_vectors
                         .iter()
                         .map(|b| cosine(t, b))
@@ -176,72 +190,32 @@ impl ThemeMatcher {
             themes,
             vectors: theme_vectors,
             background,
-            corpus: None,
             min_z,
         }
     }
 
-    /// Learns how the corpus as a whole relates to each theme. Among the themes a vector
-    /// stands out for (against unrelated text), it then carries the one it is most unusually
-    /// close to within this corpus: in a corpus all about AI, "AI partnerships" does not
-    /// swallow the passages about supply chains.
-    pub fn calibrate_on_corpus<'a>(&mut self, vectors: impl Iterator<Item = &'a [f32]>) {
-        let rows: Vec<&[f32]> = vectors.collect();
-        if rows.len() < 2 {
-            return;
-        }
-        self.corpus = Some(
-            self.vectors
-                .iter()
-                .map(|t| mean_std(&rows.iter().map(|r| cosine(r, t)).collect::<Vec<_>>()))
-                .collect(),
-        );
-    }
-
-    /// The theme `vector` carries: among the themes it stands out for against unrelated
-    /// text, the one it is most unusually close to in the corpus (or, before
-    /// [`Self::calibrate_on_corpus`], the one it stands out for most); "other" when none.
+    /// The theme `vector` is closest to, if its closeness stands out from unrelated text's
+    /// (else "other", with the closest theme's cosine and z).
     pub fn assign(&self, vector: &[f32]) -> ThemeAssignment {
-        let scored: Vec<(usize, f64, f64, f64)> = self
+        let closest = self
             .vectors
             .iter()
             .enumerate()
-            .map(|(t, tv)| {
-                let score = cosine(vector, tv);
-                let (mean, std) = self.background[t];
-                let z = (score - mean) / std;
-                let rank = match &self.corpus {
-                    Some(corpus) => (score - corpus[t].0) / corpus[t].1,
-                    None => z,
-                };
-                (t, score, z, rank)
-            })
-            .collect();
-        let eligible = scored
-            .iter()
-            .filter(|s| s.2 >= self.min_z)
-            .max_by(|a, b| a.3.total_cmp(&b.3).then(b.0.cmp(&a.0)));
-        match eligible {
-            Some(&(t, score, z, _)) => ThemeAssignment {
-                theme: Some(t),
-                score,
-                z,
-            },
-            None => {
-                let closest = scored.iter().max_by(|a, b| a.2.total_cmp(&b.2));
-                closest.map_or(
-                    ThemeAssignment {
-                        theme: None,
-                        score: 0.0,
-                        z: 0.0,
-                    },
-                    |&(_, score, z, _)| ThemeAssignment {
-                        theme: None,
-                        score,
-                        z,
-                    },
-                )
-            }
+            .map(|(t, tv)| (t, cosine(vector, tv)))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let Some((t, score)) = closest else {
+            return ThemeAssignment {
+                theme: None,
+                score: 0.0,
+                z: 0.0,
+            };
+        };
+        let (centre, spread) = self.background[t];
+        let z = (score - centre) / spread;
+        ThemeAssignment {
+            theme: (z >= self.min_z).then_some(t),
+            score,
+            z,
         }
     }
 

@@ -1,0 +1,297 @@
+//! `silica themes` end to end with the real multilingual model: determinism, the
+//! partition of passages, named themes, keywords, and bad input.
+
+mod common;
+
+use common::{provisioned_model, repo_root};
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn silica(args: &[&str], cwd: &Path) -> Output {
+    provisioned_model("multilingual-e5-small");
+    Command::new(env!("CARGO_BIN_EXE_silica"))
+        .args(args)
+        .current_dir(cwd)
+        .env("HF_HUB_OFFLINE", "1")
+        .env("SILICA_MODELS_DIR", repo_root().join("models"))
+        .env_remove("SILICA_MODEL")
+        .output()
+        .unwrap()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn one_line_error(out: &Output, needles: &[&str]) {
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    for n in needles {
+        assert!(err.contains(n), "{n:?} not in {err}");
+    }
+}
+
+#[test]
+fn same_seed_same_report_byte_for_byte_whatever_the_threads() {
+    let root = repo_root();
+    let run = |threads: &str| {
+        silica(
+            &[
+                "themes",
+                "seeds/",
+                "--format",
+                "json",
+                "--seed",
+                "7",
+                "--threads",
+                threads,
+            ],
+            &root,
+        )
+    };
+    let a = run("2");
+    let b = run("2");
+    let c = run("1");
+    assert!(a.status.success(), "{}", String::from_utf8_lossy(&a.stderr));
+    assert_eq!(a.stdout, b.stdout, "two runs differ");
+    assert_eq!(a.stdout, c.stdout, "1 and 2 threads differ");
+    let report = json(&a);
+    assert_eq!(report["run"]["clustering"]["seed"], 7);
+    assert!(
+        report["metrics"]["silhouette_by_k"]
+            .as_array()
+            .unwrap()
+            .len()
+            >= 2,
+        "k auto shows each k"
+    );
+}
+
+/// Every passage is in exactly one cluster, or listed as unassigned.
+fn assert_partition(report: &serde_json::Value) {
+    let items = report["items"].as_array().unwrap();
+    let clusters = report["clusters"].as_array().unwrap();
+    let unassigned: Vec<&str> = report["unassigned"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    for c in clusters {
+        for m in c["members"].as_array().unwrap() {
+            assert!(seen.insert(m.as_str().unwrap()), "{m} in two clusters");
+        }
+    }
+    for u in &unassigned {
+        assert!(seen.insert(u), "{u} both unassigned and clustered");
+    }
+    assert_eq!(seen.len(), items.len());
+    for item in items {
+        let id = item["id"].as_str().unwrap();
+        match item["cluster"].as_u64() {
+            Some(c) => assert!(clusters[c as usize]["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m == id)),
+            None => assert!(unassigned.contains(&id)),
+        }
+    }
+}
+
+#[test]
+fn every_passage_is_in_one_cluster_or_unassigned() {
+    let root = repo_root();
+    let kmeans = json(&silica(
+        &["themes", "seeds/", "--format", "json", "--k", "4"],
+        &root,
+    ));
+    assert_eq!(kmeans["clusters"].as_array().unwrap().len(), 4);
+    assert_partition(&kmeans);
+    let hdbscan = json(&silica(
+        &[
+            "themes",
+            "seeds/",
+            "tests/data/articles",
+            "--format",
+            "json",
+            "--algorithm",
+            "hdbscan",
+            "--glob",
+            "!*.jsonl",
+        ],
+        &root,
+    ));
+    assert_partition(&hdbscan);
+    let agglomerative = json(&silica(
+        &[
+            "themes",
+            "seeds/",
+            "--format",
+            "json",
+            "--algorithm",
+            "agglomerative",
+        ],
+        &root,
+    ));
+    assert_partition(&agglomerative);
+}
+
+#[test]
+fn named_themes_take_matching_passages_and_refuse_unrelated_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["en_ports.txt", "en_chips.txt", "es_agua.md"] {
+        std::fs::copy(
+            repo_root().join("tests/data/articles").join(f),
+            dir.path().join(f),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.path().join("recipe.txt"),
+        "Lemon tart\n\nBeat three eggs with sugar until pale, then add the juice and zest of two lemons.\n\nPour the cream into the pastry case and bake for twenty-five minutes until just set.\n",
+    )
+    .unwrap();
+    let report = json(&silica(
+        &["themes", ".", "--format", "json", "--k", "3", "--themes", "port congestion and shipping; drought and water rationing; export controls on chip equipment"],
+        dir.path(),
+    ));
+    let theme_of = |prefix: &str| -> Vec<String> {
+        report["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["id"].as_str().unwrap().starts_with(prefix))
+            .map(|i| i["theme"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Each article's passages carry its own theme or none, never another one; the obvious
+    // ones (titles, leads) do carry it; the recipe carries none.
+    let check = |prefix: &str, own: &str, at_least: usize| {
+        let themes = theme_of(prefix);
+        assert!(
+            themes.iter().all(|t| t == own || t == "other"),
+            "{prefix}: {themes:?}"
+        );
+        assert!(
+            themes.iter().filter(|t| *t == own).count() >= at_least,
+            "{prefix}: {themes:?}"
+        );
+    };
+    check("en_ports", "port congestion and shipping", 3);
+    check("es_agua", "drought and water rationing", 3); // English theme names, Spanish text
+    check("en_chips", "export controls on chip equipment", 3);
+    assert!(
+        theme_of("recipe").iter().all(|t| t == "other"),
+        "{:?}",
+        theme_of("recipe")
+    );
+    for item in report["items"].as_array().unwrap() {
+        assert!(
+            item["theme_score"].as_f64().is_some(),
+            "the similarity behind each assignment is reported"
+        );
+    }
+    let recipe_doc = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == "recipe.txt")
+        .unwrap();
+    assert_eq!(recipe_doc["themes"]["other"], 1.0);
+}
+
+#[test]
+fn stop_words_never_become_keywords() {
+    let root = repo_root();
+    let report = json(&silica(
+        &[
+            "themes",
+            "seeds/",
+            "tests/data/articles",
+            "--format",
+            "json",
+            "--glob",
+            "!*.jsonl",
+        ],
+        &root,
+    ));
+    let stops: std::collections::HashSet<&str> = ["fr", "en", "de", "es"]
+        .iter()
+        .flat_map(|l| stop_words::get(l).iter().copied())
+        .collect();
+    let mut count = 0;
+    for c in report["clusters"].as_array().unwrap() {
+        for k in c["keywords"].as_array().unwrap() {
+            count += 1;
+            for part in k.as_str().unwrap().split([' ', '-']) {
+                assert!(
+                    !stops.contains(part.to_lowercase().as_str()),
+                    "stop word {part:?} in keyword {k}"
+                );
+            }
+        }
+        assert_eq!(
+            c["label"].as_str().unwrap().split(", ").count().min(3),
+            3.min(c["keywords"].as_array().unwrap().len())
+        );
+    }
+    assert!(count > 10);
+}
+
+#[test]
+fn bad_requests_are_one_line_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("one.txt"),
+        "A single short text about shipping routes and ports.",
+    )
+    .unwrap();
+    let same = "The same sentence about shipping routes and ports, again and again.\n\n".repeat(4);
+    std::fs::write(d.join("same.txt"), same).unwrap();
+    std::fs::write(
+        d.join("themes.toml"),
+        "[[theme]]\nname = \"ports\"\n[[theme]\n",
+    )
+    .unwrap();
+    let seeds = repo_root().join("seeds");
+    let seeds = seeds.to_str().unwrap();
+    one_line_error(
+        &silica(&["themes", seeds, "--k", "0"], d),
+        &["--k must be at least 1"],
+    );
+    one_line_error(
+        &silica(&["themes", seeds, "--k", "many"], d),
+        &["--k takes a number or auto"],
+    );
+    one_line_error(&silica(&["themes", "one.txt"], d), &["at least"]);
+    one_line_error(
+        &silica(&["themes", "one.txt", seeds, "--k", "500"], d),
+        &["--k 500", "more than"],
+    );
+    one_line_error(
+        &silica(&["themes", "same.txt", "--keep-duplicates", "--k", "2"], d),
+        &["same vector"],
+    );
+    one_line_error(
+        &silica(&["themes", seeds, "--themes-file", "themes.toml"], d),
+        &["themes.toml:", "not a themes file"],
+    );
+    one_line_error(
+        &silica(&["themes", seeds, "--themes", " ; "], d),
+        &["names no theme"],
+    );
+    // Fewer passages than k: the deduplicated file has one passage.
+    one_line_error(
+        &silica(&["themes", "same.txt", "--k", "2"], d),
+        &["more than the 1 passage"],
+    );
+}
