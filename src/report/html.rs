@@ -3,7 +3,7 @@
 //! bar per article, and a 2-D map of every passage (inline SVG, PCA), coloured by cluster,
 //! with the passage text on hover.
 
-use super::{excerpt, percent, run_summary};
+use super::{excerpt, percent, run_summary, span_note};
 use crate::themes::ThemeReport;
 use std::fmt::Write;
 
@@ -111,11 +111,8 @@ pub fn render(report: &ThemeReport) -> String {
             kw = esc(&c.keywords.join(" · ")),
         );
         for id in &c.representatives {
-            if let Some(item) = report.items.iter().find(|i| &i.id == id) {
-                let at = match (item.start, item.end) {
-                    (Some(s), Some(e)) => format!(", characters {s}–{e}"),
-                    _ => String::new(),
-                };
+            if let Some(item) = report.item(id) {
+                let at = span_note(item);
                 let _ = writeln!(
                     h,
                     "<blockquote>{}<div class=\"src\"><a href=\"{}\">{}</a>{at}</div></blockquote>",

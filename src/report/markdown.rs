@@ -1,4 +1,4 @@
-use super::{excerpt, percent, run_summary};
+use super::{excerpt, percent, run_summary, span_note};
 use crate::themes::ThemeReport;
 use std::fmt::Write;
 
@@ -30,11 +30,8 @@ pub fn render(report: &ThemeReport) -> String {
         }
         let _ = writeln!(out, "{facts}\n");
         for id in &c.representatives {
-            if let Some(item) = report.items.iter().find(|i| &i.id == id) {
-                let at = match (item.start, item.end) {
-                    (Some(s), Some(e)) => format!(", characters {s}–{e}"),
-                    _ => String::new(),
-                };
+            if let Some(item) = report.item(id) {
+                let at = span_note(item);
                 let _ = writeln!(
                     out,
                     "> {}\n>\n> — `{}`{at}\n",

@@ -50,6 +50,14 @@ pub(crate) fn excerpt(text: &str, max_chars: usize) -> String {
     }
 }
 
+/// ", characters 120–340" for a passage; nothing for a whole document.
+pub(crate) fn span_note(item: &crate::themes::ItemReport) -> String {
+    match (item.start, item.end) {
+        (Some(s), Some(e)) => format!(", characters {s}–{e}"),
+        _ => String::new(),
+    }
+}
+
 pub(crate) fn percent(share: f64) -> String {
     format!("{:.0}%", share * 100.0)
 }

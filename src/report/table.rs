@@ -15,7 +15,7 @@ pub fn render(report: &ThemeReport) -> String {
         let _ = writeln!(out, "#{:<2} {}  [{} items]{theme}", c.id, c.label, c.size);
         let _ = writeln!(out, "    keywords: {}", c.keywords.join(", "));
         for id in &c.representatives {
-            if let Some(item) = report.items.iter().find(|i| &i.id == id) {
+            if let Some(item) = report.item(id) {
                 let _ = writeln!(out, "    • {}  ({})", excerpt(&item.text, 110), item.id);
             }
         }

@@ -170,6 +170,11 @@ fn dot(a: &[f32], b: &[f32]) -> f64 {
 }
 
 impl ThemeReport {
+    /// The item with this id.
+    pub fn item(&self, id: &str) -> Option<&ItemReport> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
     pub fn build(inputs: ReportInputs<'_>) -> Result<Self> {
         let ReportInputs {
             items,
