@@ -5,6 +5,7 @@
 //! sentence-embedding model) → `embed` (the [`embed::Embedder`]: batching, forward pass,
 //! pooling) → `export` (embedding files, written atomically). `cli` is the command line.
 
+pub mod cache;
 pub mod cli;
 pub mod cluster;
 pub mod corpus;
@@ -12,4 +13,5 @@ pub mod embed;
 pub mod export;
 pub mod model;
 pub mod report;
+pub mod search;
 pub mod themes;

@@ -1,3 +1,4 @@
+use crate::cache::EmbeddingCache;
 use crate::corpus::{
     build_passages, encoding_for_label, read_inputs, Corpus, Document, PassageOptions, ReadOptions,
 };
@@ -161,6 +162,14 @@ pub struct ModelArgs {
     /// Most texts in one forward pass. Default: 64 on a CPU, 256 on a GPU.
     #[arg(long)]
     pub batch_size: Option<usize>,
+
+    /// The embedding cache (SQLite). Default: $XDG_CACHE_HOME/silica/embeddings.sqlite.
+    #[arg(long, env = "SILICA_CACHE", value_name = "PATH")]
+    pub cache: Option<PathBuf>,
+
+    /// Neither read nor write the embedding cache.
+    #[arg(long, conflicts_with = "cache")]
+    pub no_cache: bool,
 }
 
 impl ModelArgs {
@@ -170,6 +179,18 @@ impl ModelArgs {
             .as_deref()
             .map(PromptChoice::parse)
             .unwrap_or(default)
+    }
+
+    /// The embedding cache, unless `--no-cache`.
+    pub fn open_cache(&self) -> Result<Option<EmbeddingCache>> {
+        if self.no_cache {
+            return Ok(None);
+        }
+        let path = self
+            .cache
+            .clone()
+            .unwrap_or_else(EmbeddingCache::default_path);
+        Ok(Some(EmbeddingCache::open(&path)?))
     }
 
     /// Finds the model's files.

@@ -50,6 +50,7 @@ pub fn run(mut args: EmbedArgs) -> Result<()> {
         EmbeddingFormat::from_path(path)?;
     }
     let loading = Instant::now();
+    let mut cache = args.model.open_cache()?;
     let embedder = args.model.load_embedder()?;
     let prompt = args.model.prompt_or(PromptChoice::Passage);
     let info = embedder.info();
@@ -69,7 +70,8 @@ pub fn run(mut args: EmbedArgs) -> Result<()> {
         .passages
         .build(&args.input, info, embedder.tokenizer(), &prefix)?;
     let started = Instant::now();
-    let (units, embeddings, stats) = embed_units(&embedder, &corpus, args.unit, &prompt)?;
+    let (units, embeddings, stats) =
+        embed_units(&embedder, &corpus, args.unit, &prompt, cache.as_mut())?;
     let items: Vec<ExportItem> = units
         .into_iter()
         .map(|u| ExportItem {
@@ -96,7 +98,7 @@ pub fn run(mut args: EmbedArgs) -> Result<()> {
         }
     }
     eprintln!(
-        "embedded {} {} from {} documents ({} tokens) with {} in {:.2} s: {:.1} texts/s",
+        "embedded {} {} from {} documents ({} from the cache, {} tokens computed) with {} in {:.2} s: {:.1} texts/s",
         items.len(),
         if args.unit == Unit::Passage {
             "passages"
@@ -104,6 +106,7 @@ pub fn run(mut args: EmbedArgs) -> Result<()> {
             "documents"
         },
         corpus.documents.len(),
+        stats.cached,
         stats.tokens,
         info.name,
         seconds,

@@ -152,6 +152,7 @@ pub fn run(args: ThemesArgs) -> Result<()> {
         })
         .unwrap_or(ReportFormat::Table);
 
+    let mut cache = args.model.open_cache()?;
     let embedder = args.model.load_embedder()?;
     let prompt = args.model.prompt_or(PromptChoice::Query);
     let info = embedder.info().clone();
@@ -159,7 +160,7 @@ pub fn run(args: ThemesArgs) -> Result<()> {
     let corpus = args
         .passages
         .build(&args.input, &info, embedder.tokenizer(), &prefix)?;
-    let (items, vectors, _) = embed_units(&embedder, &corpus, args.unit, &prompt)?;
+    let (items, vectors, _) = embed_units(&embedder, &corpus, args.unit, &prompt, cache.as_mut())?;
     if let ClusterParams::Kmeans { k: Some(k), .. } = params {
         if k > items.len() {
             bail!(
@@ -179,8 +180,10 @@ pub fn run(args: ThemesArgs) -> Result<()> {
     let matcher = match named {
         Some(themes) => {
             let texts: Vec<String> = themes.iter().map(NamedTheme::text).collect();
-            let (theme_vectors, _) = embedder.embed(&texts, &prompt)?;
-            let (background, _) = embedder.embed(BACKGROUND, &prompt)?;
+            let (theme_vectors, _) =
+                embedder.embed_cached(&texts, &prompt, cache.as_mut(), |_| {})?;
+            let (background, _) =
+                embedder.embed_cached(BACKGROUND, &prompt, cache.as_mut(), |_| {})?;
             Some(ThemeMatcher::new(
                 themes,
                 theme_vectors.rows().map(<[f32]>::to_vec).collect(),

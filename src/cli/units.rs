@@ -1,5 +1,6 @@
 //! Embedding what a command clusters or writes: passages, or whole documents.
 
+use crate::cache::EmbeddingCache;
 use crate::corpus::{model_input, Corpus, TokenCounter};
 use crate::embed::{EmbedStats, Embedder, Embeddings};
 use crate::model::PromptChoice;
@@ -20,17 +21,18 @@ pub enum Unit {
 }
 
 /// Embeds texts with a progress bar on stderr (shown only on a terminal).
-fn embed_with_bar(
+pub fn embed_with_bar<S: AsRef<str>>(
     embedder: &Embedder,
-    texts: &[&str],
+    texts: &[S],
     prompt: &PromptChoice,
+    cache: Option<&mut EmbeddingCache>,
 ) -> Result<(Embeddings, EmbedStats)> {
     let bar = ProgressBar::with_draw_target(Some(texts.len() as u64), ProgressDrawTarget::stderr());
     bar.set_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} texts  {per_sec}  eta {eta}")
             .expect("static template"),
     );
-    let result = embedder.embed_with_progress(texts, prompt, |n| bar.inc(n as u64));
+    let result = embedder.embed_cached(texts, prompt, cache, |n| bar.inc(n as u64));
     bar.finish_and_clear();
     result
 }
@@ -41,10 +43,11 @@ pub fn embed_units(
     corpus: &Corpus,
     unit: Unit,
     prompt: &PromptChoice,
+    cache: Option<&mut EmbeddingCache>,
 ) -> Result<(Vec<Item>, Embeddings, EmbedStats)> {
     match unit {
-        Unit::Passage => embed_passages(embedder, corpus, prompt),
-        Unit::Document => embed_documents(embedder, corpus, prompt),
+        Unit::Passage => embed_passages(embedder, corpus, prompt, cache),
+        Unit::Document => embed_documents(embedder, corpus, prompt, cache),
     }
 }
 
@@ -52,9 +55,10 @@ fn embed_passages(
     embedder: &Embedder,
     corpus: &Corpus,
     prompt: &PromptChoice,
+    cache: Option<&mut EmbeddingCache>,
 ) -> Result<(Vec<Item>, Embeddings, EmbedStats)> {
     let texts: Vec<&str> = corpus.passages.iter().map(|p| p.input.as_str()).collect();
-    let (embeddings, stats) = embed_with_bar(embedder, &texts, prompt)?;
+    let (embeddings, stats) = embed_with_bar(embedder, &texts, prompt, cache)?;
     let items = corpus
         .passages
         .iter()
@@ -77,6 +81,7 @@ fn embed_documents(
     embedder: &Embedder,
     corpus: &Corpus,
     prompt: &PromptChoice,
+    cache: Option<&mut EmbeddingCache>,
 ) -> Result<(Vec<Item>, Embeddings, EmbedStats)> {
     let info = embedder.info();
     let prefix = prompt.prefix(&info.prompts);
@@ -123,7 +128,7 @@ fn embed_documents(
         .collect();
     let mut texts: Vec<&str> = whole_texts.iter().map(String::as_str).collect();
     texts.extend(needed.iter().map(|&i| corpus.passages[i].input.as_str()));
-    let (vectors, stats) = embed_with_bar(embedder, &texts, prompt)?;
+    let (vectors, stats) = embed_with_bar(embedder, &texts, prompt, cache)?;
     let position: std::collections::HashMap<usize, usize> = needed
         .iter()
         .enumerate()

@@ -12,6 +12,7 @@ pub use batching::{plan_batches, BatchLimits};
 pub use device::{device_name, set_cpu_threads, DeviceChoice};
 pub use pooling::{normalize, pool};
 
+use crate::cache::{CacheKeyer, EmbeddingCache};
 use crate::model::{Encoded, Model, ModelInfo, ModelLocator, ModelSpec, PromptChoice};
 use anyhow::{Context, Result};
 use candle_core::{Device, Tensor};
@@ -45,6 +46,8 @@ impl Embeddings {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct EmbedStats {
     pub texts: usize,
+    /// Texts whose vector came from the cache (no forward pass).
+    pub cached: usize,
     /// Real tokens, special tokens included, after truncation.
     pub tokens: usize,
     /// Texts longer than the model's maximum length, cut to it.
@@ -57,11 +60,15 @@ pub struct Embedder {
     model: Model,
     device: Device,
     limits: BatchLimits,
+    fingerprint: std::sync::OnceLock<String>,
 }
 
 /// How many texts are tokenized and sorted together: large enough that batches are well
 /// filled, small enough that tokenized text never dominates memory.
 const CHUNK_TEXTS: usize = 8192;
+
+/// How many new vectors are committed to the cache at once.
+const CACHE_CHUNK: usize = 256;
 
 impl Embedder {
     pub fn new(model: Model, device: Device, limits: BatchLimits) -> Self {
@@ -69,6 +76,7 @@ impl Embedder {
             model,
             device,
             limits,
+            fingerprint: std::sync::OnceLock::new(),
         }
     }
 
@@ -95,6 +103,74 @@ impl Embedder {
 
     pub fn tokenizer(&self) -> &crate::model::TextTokenizer {
         &self.model.tokenizer
+    }
+
+    /// The model's fingerprint (computed once; hashing a local model reads its files).
+    pub fn fingerprint(&self) -> Result<&str> {
+        if let Some(f) = self.fingerprint.get() {
+            return Ok(f);
+        }
+        let computed = self.model.files.fingerprint()?;
+        Ok(self.fingerprint.get_or_init(|| computed))
+    }
+
+    /// Like [`Self::embed_with_progress`], through `cache` when there is one: cached
+    /// vectors are read, the others computed and stored in chunks (each chunk committed,
+    /// so an interrupted run keeps what it did).
+    pub fn embed_cached<S: AsRef<str>>(
+        &self,
+        texts: &[S],
+        prompt: &PromptChoice,
+        cache: Option<&mut EmbeddingCache>,
+        mut progress: impl FnMut(usize),
+    ) -> Result<(Embeddings, EmbedStats)> {
+        let Some(cache) = cache else {
+            return self.embed_with_progress(texts, prompt, progress);
+        };
+        let info = &self.model.info;
+        let keyer = CacheKeyer::new(
+            self.fingerprint()?,
+            prompt.prefix(&info.prompts),
+            &format!("{:?}", info.pooling),
+            info.normalize,
+            info.max_tokens,
+        );
+        let keys: Vec<[u8; 32]> = texts.iter().map(|t| keyer.key(t.as_ref())).collect();
+        let found = cache.get_many(&keys)?;
+        let dim = info.hidden_size;
+        let mut data = vec![0f32; texts.len() * dim];
+        let mut stats = EmbedStats {
+            texts: texts.len(),
+            ..Default::default()
+        };
+        let mut missing = Vec::new();
+        for (i, vector) in found.into_iter().enumerate() {
+            match vector {
+                Some(v) if v.len() == dim => {
+                    data[i * dim..(i + 1) * dim].copy_from_slice(&v);
+                    stats.cached += 1;
+                }
+                _ => missing.push(i),
+            }
+        }
+        progress(stats.cached);
+        for chunk in missing.chunks(CACHE_CHUNK) {
+            let chunk_texts: Vec<&str> = chunk.iter().map(|&i| texts[i].as_ref()).collect();
+            let (vectors, s) = self.embed_with_progress(&chunk_texts, prompt, &mut progress)?;
+            let entries: Vec<([u8; 32], &[f32])> = chunk
+                .iter()
+                .zip(vectors.rows())
+                .map(|(&i, row)| (keys[i], row))
+                .collect();
+            cache.put_many(&entries)?;
+            for (&i, row) in chunk.iter().zip(vectors.rows()) {
+                data[i * dim..(i + 1) * dim].copy_from_slice(row);
+            }
+            stats.tokens += s.tokens;
+            stats.truncated += s.truncated;
+            stats.batches += s.batches;
+        }
+        Ok((Embeddings { dim, data }, stats))
     }
 
     /// Embeds texts with the given prompt.

@@ -14,7 +14,7 @@ pub use config::{Architecture, ModelConfig, SentenceTransformersConfig};
 pub use encoder::Encoder;
 pub use pooling::Pooling;
 pub use prompts::{PromptChoice, Prompts};
-pub use resolve::{ModelFiles, ModelLocator};
+pub use resolve::{ModelFiles, ModelLocator, ModelOrigin};
 pub use spec::{ModelSpec, DEFAULT_MODEL};
 pub use tokenizer::{Encoded, PromptedCounter, TextTokenizer};
 
@@ -40,6 +40,7 @@ pub struct Model {
     pub info: ModelInfo,
     pub encoder: Encoder,
     pub tokenizer: TextTokenizer,
+    pub files: ModelFiles,
 }
 
 impl Model {
@@ -52,6 +53,7 @@ impl Model {
             info,
             encoder,
             tokenizer,
+            files: files.clone(),
         })
     }
 

@@ -40,6 +40,32 @@ pub struct ModelFiles {
 }
 
 impl ModelFiles {
+    /// What identifies the model's weights and settings, for cache keys: the repo and
+    /// snapshot commit of a hub model, or a content hash (blake3) of a local directory's files.
+    pub fn fingerprint(&self) -> Result<String> {
+        if matches!(self.origin, ModelOrigin::Hub | ModelOrigin::HfCache) {
+            let snapshot = self
+                .dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            return Ok(format!("hub:{}@{snapshot}", self.name));
+        }
+        let mut hasher = blake3::Hasher::new();
+        for file in REQUIRED.iter().chain(OPTIONAL.iter()) {
+            let path = self.dir.join(file);
+            if !path.is_file() {
+                continue;
+            }
+            hasher.update(file.as_bytes());
+            hasher.update(&std::fs::metadata(&path)?.len().to_le_bytes());
+            hasher
+                .update_mmap_rayon(&path)
+                .with_context(|| format!("reading {}", path.display()))?;
+        }
+        Ok(format!("dir:{}", &hasher.finalize().to_hex()[..32]))
+    }
+
     /// A directory with the required files; the error names the first one missing.
     pub fn in_dir(name: String, origin: ModelOrigin, dir: &Path) -> Result<Self> {
         if !dir.is_dir() {
