@@ -165,7 +165,7 @@ mod tests {
     #[test]
     fn all_pairs_equals_brute_force() {
         let m = random_unit(1500, 6, 3);
-        let keep = |i: usize, j: usize| (i + j) % 3 != 0;
+        let keep = |i: usize, j: usize| !(i + j).is_multiple_of(3);
         let got = all_pairs(&m, 0.9, keep);
         let mut expected = Vec::new();
         for i in 0..m.len() {
