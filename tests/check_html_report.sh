@@ -10,10 +10,10 @@ CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || tru
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-target/release/silica themes seeds/ \
+target/release/silica themes seeds/ --no-cache \
   --themes "supply chains and critical minerals; technological sovereignty; export controls on AI; bilateral AI partnerships; energy and agri-tech" \
   -o "$work/report.html"
-target/release/silica themes seeds/ --format json -o "$work/report.json" \
+target/release/silica themes seeds/ --no-cache --format json -o "$work/report.json" \
   --themes "supply chains and critical minerals; technological sovereignty; export controls on AI; bilateral AI partnerships; energy and agri-tech"
 
 flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking

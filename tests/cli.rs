@@ -15,6 +15,9 @@ fn silica(args: &[&str], cwd: &Path) -> Output {
         .env("HF_HUB_OFFLINE", "1")
         .env("HF_HOME", cwd.join("hf-home"))
         .env("SILICA_MODELS_DIR", cwd.join("no-models"))
+        // The embedding cache stays in the test's directory, never the user's.
+        .env("XDG_CACHE_HOME", cwd.join("xdg-cache"))
+        .env_remove("SILICA_CACHE")
         .env_remove("SILICA_MODEL")
         .stdin(Stdio::null())
         .output()
@@ -168,7 +171,7 @@ fn npy_and_safetensors_outputs() {
 fn stdin_is_one_text_per_line() {
     let (dir, _) = workdir();
     let mut child = Command::new(env!("CARGO_BIN_EXE_silica"))
-        .args(["embed", "-", "--model", "model"])
+        .args(["embed", "-", "--model", "model", "--no-cache"])
         .current_dir(dir.path())
         .env("HF_HUB_OFFLINE", "1")
         .stdin(Stdio::piped())
@@ -296,7 +299,14 @@ fn default_model_from_models_dir_is_thread_count_invariant() {
     let root = repo_root();
     let run = |threads: &str| {
         let out = Command::new(env!("CARGO_BIN_EXE_silica"))
-            .args(["embed", "seeds/", "--no-text", "--threads", threads])
+            .args([
+                "embed",
+                "seeds/",
+                "--no-text",
+                "--no-cache",
+                "--threads",
+                threads,
+            ])
             .current_dir(&root)
             .env("HF_HUB_OFFLINE", "1")
             .env_remove("SILICA_MODELS_DIR")

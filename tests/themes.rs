@@ -14,6 +14,12 @@ fn silica(args: &[&str], cwd: &Path) -> Output {
         .current_dir(cwd)
         .env("HF_HUB_OFFLINE", "1")
         .env("SILICA_MODELS_DIR", repo_root().join("models"))
+        // A cache of this test binary's own, never the user's.
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join(format!("silica-themes-tests-{}", std::process::id())),
+        )
+        .env_remove("SILICA_CACHE")
         .env_remove("SILICA_MODEL")
         .output()
         .unwrap()

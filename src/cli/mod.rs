@@ -1,8 +1,11 @@
 //! The command line: one file per subcommand, shared model flags in [`args`].
 
 mod args;
+mod cache;
 mod embed;
+mod neighbors;
 mod passages;
+mod similarity;
 mod themes;
 mod units;
 
@@ -31,6 +34,12 @@ pub enum Command {
     Passages(passages::PassagesArgs),
     /// Find the themes of a set of articles: clusters, labels, named themes, reports.
     Themes(themes::ThemesArgs),
+    /// Find the passages closest to a question or a passage, or related passage pairs.
+    Neighbors(neighbors::NeighborsArgs),
+    /// The cosine similarity of two texts, or of each pair of a CSV file.
+    Similarity(similarity::SimilarityArgs),
+    /// Inspect or empty the embedding cache.
+    Cache(cache::CacheArgs),
 }
 
 /// Runs the command line; returns the process exit code.
@@ -41,6 +50,9 @@ pub fn main() -> i32 {
         Command::Embed(args) => embed::run(args),
         Command::Passages(args) => passages::run(args),
         Command::Themes(args) => themes::run(args),
+        Command::Neighbors(args) => neighbors::run(args),
+        Command::Similarity(args) => similarity::run(args),
+        Command::Cache(args) => cache::run(args),
     };
     match result {
         Ok(()) => 0,

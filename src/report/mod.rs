@@ -40,7 +40,7 @@ pub fn render(report: &ThemeReport, format: ReportFormat) -> Result<String> {
 }
 
 /// A one-line excerpt of a passage for lists.
-pub(crate) fn excerpt(text: &str, max_chars: usize) -> String {
+pub fn excerpt(text: &str, max_chars: usize) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= max_chars {
         flat

@@ -1,0 +1,295 @@
+//! `silica neighbors`: the passages closest to a question or to a passage, in any language;
+//! or, with --all-pairs, the related and near-duplicate passage pairs of a corpus.
+
+use super::args::{InputArgs, PassageArgs};
+use super::units::{embed_units, embed_with_bar, Unit};
+use super::ModelArgs;
+use crate::corpus::TokenCounter;
+use crate::model::PromptChoice;
+use crate::report::excerpt;
+use crate::search::{all_pairs, top_k_many};
+use crate::themes::Item;
+use anyhow::{bail, Context, Result};
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+/// Find the passages related to a question or a passage.
+///
+/// Passages are embedded with the passage prompt, questions with the query prompt (as e5
+/// models expect); a question in one language finds passages in another. Scores are exact
+/// cosines over all passages.
+///
+/// Example: silica neighbors seeds/ --query "Which countries signed AI agreements with Israel?"
+#[derive(Debug, Args)]
+pub struct NeighborsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// A question or text to search for (repeatable).
+    #[arg(long, short = 'q')]
+    pub query: Vec<String>,
+
+    /// A file of queries, one per line.
+    #[arg(long)]
+    pub query_file: Option<PathBuf>,
+
+    /// The id of a passage whose neighbours to find (repeatable; see `silica passages`).
+    #[arg(long)]
+    pub id: Vec<String>,
+
+    /// Neighbours per query.
+    #[arg(short, long, default_value_t = 10)]
+    pub k: usize,
+
+    /// Leave out neighbours with a lower cosine.
+    #[arg(long)]
+    pub min_score: Option<f32>,
+
+    /// List the pairs of passages with cosine above --threshold instead (paraphrase mining).
+    #[arg(long)]
+    pub all_pairs: bool,
+
+    /// With --all-pairs: the lowest cosine of a pair.
+    #[arg(long, default_value_t = 0.9)]
+    pub threshold: f32,
+
+    /// With --all-pairs: only pairs from two different documents.
+    #[arg(long)]
+    pub cross_document: bool,
+
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+
+    #[command(flatten)]
+    pub passages: PassageArgs,
+
+    #[command(flatten)]
+    pub model: ModelArgs,
+}
+
+#[derive(Serialize)]
+struct NeighborHit<'a> {
+    rank: usize,
+    score: f32,
+    id: &'a str,
+    source: &'a str,
+    text: &'a str,
+    start: Option<usize>,
+    end: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct PassageRef<'a> {
+    id: &'a str,
+    source: &'a str,
+    text: &'a str,
+    start: Option<usize>,
+    end: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct Pair<'a> {
+    score: f32,
+    a: PassageRef<'a>,
+    b: PassageRef<'a>,
+}
+
+fn passage_ref(item: &Item) -> PassageRef<'_> {
+    PassageRef {
+        id: &item.id,
+        source: &item.source,
+        text: &item.text,
+        start: item.span.map(|s| s.0),
+        end: item.span.map(|s| s.1),
+    }
+}
+
+/// The queries, in order: --query texts, then the lines of --query-file, then --id passages.
+enum Query {
+    Text(String),
+    Passage(usize),
+}
+
+pub fn run(args: NeighborsArgs) -> Result<()> {
+    if !args.all_pairs && args.query.is_empty() && args.query_file.is_none() && args.id.is_empty() {
+        bail!("nothing to search for: give --query TEXT, --query-file FILE, --id PASSAGE_ID, or --all-pairs");
+    }
+    if args.k == 0 {
+        bail!("-k must be at least 1");
+    }
+    if !(-1.0..=1.0).contains(&args.threshold) {
+        bail!("--threshold is a cosine, between -1 and 1");
+    }
+    let mut texts: Vec<String> = args.query.clone();
+    if let Some(path) = &args.query_file {
+        let content = std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read", path.display()))?;
+        texts.extend(
+            content
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from),
+        );
+        if content.trim().is_empty() {
+            bail!("{}: no query in the file", path.display());
+        }
+    }
+    if let Some(i) = texts.iter().position(|t| t.trim().is_empty()) {
+        bail!("query {} is empty", i + 1);
+    }
+
+    let mut cache = args.model.open_cache()?;
+    let embedder = args.model.load_embedder()?;
+    let info = embedder.info().clone();
+    let passage_prompt = PromptChoice::Passage;
+    let query_prompt = args.model.prompt_or(PromptChoice::Query);
+    let corpus = args.passages.build(
+        &args.input,
+        &info,
+        embedder.tokenizer(),
+        passage_prompt.prefix(&info.prompts),
+    )?;
+    let (items, matrix, _) = embed_units(
+        &embedder,
+        &corpus,
+        Unit::Passage,
+        &passage_prompt,
+        cache.as_mut(),
+    )?;
+
+    if args.all_pairs {
+        let pairs = all_pairs(&matrix, args.threshold, |i, j| {
+            !args.cross_document || items[i].document != items[j].document
+        });
+        return write_pairs(&items, &pairs, args.format);
+    }
+
+    let mut queries: Vec<Query> = texts.into_iter().map(Query::Text).collect();
+    for id in &args.id {
+        match items.iter().position(|i| &i.id == id) {
+            Some(index) => queries.push(Query::Passage(index)),
+            None => bail!(
+                "no passage with id {id:?} (ids look like {:?}; `silica passages` lists them)",
+                items[0].id
+            ),
+        }
+    }
+    let query_texts: Vec<&str> = queries
+        .iter()
+        .map(|q| match q {
+            Query::Text(t) => t.as_str(),
+            Query::Passage(i) => items[*i].input.as_str(),
+        })
+        .collect();
+    let counter = embedder
+        .tokenizer()
+        .counter(query_prompt.prefix(&info.prompts));
+    for (n, text) in query_texts.iter().enumerate() {
+        let tokens = counter.count(text);
+        if tokens > info.max_tokens {
+            eprintln!(
+                "warning: query {} has {tokens} tokens; only the first {} are read",
+                n + 1,
+                info.max_tokens
+            );
+        }
+    }
+    let (query_vectors, _) =
+        embed_with_bar(&embedder, &query_texts, &query_prompt, cache.as_mut())?;
+    let query_rows: Vec<&[f32]> = query_vectors.rows().collect();
+    // A passage is not its own neighbour.
+    let results = top_k_many(
+        &matrix,
+        &query_rows,
+        args.k,
+        |q, row| matches!(queries[q], Query::Passage(i) if i == row),
+    );
+    let lists: Vec<Vec<NeighborHit>> = results
+        .iter()
+        .map(|hits| {
+            hits.iter()
+                .filter(|h| args.min_score.is_none_or(|m| h.score >= m))
+                .enumerate()
+                .map(|(rank, h)| {
+                    let item = &items[h.index];
+                    NeighborHit {
+                        rank: rank + 1,
+                        score: (h.score * 10_000.0).round() / 10_000.0,
+                        id: &item.id,
+                        source: &item.source,
+                        text: &item.text,
+                        start: item.span.map(|s| s.0),
+                        end: item.span.map(|s| s.1),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match args.format {
+        Format::Json if lists.len() == 1 => serde_json::to_writer_pretty(&mut out, &lists[0])?,
+        Format::Json => serde_json::to_writer_pretty(&mut out, &lists)?,
+        Format::Table => {
+            for (q, list) in query_texts.iter().zip(&lists) {
+                writeln!(out, "query: {}", excerpt(q, 100))?;
+                for hit in list {
+                    writeln!(
+                        out,
+                        "  {:>2}. {:.3}  {:<32} {}",
+                        hit.rank,
+                        hit.score,
+                        hit.id,
+                        excerpt(hit.text, 90)
+                    )?;
+                }
+                writeln!(out)?;
+            }
+        }
+    }
+    if args.format == Format::Json {
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn write_pairs(items: &[Item], pairs: &[(usize, usize, f32)], format: Format) -> Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match format {
+        Format::Json => {
+            let list: Vec<Pair> = pairs
+                .iter()
+                .map(|&(i, j, s)| Pair {
+                    score: (s * 10_000.0).round() / 10_000.0,
+                    a: passage_ref(&items[i]),
+                    b: passage_ref(&items[j]),
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &list)?;
+            writeln!(out)?;
+        }
+        Format::Table => {
+            for &(i, j, s) in pairs {
+                writeln!(out, "{s:.3}  {}  ~  {}", items[i].id, items[j].id)?;
+                writeln!(
+                    out,
+                    "       {}\n       {}",
+                    excerpt(&items[i].text, 100),
+                    excerpt(&items[j].text, 100)
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    eprintln!("{} pairs", pairs.len());
+    Ok(())
+}
