@@ -10,6 +10,7 @@ pub mod cli;
 pub mod cluster;
 pub mod corpus;
 pub mod embed;
+pub mod eval;
 pub mod export;
 pub mod model;
 pub mod report;

@@ -3,6 +3,7 @@
 mod args;
 mod cache;
 mod embed;
+mod eval;
 mod neighbors;
 mod passages;
 mod similarity;
@@ -40,6 +41,8 @@ pub enum Command {
     Similarity(similarity::SimilarityArgs),
     /// Inspect or empty the embedding cache.
     Cache(cache::CacheArgs),
+    /// Score a model on public benchmarks: STS, retrieval, clustering, bitext.
+    Eval(eval::EvalArgs),
 }
 
 /// Runs the command line; returns the process exit code.
@@ -53,6 +56,7 @@ pub fn main() -> i32 {
         Command::Neighbors(args) => neighbors::run(args),
         Command::Similarity(args) => similarity::run(args),
         Command::Cache(args) => cache::run(args),
+        Command::Eval(args) => eval::run(args),
     };
     match result {
         Ok(()) => 0,

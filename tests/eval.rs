@@ -1,0 +1,136 @@
+//! `silica eval` on small slices of the public sets (`tests/data/eval/`, attributed there):
+//! sensible scores, the documented JSON keys, and bad input.
+
+mod common;
+
+use common::{provisioned_model, repo_root};
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn silica(args: &[&str], cwd: &Path) -> Output {
+    provisioned_model("multilingual-e5-small");
+    Command::new(env!("CARGO_BIN_EXE_silica"))
+        .args(args)
+        .current_dir(cwd)
+        .env("HF_HUB_OFFLINE", "1")
+        .env("SILICA_MODELS_DIR", repo_root().join("models"))
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join(format!("silica-eval-tests-{}", std::process::id())),
+        )
+        .env_remove("SILICA_CACHE")
+        .env_remove("SILICA_MODEL")
+        .output()
+        .unwrap()
+}
+
+fn eval_json(args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["eval"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let out = silica(&all, &repo_root().join("tests/data/eval"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in [
+        "n",
+        "model",
+        "model_fingerprint",
+        "prompt",
+        "dataset",
+        "dataset_hash",
+        "silica",
+        "task",
+    ] {
+        assert!(v.get(key).is_some(), "{key} missing: {v}");
+    }
+    v
+}
+
+#[test]
+fn sts_spearman_and_pearson() {
+    let v = eval_json(&["sts", "--pairs", "stsb-fr-dev-slice.csv"]);
+    assert_eq!(v["n"], 80);
+    assert!(v["spearman"].as_f64().unwrap() > 0.5, "{v}");
+    assert!(v["pearson"].as_f64().unwrap() > 0.5, "{v}");
+    assert_eq!(v["prompt"], "query");
+}
+
+#[test]
+fn bitext_accuracy_both_ways() {
+    let v = eval_json(&[
+        "bitext",
+        "--source",
+        "bitext-fr.txt",
+        "--target",
+        "bitext-en.txt",
+    ]);
+    assert_eq!(v["n"], 60);
+    assert!(v["accuracy_src_to_tgt"].as_f64().unwrap() > 0.8, "{v}");
+    assert!(v["accuracy_tgt_to_src"].as_f64().unwrap() > 0.8, "{v}");
+}
+
+#[test]
+fn retrieval_from_a_squad_file() {
+    let v = eval_json(&["retrieval", "--squad", "piaf-slice.json"]);
+    assert_eq!(v["n"], 40);
+    let (r1, r10, mrr) = (
+        v["recall_at_1"].as_f64().unwrap(),
+        v["recall_at_10"].as_f64().unwrap(),
+        v["mrr_at_10"].as_f64().unwrap(),
+    );
+    assert!(r1 > 0.4 && r10 >= r1 && mrr >= r1 && mrr <= 1.0, "{v}");
+    assert!(v["ndcg_at_10"].as_f64().unwrap() > 0.4);
+}
+
+#[test]
+fn clustering_against_labels() {
+    let v = eval_json(&[
+        "clustering",
+        "--input",
+        "piaf-clustering-slice.jsonl",
+        "--seeds",
+        "3",
+    ]);
+    assert_eq!(
+        (v["k"].as_u64(), v["n"].as_u64(), v["seeds"].as_u64()),
+        (Some(3), Some(20), Some(3))
+    );
+    for key in ["v_measure", "nmi", "ari", "v_measure_std"] {
+        assert!(v[key].as_f64().is_some(), "{key}: {v}");
+    }
+    assert!(v["v_measure"].as_f64().unwrap() > 0.3, "{v}");
+    assert!(v["k_auto"]["k"].as_u64().is_some() && v["hdbscan"]["v_measure"].as_f64().is_some());
+}
+
+#[test]
+fn bad_eval_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), "un\ndeux\n").unwrap();
+    std::fs::write(d.join("b.txt"), "one\n").unwrap();
+    std::fs::write(
+        d.join("sts.csv"),
+        "un chat,a cat,5\nun chien,a dog,beaucoup\n",
+    )
+    .unwrap();
+    let check = |args: &[&str], needle: &str| {
+        let out = silica(args, d);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(needle), "{needle:?} not in {err}");
+    };
+    check(
+        &["eval", "bitext", "--source", "a.txt", "--target", "b.txt"],
+        "line i must translate line i",
+    );
+    check(
+        &["eval", "sts", "--pairs", "sts.csv"],
+        "sts.csv:2: the score is not a number",
+    );
+    check(&["eval", "retrieval"], "give --squad");
+}
