@@ -138,37 +138,37 @@ pub struct ModelArgs {
     /// Hugging Face repo id (optionally @revision) or a local model directory.
     /// Looked up in: the directory itself; models/<name>/ (or $SILICA_MODELS_DIR/<name>/);
     /// the Hugging Face cache; the hub (not with HF_HUB_OFFLINE=1).
-    #[arg(long, env = "SILICA_MODEL", default_value = DEFAULT_MODEL)]
+    #[arg(long, env = "SILICA_MODEL", default_value = DEFAULT_MODEL, global = true)]
     pub model: String,
 
     /// Prompt before each text: query, passage, none, or literal text.
     /// Default: what the command's task needs (see its help).
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub prompt: Option<String>,
 
     /// Device: cpu, cuda, metal or auto (a GPU when this build and machine have one).
-    #[arg(long, default_value = "auto")]
+    #[arg(long, default_value = "auto", global = true)]
     pub device: DeviceChoice,
 
     /// CPU threads (default: one per physical core).
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub threads: Option<usize>,
 
     /// Most tokens in one forward pass (texts x longest text, padding included).
     /// Default: 768 on a CPU, 16384 on a GPU.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub batch_tokens: Option<usize>,
 
     /// Most texts in one forward pass. Default: 64 on a CPU, 256 on a GPU.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub batch_size: Option<usize>,
 
     /// The embedding cache (SQLite). Default: $XDG_CACHE_HOME/silica/embeddings.sqlite.
-    #[arg(long, env = "SILICA_CACHE", value_name = "PATH")]
+    #[arg(long, env = "SILICA_CACHE", value_name = "PATH", global = true)]
     pub cache: Option<PathBuf>,
 
     /// Neither read nor write the embedding cache.
-    #[arg(long, conflicts_with = "cache")]
+    #[arg(long, conflicts_with = "cache", global = true)]
     pub no_cache: bool,
 }
 
