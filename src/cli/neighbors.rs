@@ -79,11 +79,8 @@ pub struct NeighborsArgs {
 struct NeighborHit<'a> {
     rank: usize,
     score: f32,
-    id: &'a str,
-    source: &'a str,
-    text: &'a str,
-    start: Option<usize>,
-    end: Option<usize>,
+    #[serde(flatten)]
+    passage: PassageRef<'a>,
 }
 
 #[derive(Serialize)]
@@ -219,17 +216,10 @@ pub fn run(args: NeighborsArgs) -> Result<()> {
             hits.iter()
                 .filter(|h| args.min_score.is_none_or(|m| h.score >= m))
                 .enumerate()
-                .map(|(rank, h)| {
-                    let item = &items[h.index];
-                    NeighborHit {
-                        rank: rank + 1,
-                        score: (h.score * 10_000.0).round() / 10_000.0,
-                        id: &item.id,
-                        source: &item.source,
-                        text: &item.text,
-                        start: item.span.map(|s| s.0),
-                        end: item.span.map(|s| s.1),
-                    }
+                .map(|(rank, h)| NeighborHit {
+                    rank: rank + 1,
+                    score: (h.score * 10_000.0).round() / 10_000.0,
+                    passage: passage_ref(&items[h.index]),
                 })
                 .collect()
         })
@@ -247,8 +237,8 @@ pub fn run(args: NeighborsArgs) -> Result<()> {
                         "  {:>2}. {:.3}  {:<32} {}",
                         hit.rank,
                         hit.score,
-                        hit.id,
-                        excerpt(hit.text, 90)
+                        hit.passage.id,
+                        excerpt(hit.passage.text, 90)
                     )?;
                 }
                 writeln!(out)?;
