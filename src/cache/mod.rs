@@ -107,7 +107,24 @@ impl EmbeddingCache {
             })
             .optional()
         };
-        match setup() {
+        // Switching to WAL and creating the tables take locks that SQLite's busy timeout does
+        // not always wait for; when several processes open a new cache at once, retry.
+        let mut outcome = setup();
+        for attempt in 1..=300u64 {
+            match &outcome {
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if matches!(
+                        e.code,
+                        rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                    ) =>
+                {
+                    std::thread::sleep(Duration::from_millis(20 + 10 * attempt.min(10)));
+                    outcome = setup();
+                }
+                _ => break,
+            }
+        }
+        match outcome {
             Ok(Some(format)) if format == FORMAT => Ok(Self {
                 conn,
                 path: path.to_path_buf(),
