@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand, shared model flags in [`args`].
 
 mod args;
+mod bench;
 mod cache;
 mod embed;
 mod eval;
@@ -43,6 +44,8 @@ pub enum Command {
     Cache(cache::CacheArgs),
     /// Score a model on public benchmarks: STS, retrieval, clustering, bitext.
     Eval(eval::EvalArgs),
+    /// Measure embedding throughput on this machine: passages/s, tokens/s, load, memory.
+    Bench(bench::BenchArgs),
 }
 
 /// Runs the command line; returns the process exit code.
@@ -57,6 +60,7 @@ pub fn main() -> i32 {
         Command::Similarity(args) => similarity::run(args),
         Command::Cache(args) => cache::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Bench(args) => bench::run(args),
     };
     match result {
         Ok(()) => 0,

@@ -204,7 +204,7 @@ pub fn read_inputs(inputs: &[PathBuf], options: &ReadOptions) -> Result<Vec<Docu
 }
 
 /// Fills in a document's language and, when its reader found none, its title.
-fn describe(doc: &mut Document) {
+pub fn describe(doc: &mut Document) {
     // The start of a text is enough to tell its language, and bounds the cost.
     let sample: String = doc.text.chars().take(4000).collect();
     doc.lang = detect_language(&sample).map(|d| d.code);

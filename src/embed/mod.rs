@@ -13,7 +13,9 @@ pub use device::{device_name, set_cpu_threads, DeviceChoice};
 pub use pooling::{normalize, pool};
 
 use crate::cache::{CacheKeyer, EmbeddingCache};
-use crate::model::{Encoded, Model, ModelInfo, ModelLocator, ModelSpec, PromptChoice};
+use crate::model::{
+    Encoded, Model, ModelInfo, ModelLocator, ModelSpec, PromptChoice, TokenBatch, WeightFormat,
+};
 use anyhow::{Context, Result};
 use candle_core::{Device, Tensor};
 
@@ -80,21 +82,41 @@ impl Embedder {
         }
     }
 
-    /// Finds (see [`ModelLocator`]) and loads a model.
+    /// Finds (see [`ModelLocator`]) and loads a model with f32 weights.
     pub fn load(
         spec: &ModelSpec,
         locator: &ModelLocator,
         device: Device,
         limits: BatchLimits,
     ) -> Result<Self> {
+        Self::load_with_format(spec, locator, device, limits, WeightFormat::F32)
+    }
+
+    /// Like [`Self::load`], holding the linear layers' weights in `format`.
+    pub fn load_with_format(
+        spec: &ModelSpec,
+        locator: &ModelLocator,
+        device: Device,
+        limits: BatchLimits,
+        format: WeightFormat,
+    ) -> Result<Self> {
         let files = locator.locate(spec)?;
         tracing::info!("model {spec}: {} ({:?})", files.dir.display(), files.origin);
-        let model = Model::load(&files, &device)?;
+        let model = Model::load(&files, &device, format)?;
         Ok(Self::new(model, device, limits))
     }
 
     pub fn info(&self) -> &ModelInfo {
         &self.model.info
+    }
+
+    /// How the linear layers' weights are held.
+    pub fn weight_format(&self) -> WeightFormat {
+        self.model.encoder.weight_format()
+    }
+
+    pub fn limits(&self) -> BatchLimits {
+        self.limits
     }
 
     pub fn device(&self) -> &Device {
@@ -105,12 +127,18 @@ impl Embedder {
         &self.model.tokenizer
     }
 
-    /// The model's fingerprint (computed once; hashing a local model reads its files).
+    /// The model's fingerprint, with the weight format when not f32 (computed once;
+    /// hashing a local model reads its files).
     pub fn fingerprint(&self) -> Result<&str> {
         if let Some(f) = self.fingerprint.get() {
             return Ok(f);
         }
-        let computed = self.model.files.fingerprint()?;
+        let mut computed = self.model.files.fingerprint()?;
+        // Quantized weights give (slightly) different vectors: a cache entry must say so.
+        let format = self.model.encoder.weight_format();
+        if format != WeightFormat::F32 {
+            computed = format!("{computed}+{format}");
+        }
         Ok(self.fingerprint.get_or_init(|| computed))
     }
 
@@ -228,35 +256,35 @@ impl Embedder {
         let lengths: Vec<usize> = rows.iter().map(|e| e.ids.len()).collect();
         let width = lengths.iter().copied().max().unwrap_or(0);
         let pad = self.model.tokenizer.pad_id();
-        let (mut ids, mut types, mut mask) = (
-            Vec::with_capacity(rows.len() * width),
-            Vec::with_capacity(rows.len() * width),
-            Vec::with_capacity(rows.len() * width),
-        );
+        let mut batch = TokenBatch {
+            ids: Vec::with_capacity(rows.len() * width),
+            type_ids: Vec::with_capacity(rows.len() * width),
+            lengths,
+            width,
+        };
         for e in rows {
             let padding = width - e.ids.len();
-            ids.extend(
+            batch.ids.extend(
                 e.ids
                     .iter()
                     .copied()
                     .chain(std::iter::repeat_n(pad, padding)),
             );
-            types.extend(
+            batch.type_ids.extend(
                 e.type_ids
                     .iter()
                     .copied()
                     .chain(std::iter::repeat_n(0, padding)),
             );
-            mask.extend(
-                std::iter::repeat_n(1u32, e.ids.len()).chain(std::iter::repeat_n(0, padding)),
-            );
         }
-        let shape = (rows.len(), width);
-        let ids = Tensor::from_vec(ids, shape, &self.device)?;
-        let types = Tensor::from_vec(types, shape, &self.device)?;
-        let mask = Tensor::from_vec(mask, shape, &self.device)?;
-        let hidden = self.model.encoder.forward(&ids, &types, &mask)?;
-        let mut pooled = pool(&hidden, &mask, &lengths, info.pooling)?;
+        let hidden = self.model.encoder.forward(&batch)?;
+        let mask: Vec<u32> = batch
+            .lengths
+            .iter()
+            .flat_map(|&len| (0..width).map(move |i| u32::from(i < len)))
+            .collect();
+        let mask = Tensor::from_vec(mask, (rows.len(), width), &self.device)?;
+        let mut pooled = pool(&hidden, &mask, &batch.lengths, info.pooling)?;
         if info.normalize {
             pooled = normalize(&pooled)?;
         }

@@ -4,6 +4,7 @@
 
 mod config;
 mod encoder;
+mod kernels;
 mod pooling;
 mod prompts;
 mod resolve;
@@ -11,7 +12,8 @@ mod spec;
 mod tokenizer;
 
 pub use config::{Architecture, ModelConfig, SentenceTransformersConfig};
-pub use encoder::Encoder;
+pub use encoder::{Encoder, TokenBatch, WeightFormat};
+pub use kernels::{erf, exp, gelu};
 pub use pooling::Pooling;
 pub use prompts::{PromptChoice, Prompts};
 pub use resolve::{ModelFiles, ModelLocator, ModelOrigin};
@@ -44,10 +46,11 @@ pub struct Model {
 }
 
 impl Model {
-    /// Loads the files found by [`ModelLocator`] onto `device`.
-    pub fn load(files: &ModelFiles, device: &Device) -> Result<Self> {
+    /// Loads the files found by [`ModelLocator`] onto `device`, the linear layers'
+    /// weights held in `format`.
+    pub fn load(files: &ModelFiles, device: &Device, format: WeightFormat) -> Result<Self> {
         let (info, tokenizer, config) = Self::read_text_side(files)?;
-        let encoder = Encoder::load(&config, &files.weights, device)
+        let encoder = Encoder::load(&config, &files.weights, device, format)
             .with_context(|| format!("loading weights from {}", files.weights.display()))?;
         Ok(Self {
             info,

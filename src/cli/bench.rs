@@ -1,0 +1,320 @@
+//! `silica bench`: embedding throughput on this machine, to size hardware and to compare
+//! with other tools on the same texts (benches/peers/).
+
+use super::ModelArgs;
+use crate::corpus::{build_passages, describe, Document, PassageOptions, TokenCounter as _};
+use crate::embed::{device_name, Embedder};
+use crate::model::PromptChoice;
+use anyhow::{bail, Context, Result};
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+/// Measure embedding throughput: load time, passages/s and tokens/s, peak memory.
+///
+/// Texts are embedded whole, without cleaning or splitting, and without the cache. After
+/// a warm-up pass over the first texts, the whole set is embedded --runs times and the
+/// median run is reported. The default texts are silica's built-in sample: the passages
+/// of its five French seed articles (about 67 tokens each), cycled to --passages.
+///
+/// Example: silica bench --model intfloat/multilingual-e5-small --threads 2
+///
+/// Example: silica bench --input texts.txt --quantize q8_0 --format json
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Texts to embed: a .txt file (one text per non-empty line) or a .jsonl file (the
+    /// "text" field of each record). Default: the built-in sample.
+    #[arg(long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+
+    /// Texts per run: the input (or sample) is cycled or cut to this many.
+    /// Default: all of --input, or 1000 of the sample.
+    #[arg(long, value_name = "N")]
+    pub passages: Option<usize>,
+
+    /// Timed runs after the warm-up; the median is reported.
+    #[arg(long, default_value_t = 3)]
+    pub runs: usize,
+
+    /// Output: a table for people or JSON for scripts.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+
+    #[command(flatten)]
+    pub model: ModelArgs,
+}
+
+/// The built-in sample: silica's seed articles (seeds/), compiled in so that `silica bench`
+/// runs anywhere.
+const SAMPLE: [(&str, &str); 5] = [
+    ("000", include_str!("../../seeds/000_2b48e6d9b42260c2.txt")),
+    ("001", include_str!("../../seeds/001_e463f5fad68e1c5d.txt")),
+    ("002", include_str!("../../seeds/002_a91ca3159684420a.txt")),
+    ("003", include_str!("../../seeds/003_20e56192cbb866e0.txt")),
+    ("004", include_str!("../../seeds/004_34af2a305ba584ef.txt")),
+];
+
+/// What one bench measured.
+#[derive(Debug, Serialize)]
+pub struct BenchReport {
+    pub model: String,
+    pub weights: String,
+    pub device: String,
+    pub threads: usize,
+    /// The CPU's vector extensions that silica's kernels can use.
+    pub cpu_features: Vec<&'static str>,
+    /// What this build was compiled with (GPU backends).
+    pub build_features: Vec<&'static str>,
+    pub batch_tokens: usize,
+    pub texts: usize,
+    pub tokens: usize,
+    pub runs: usize,
+    pub load_seconds: f64,
+    pub median_seconds: f64,
+    pub passages_per_second: f64,
+    pub tokens_per_second: f64,
+    /// Slowest and fastest run, as passages per second.
+    pub passages_per_second_range: (f64, f64),
+    /// Peak resident memory of the process (VmHWM), when the OS reports it.
+    pub peak_rss_mib: Option<f64>,
+}
+
+pub fn run(args: BenchArgs) -> Result<()> {
+    if args.runs == 0 {
+        bail!("--runs must be at least 1");
+    }
+    if args.passages == Some(0) {
+        bail!("--passages must be at least 1");
+    }
+    let loading = Instant::now();
+    let embedder = args.model.load_embedder()?;
+    let load_seconds = loading.elapsed().as_secs_f64();
+    let prompt = args.model.prompt_or(PromptChoice::Passage);
+
+    let base = match &args.input {
+        Some(path) => read_texts(path)?,
+        None => sample_passages(&embedder, &prompt)?,
+    };
+    let wanted = args.passages.unwrap_or(if args.input.is_some() {
+        base.len()
+    } else {
+        1000
+    });
+    let texts: Vec<&str> = base
+        .iter()
+        .cycle()
+        .take(wanted)
+        .map(String::as_str)
+        .collect();
+
+    // Warm-up: thread pools, allocator arenas, the CPU's clocks.
+    let warm: Vec<&str> = texts.iter().copied().take(64).collect();
+    embedder.embed(&warm, &prompt)?;
+    let mut seconds = Vec::with_capacity(args.runs);
+    let mut tokens = 0;
+    for run in 0..args.runs {
+        let started = Instant::now();
+        let (_, stats) = embedder.embed(&texts, &prompt)?;
+        let elapsed = started.elapsed().as_secs_f64();
+        tracing::info!("run {}: {:.2} s", run + 1, elapsed);
+        seconds.push(elapsed);
+        tokens = stats.tokens;
+    }
+    seconds.sort_by(f64::total_cmp);
+    let median = seconds[seconds.len() / 2];
+    let rate = |s: f64| texts.len() as f64 / s.max(1e-9);
+    let report = BenchReport {
+        model: embedder.info().name.clone(),
+        weights: embedder.weight_format().to_string(),
+        device: device_name(embedder.device()).to_string(),
+        threads: rayon::current_num_threads(),
+        cpu_features: cpu_features(),
+        build_features: build_features(),
+        batch_tokens: embedder.limits().max_batch_tokens,
+        texts: texts.len(),
+        tokens,
+        runs: args.runs,
+        load_seconds,
+        median_seconds: median,
+        passages_per_second: rate(median),
+        tokens_per_second: tokens as f64 / median.max(1e-9),
+        passages_per_second_range: (rate(seconds[seconds.len() - 1]), rate(seconds[0])),
+        peak_rss_mib: peak_rss_mib(),
+    };
+    match args.format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        Format::Table => print_table(&report),
+    }
+    Ok(())
+}
+
+fn print_table(r: &BenchReport) {
+    let rows: Vec<(&str, String)> = vec![
+        ("model", r.model.clone()),
+        ("weights", r.weights.clone()),
+        ("device", r.device.clone()),
+        ("threads", r.threads.to_string()),
+        ("cpu features", r.cpu_features.join(" ")),
+        (
+            "build features",
+            if r.build_features.is_empty() {
+                "cpu only".into()
+            } else {
+                r.build_features.join(" ")
+            },
+        ),
+        ("batch tokens", r.batch_tokens.to_string()),
+        (
+            "texts",
+            format!(
+                "{} ({} tokens, {:.1} per text)",
+                r.texts,
+                r.tokens,
+                r.tokens as f64 / r.texts.max(1) as f64
+            ),
+        ),
+        ("load", format!("{:.2} s", r.load_seconds)),
+        (
+            "median run",
+            format!("{:.2} s (of {})", r.median_seconds, r.runs),
+        ),
+        (
+            "passages/s",
+            format!(
+                "{:.1} (runs {:.1} to {:.1})",
+                r.passages_per_second, r.passages_per_second_range.0, r.passages_per_second_range.1
+            ),
+        ),
+        ("tokens/s", format!("{:.0}", r.tokens_per_second)),
+        (
+            "peak memory",
+            r.peak_rss_mib
+                .map(|m| format!("{m:.0} MiB"))
+                .unwrap_or_else(|| "unknown".into()),
+        ),
+    ];
+    for (name, value) in rows {
+        println!("{name:<15} {value}");
+    }
+}
+
+/// Texts of a .txt (one per non-empty line) or .jsonl ("text" field) file, verbatim.
+fn read_texts(path: &Path) -> Result<Vec<String>> {
+    let content = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read as UTF-8 text", path.display()))?;
+    let jsonl = path.extension().is_some_and(|e| e == "jsonl");
+    let mut texts = Vec::new();
+    for (i, line) in content.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if jsonl {
+            let value: serde_json::Value = serde_json::from_str(line)
+                .with_context(|| format!("{}:{}: not JSON", path.display(), i + 1))?;
+            let text = value
+                .get("text")
+                .and_then(|t| t.as_str())
+                .with_context(|| format!("{}:{}: no \"text\" string", path.display(), i + 1))?;
+            texts.push(text.to_string());
+        } else {
+            texts.push(line.to_string());
+        }
+    }
+    if texts.is_empty() {
+        bail!("{}: no texts", path.display());
+    }
+    Ok(texts)
+}
+
+/// The seed articles cut into passages the way `silica embed` cuts them.
+fn sample_passages(embedder: &Embedder, prompt: &PromptChoice) -> Result<Vec<String>> {
+    let info = embedder.info();
+    let counter = embedder.tokenizer().counter(prompt.prefix(&info.prompts));
+    let floor = counter.count("") + 1;
+    if info.max_tokens <= floor {
+        bail!("{}'s window is too short for the sample", info.name);
+    }
+    let documents = SAMPLE
+        .iter()
+        .map(|(id, text)| {
+            let mut doc = Document::plain(*id, format!("seeds/{id}"), *text);
+            describe(&mut doc);
+            doc
+        })
+        .collect();
+    let options = PassageOptions {
+        max_tokens: info.max_tokens,
+        overlap: 0,
+        min_chars: 40,
+        keep_all: false,
+        keep_duplicates: false,
+    };
+    let corpus = build_passages(documents, &options, &counter);
+    Ok(corpus.passages.into_iter().map(|p| p.input).collect())
+}
+
+/// Vector extensions of this CPU that matter to silica's kernels (gemm, pulp, candle).
+fn cpu_features() -> Vec<&'static str> {
+    let mut found = Vec::new();
+    #[cfg(target_arch = "x86_64")]
+    {
+        macro_rules! probe {
+            ($($f:tt),*) => {$(
+                if std::arch::is_x86_feature_detected!($f) {
+                    found.push($f);
+                }
+            )*};
+        }
+        probe!(
+            "sse4.2",
+            "avx",
+            "avx2",
+            "fma",
+            "f16c",
+            "avx512f",
+            "avx512bw",
+            "avx512vl",
+            "avx512vnni",
+            "avx512bf16",
+            "avxvnni"
+        );
+    }
+    #[cfg(target_arch = "aarch64")]
+    {
+        macro_rules! probe {
+            ($($f:tt),*) => {$(
+                if std::arch::is_aarch64_feature_detected!($f) {
+                    found.push($f);
+                }
+            )*};
+        }
+        probe!("neon", "fp16", "dotprod", "i8mm", "bf16");
+    }
+    found
+}
+
+fn build_features() -> Vec<&'static str> {
+    let mut features = Vec::new();
+    if cfg!(feature = "cuda") {
+        features.push("cuda");
+    }
+    if cfg!(feature = "metal") {
+        features.push("metal");
+    }
+    features
+}
+
+/// The process's peak resident memory in MiB (Linux's VmHWM).
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
