@@ -243,3 +243,123 @@ fn xlm_roberta_encoders_run_and_are_batch_invariant() {
         assert!(cosine(a.row(i), b.row(i)) >= 0.99999, "text {i}");
     }
 }
+
+/// A padded batch of tiny-vocabulary ids: rows of lengths 3 to 14, width 14.
+fn tiny_batch() -> silica::model::TokenBatch {
+    let lengths: Vec<usize> = (0..6).map(|r| 3 + (r * 5) % 12).collect();
+    let width = *lengths.iter().max().unwrap();
+    let mut ids = Vec::new();
+    for (r, &len) in lengths.iter().enumerate() {
+        ids.extend((0..width).map(|i| {
+            if i < len {
+                (2 + (r * 7 + i * 3) % 20) as u32
+            } else {
+                0
+            }
+        }));
+    }
+    silica::model::TokenBatch {
+        type_ids: vec![0; ids.len()],
+        ids,
+        lengths,
+        width,
+    }
+}
+
+/// The largest difference between two `[rows, width, hidden]` tensors over real tokens.
+fn max_diff_on_real_tokens(
+    a: &candle_core::Tensor,
+    b: &candle_core::Tensor,
+    lengths: &[usize],
+) -> f32 {
+    let a = a.to_vec3::<f32>().unwrap();
+    let b = b.to_vec3::<f32>().unwrap();
+    let mut worst = 0f32;
+    for (r, &len) in lengths.iter().enumerate() {
+        for t in 0..len {
+            for (x, y) in a[r][t].iter().zip(&b[r][t]) {
+                worst = worst.max((x - y).abs());
+            }
+        }
+    }
+    worst
+}
+
+/// silica's encoder (fused CPU kernels and plain candle ops) against candle-transformers'
+/// BertModel and XLMRobertaModel on the same random weights: the same token vectors.
+#[test]
+fn encoder_matches_candle_transformers_models() {
+    use candle_nn::VarBuilder;
+    use candle_transformers::models::{bert, xlm_roberta};
+    use silica::model::{Encoder, ModelConfig, WeightFormat};
+
+    for model_type in ["bert", "xlm-roberta"] {
+        let dir = tempfile::tempdir().unwrap();
+        write_tiny_model(dir.path());
+        patch_config(dir.path(), |c| c["model_type"] = model_type.into());
+        let config = ModelConfig::read(&dir.path().join("config.json")).unwrap();
+        let weights = dir.path().join("model.safetensors");
+        let ours = Encoder::load(&config, &weights, &Device::Cpu, WeightFormat::F32).unwrap();
+        let batch = tiny_batch();
+        let fused = ours.forward(&batch).unwrap();
+        let plain = ours.forward_unfused(&batch).unwrap();
+
+        let shape = (batch.lengths.len(), batch.width);
+        let ids = candle_core::Tensor::from_vec(batch.ids.clone(), shape, &Device::Cpu).unwrap();
+        let types = ids.zeros_like().unwrap();
+        let mask: Vec<u32> = batch
+            .lengths
+            .iter()
+            .flat_map(|&len| (0..batch.width).map(move |i| u32::from(i < len)))
+            .collect();
+        let mask = candle_core::Tensor::from_vec(mask, shape, &Device::Cpu).unwrap();
+        let vb = unsafe {
+            VarBuilder::from_mmaped_safetensors(&[&weights], candle_core::DType::F32, &Device::Cpu)
+        }
+        .unwrap();
+        let theirs = if model_type == "bert" {
+            let cfg: bert::Config = serde_json::from_str(&config.json).unwrap();
+            bert::BertModel::load(vb, &cfg)
+                .unwrap()
+                .forward(&ids, &types, Some(&mask))
+                .unwrap()
+        } else {
+            let cfg: xlm_roberta::Config = serde_json::from_str(&config.json).unwrap();
+            xlm_roberta::XLMRobertaModel::new(&cfg, vb)
+                .unwrap()
+                .forward(&ids, &mask, &types, None, None, None)
+                .unwrap()
+        };
+        let d_fused = max_diff_on_real_tokens(&fused, &theirs, &batch.lengths);
+        let d_plain = max_diff_on_real_tokens(&plain, &theirs, &batch.lengths);
+        assert!(
+            d_fused < 1e-4,
+            "{model_type}: fused kernels differ by {d_fused}"
+        );
+        assert!(
+            d_plain < 1e-4,
+            "{model_type}: plain path differs by {d_plain}"
+        );
+    }
+}
+
+/// Quantized weights stay close to f32 on the tiny model, and both formats load.
+#[test]
+fn quantized_encoders_stay_close_to_f32() {
+    use silica::model::{Encoder, ModelConfig, WeightFormat};
+    let dir = tempfile::tempdir().unwrap();
+    write_tiny_model(dir.path());
+    let config = ModelConfig::read(&dir.path().join("config.json")).unwrap();
+    let weights = dir.path().join("model.safetensors");
+    let batch = tiny_batch();
+    let f32_out = Encoder::load(&config, &weights, &Device::Cpu, WeightFormat::F32)
+        .unwrap()
+        .forward(&batch)
+        .unwrap();
+    for (format, bound) in [(WeightFormat::Q8_0, 0.05f32), (WeightFormat::Q4_0, 0.3)] {
+        let q = Encoder::load(&config, &weights, &Device::Cpu, format).unwrap();
+        assert_eq!(q.weight_format(), format);
+        let d = max_diff_on_real_tokens(&q.forward(&batch).unwrap(), &f32_out, &batch.lengths);
+        assert!(d < bound && d > 0.0, "{format}: differs from f32 by {d}");
+    }
+}
