@@ -6,8 +6,8 @@
 //! Performance): query, key and value are one matrix product; the attention scale is
 //! folded into the query weights at load; linear layers run on `[tokens, hidden]` as one
 //! 2-D product; bias, GELU, residual, layer norm and the attention mask run as fused,
-//! in-place CPU kernels ([`super::kernels`]); linear weights can be quantized (`q8_0`,
-//! `q4_0`) through candle's `QMatMul`. On other devices the same steps run as plain
+//! in-place CPU kernels ([`super::kernels`]); linear weights can be held quantized
+//! (`q8_0`, `q4_0`, candle's GGML blocks; see [`Weight`]). On other devices the same steps run as plain
 //! candle ops. `tests/engine.rs` checks this encoder against candle-transformers' on
 //! random models, and `tests/reference.rs` against sentence-transformers.
 
@@ -97,9 +97,20 @@ impl TokenBatch {
     }
 }
 
+/// How a linear layer holds its weight `[out, in]`.
+enum Weight {
+    Dense(Tensor),
+    /// GGML blocks. On a CPU the product dequantizes the weight (exactly: the vectors are
+    /// those of the quantized model) and runs the f32 matrix product: candle's quantized
+    /// CPU kernels compute one dot product per output value, built for a single token at
+    /// a time, and measured 4 to 8 times slower than f32 on batches of passages (README,
+    /// Performance). On a GPU, candle's quantized kernels run.
+    Quantized(QMatMul, std::sync::Arc<QTensor>),
+}
+
 /// A linear layer `x W^T + b`; the bias is kept on the host too for the fused kernels.
 struct Linear {
-    weight: QMatMul,
+    weight: Weight,
     bias: Tensor,
     bias_host: Vec<f32>,
 }
@@ -107,7 +118,7 @@ struct Linear {
 impl Linear {
     fn new(weight: Tensor, bias: Tensor, format: WeightFormat) -> Result<Self> {
         let weight = match format {
-            WeightFormat::F32 => QMatMul::Tensor(weight.contiguous()?),
+            WeightFormat::F32 => Weight::Dense(weight.contiguous()?),
             WeightFormat::Q8_0 | WeightFormat::Q4_0 => {
                 let dtype = if format == WeightFormat::Q8_0 {
                     GgmlDType::Q8_0
@@ -118,7 +129,8 @@ impl Linear {
                 if cols % 32 != 0 {
                     bail!("cannot quantize to {format}: a weight row has {cols} values, not a multiple of 32");
                 }
-                QMatMul::from_qtensor(QTensor::quantize(&weight, dtype)?)?
+                let q = std::sync::Arc::new(QTensor::quantize(&weight, dtype)?);
+                Weight::Quantized(QMatMul::from_arc(q.clone())?, q)
             }
         };
         Ok(Self {
@@ -129,16 +141,18 @@ impl Linear {
     }
 
     fn load(vb: &VarBuilder, format: WeightFormat) -> Result<Self> {
-        Self::new(
-            vb.get_unchecked("weight")?,
-            vb.get_unchecked("bias")?,
-            format,
-        )
+        Self::new(vb.get_unchecked("weight")?, vb.get_unchecked("bias")?, format)
     }
 
     /// `x W^T` without the bias, `x` being `[tokens, in]`.
     fn matmul(&self, x: &Tensor) -> Result<Tensor> {
-        Ok(self.weight.forward(x)?)
+        Ok(match &self.weight {
+            Weight::Dense(w) => x.matmul(&w.t()?)?,
+            Weight::Quantized(_, q) if x.device().is_cpu() => {
+                x.matmul(&q.dequantize(x.device())?.t()?)?
+            }
+            Weight::Quantized(m, _) => m.forward(x)?,
+        })
     }
 
     fn forward(&self, x: &Tensor) -> Result<Tensor> {
