@@ -126,7 +126,7 @@ impl Linear {
                     GgmlDType::Q4_0
                 };
                 let cols = weight.dim(1)?;
-                if cols % 32 != 0 {
+                if !cols.is_multiple_of(32) {
                     bail!("cannot quantize to {format}: a weight row has {cols} values, not a multiple of 32");
                 }
                 let q = std::sync::Arc::new(QTensor::quantize(&weight, dtype)?);
@@ -141,7 +141,11 @@ impl Linear {
     }
 
     fn load(vb: &VarBuilder, format: WeightFormat) -> Result<Self> {
-        Self::new(vb.get_unchecked("weight")?, vb.get_unchecked("bias")?, format)
+        Self::new(
+            vb.get_unchecked("weight")?,
+            vb.get_unchecked("bias")?,
+            format,
+        )
     }
 
     /// `x W^T` without the bias, `x` being `[tokens, in]`.
@@ -293,7 +297,7 @@ impl Encoder {
                 cfg.hidden_act
             );
         }
-        if cfg.num_attention_heads == 0 || cfg.hidden_size % cfg.num_attention_heads != 0 {
+        if cfg.num_attention_heads == 0 || !cfg.hidden_size.is_multiple_of(cfg.num_attention_heads) {
             bail!(
                 "{}: hidden_size {} is not a multiple of num_attention_heads {}",
                 config.path.display(),
