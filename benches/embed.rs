@@ -86,7 +86,10 @@ fn forward(c: &mut Criterion) {
         let Some(dir) = model_dir(name) else { continue };
         let files = locator().locate(&ModelSpec::Dir(dir)).unwrap();
         let model = Model::load(&files, &Device::Cpu, WeightFormat::F32).unwrap();
-        let ids = model.tokenizer.encode_batch(std::slice::from_ref(&text)).unwrap()[0]
+        let ids = model
+            .tokenizer
+            .encode_batch(std::slice::from_ref(&text))
+            .unwrap()[0]
             .ids
             .clone();
         let mut group = c.benchmark_group(format!("forward/{name}"));

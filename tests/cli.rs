@@ -486,3 +486,103 @@ fn passages_command_lists_passages_and_what_was_dropped() {
         "{listing}"
     );
 }
+
+/// `silica bench` on the real MiniLM: the built-in sample cycled to --passages, a report
+/// with the fields a user sizes hardware by; a --input file is read verbatim.
+#[test]
+fn bench_reports_throughput_and_memory() {
+    let (dir, _) = workdir();
+    let model = provisioned_model("all-MiniLM-L6-v2");
+    let model = model.to_str().unwrap();
+    let out = silica(
+        &[
+            "bench",
+            "--model",
+            model,
+            "--passages",
+            "70",
+            "--runs",
+            "2",
+            "--threads",
+            "1",
+            "--quantize",
+            "q8_0",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["texts"], 70);
+    assert_eq!(report["runs"], 2);
+    assert_eq!(report["threads"], 1);
+    assert_eq!(report["weights"], "q8_0");
+    assert_eq!(report["device"], "cpu");
+    // the sample: seed passages of tens of tokens each
+    let per_text = report["tokens"].as_f64().unwrap() / 70.0;
+    assert!(
+        (20.0..300.0).contains(&per_text),
+        "{per_text} tokens per text"
+    );
+    assert!(report["passages_per_second"].as_f64().unwrap() > 0.0);
+    assert!(report["load_seconds"].as_f64().unwrap() > 0.0);
+    if cfg!(target_os = "linux") {
+        assert!(report["peak_rss_mib"].as_f64().unwrap() > 10.0);
+    }
+
+    std::fs::write(
+        dir.path().join("texts.txt"),
+        "one text\n\nanother text here\n",
+    )
+    .unwrap();
+    let out = silica(
+        &[
+            "bench",
+            "--model",
+            model,
+            "--input",
+            "texts.txt",
+            "--runs",
+            "1",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["texts"], 2);
+    let table = silica(
+        &["bench", "--model", model, "--passages", "5", "--runs", "1"],
+        dir.path(),
+    );
+    let table = String::from_utf8_lossy(&table.stdout).into_owned();
+    assert!(
+        table.contains("passages/s") && table.contains("peak memory"),
+        "{table}"
+    );
+}
+
+#[test]
+fn bench_bad_input_is_a_one_line_error() {
+    let (dir, model) = workdir();
+    let model = model.to_str().unwrap();
+    let out = silica(&["bench", "--model", model, "--runs", "0"], dir.path());
+    assert_one_line_error(&out, &["--runs"]);
+    std::fs::write(
+        dir.path().join("bad.jsonl"),
+        "{\"text\": \"ok\"}\n{\"body\": 1}\n",
+    )
+    .unwrap();
+    let out = silica(
+        &["bench", "--model", model, "--input", "bad.jsonl"],
+        dir.path(),
+    );
+    assert_one_line_error(&out, &["bad.jsonl:2", "text"]);
+    let out = silica(
+        &["bench", "--model", model, "--input", "missing.txt"],
+        dir.path(),
+    );
+    assert_one_line_error(&out, &["missing.txt"]);
+}

@@ -297,7 +297,8 @@ impl Encoder {
                 cfg.hidden_act
             );
         }
-        if cfg.num_attention_heads == 0 || !cfg.hidden_size.is_multiple_of(cfg.num_attention_heads) {
+        if cfg.num_attention_heads == 0 || !cfg.hidden_size.is_multiple_of(cfg.num_attention_heads)
+        {
             bail!(
                 "{}: hidden_size {} is not a multiple of num_attention_heads {}",
                 config.path.display(),
