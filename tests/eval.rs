@@ -3,25 +3,12 @@
 
 mod common;
 
-use common::{provisioned_model, repo_root};
+use common::repo_root;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn silica(args: &[&str], cwd: &Path) -> Output {
-    provisioned_model("multilingual-e5-small");
-    Command::new(env!("CARGO_BIN_EXE_silica"))
-        .args(args)
-        .current_dir(cwd)
-        .env("HF_HUB_OFFLINE", "1")
-        .env("SILICA_MODELS_DIR", repo_root().join("models"))
-        .env(
-            "XDG_CACHE_HOME",
-            std::env::temp_dir().join(format!("silica-eval-tests-{}", std::process::id())),
-        )
-        .env_remove("SILICA_CACHE")
-        .env_remove("SILICA_MODEL")
-        .output()
-        .unwrap()
+    common::silica_with_models("eval", args, cwd)
 }
 
 fn eval_json(args: &[&str]) -> serde_json::Value {

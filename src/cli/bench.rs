@@ -249,14 +249,7 @@ fn sample_passages(embedder: &Embedder, prompt: &PromptChoice) -> Result<Vec<Str
             doc
         })
         .collect();
-    let options = PassageOptions {
-        max_tokens: info.max_tokens,
-        overlap: 0,
-        min_chars: 40,
-        keep_all: false,
-        keep_duplicates: false,
-    };
-    let corpus = build_passages(documents, &options, &counter);
+    let corpus = build_passages(documents, &PassageOptions::new(info.max_tokens), &counter);
     Ok(corpus.passages.into_iter().map(|p| p.input).collect())
 }
 

@@ -226,3 +226,23 @@ fn write_tiny_weights(path: &Path, vocab: usize) {
     });
     safetensors::serialize_to_file(views, None, path).unwrap();
 }
+
+/// Runs the silica binary with the provisioned models (multilingual-e5-small required),
+/// no hub, and an embedding cache of the test binary's own (`silica-<tag>-tests-<pid>` in
+/// the temporary directory), never the user's.
+pub fn silica_with_models(tag: &str, args: &[&str], cwd: &Path) -> std::process::Output {
+    provisioned_model("multilingual-e5-small");
+    std::process::Command::new(env!("CARGO_BIN_EXE_silica"))
+        .args(args)
+        .current_dir(cwd)
+        .env("HF_HUB_OFFLINE", "1")
+        .env("SILICA_MODELS_DIR", repo_root().join("models"))
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join(format!("silica-{tag}-tests-{}", std::process::id())),
+        )
+        .env_remove("SILICA_CACHE")
+        .env_remove("SILICA_MODEL")
+        .output()
+        .unwrap()
+}
