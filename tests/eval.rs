@@ -121,3 +121,56 @@ fn bad_eval_inputs() {
     );
     check(&["eval", "retrieval"], "give --squad");
 }
+
+#[test]
+fn named_themes_as_a_classifier() {
+    let dir = tempfile::tempdir().unwrap();
+    let distractors = dir.path().join("distractors.jsonl");
+    std::fs::write(
+        &distractors,
+        "{\"text\": \"Beat three eggs with sugar until pale, then add the juice and zest of two lemons and bake the tart for twenty minutes.\"}\n",
+    )
+    .unwrap();
+    let themes = dir.path().join("themes.toml");
+    std::fs::write(
+        &themes,
+        "[[theme]]\nname = \"sport\"\nlabel = \"Sport\"\n\n[[theme]]\nname = \"religion\"\nlabel = \"Religion\"\n\n[[theme]]\nname = \"science\"\nlabel = \"Sciences\"\n\n[[theme]]\nname = \"history\"\nlabel = \"Histoire\"\n",
+    )
+    .unwrap();
+    let v = eval_json(&[
+        "themes",
+        "--input",
+        "piaf-themes-slice.jsonl",
+        "--themes-file",
+        themes.to_str().unwrap(),
+        "--distractors",
+        distractors.to_str().unwrap(),
+    ]);
+    assert_eq!(v["task"], "themes");
+    assert_eq!(v["n"], 40);
+    assert_eq!(v["distractors"], 1);
+    let accuracy = v["accuracy"].as_f64().unwrap();
+    assert!(accuracy >= 0.6, "{v}");
+    assert!(v["macro_f1"].as_f64().unwrap() > 0.5, "{v}");
+    assert!(v["other_rate"].as_f64().unwrap() <= 0.2, "{v}");
+    assert_eq!(v["false_theme_rate"], 0.0, "the recipe is other: {v}");
+    for t in ["sport", "religion", "science", "history"] {
+        assert!(v["per_theme"][t]["precision"].is_number(), "{v}");
+        assert!(v["per_theme"][t]["recall"].is_number(), "{v}");
+    }
+    // A theme standing for a label no row has is refused, naming the labels there are.
+    let out = silica(
+        &[
+            "eval",
+            "themes",
+            "--input",
+            "piaf-themes-slice.jsonl",
+            "--themes",
+            "sport; cooking",
+        ],
+        &repo_root().join("tests/data/eval"),
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("\"sport\"") && err.contains("Sport"), "{err}");
+}

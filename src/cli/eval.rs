@@ -1,14 +1,20 @@
 //! `silica eval`: quality on public benchmarks, so users can pick a model and every change
 //! can prove it keeps quality.
 
+use super::args::{InputArgs, PassageArgs};
+use super::themes::{theme_scorer, ScoringArgs};
+use super::units::{embed_units, Unit};
 use super::ModelArgs;
 use crate::eval::{
-    bitext, clustering, file_hash, read_squad, retrieval, sts, EvalContext, RetrievalSet,
+    bitext, clustering, file_hash, read_squad, retrieval, sts, theme_metrics, EvalContext,
+    RetrievalSet, ThemeOutcomes,
 };
 use crate::model::PromptChoice;
+use crate::themes::{parse_theme_list, read_themes_file, NamedTheme};
 use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand, ValueEnum};
 use serde_json::{json, Map, Value};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -83,6 +89,42 @@ pub enum Task {
         #[arg(long)]
         target: PathBuf,
     },
+    /// Named themes as a zero-shot classifier: accuracy, macro-F1, other rate, per-theme
+    /// precision and recall against labels, and the false-theme rate on distractors.
+    ///
+    /// Rows whose label no theme stands for count as distractors too.
+    Themes(ThemesTask),
+}
+
+#[derive(Debug, Args)]
+pub struct ThemesTask {
+    /// JSONL with a text field and a label field.
+    #[arg(long)]
+    input: PathBuf,
+    #[arg(long, default_value = "label")]
+    label_field: String,
+    #[arg(long, default_value = "text")]
+    text_field: String,
+    /// Themes named after label values, separated by ';' ("sport; politics").
+    #[arg(
+        long,
+        conflicts_with = "themes_file",
+        required_unless_present = "themes_file"
+    )]
+    themes: Option<String>,
+    /// A TOML file of [[theme]] tables with name and label (the label value the theme
+    /// stands for; default: its name), and an optional description.
+    #[arg(long)]
+    themes_file: Option<PathBuf>,
+    /// JSONL of texts that belong to no theme (same text field).
+    #[arg(long)]
+    distractors: Option<PathBuf>,
+    /// What is classified: each row whole (document) or each of its passages, labelled
+    /// with the row's label.
+    #[arg(long, value_enum, default_value = "document")]
+    unit: Unit,
+    #[command(flatten)]
+    scoring: ScoringArgs,
 }
 
 fn read_jsonl(path: &Path) -> Result<Vec<Value>> {
@@ -138,6 +180,113 @@ fn read_jsonl_set(queries: &Path, corpus: &Path, qrels: &Path) -> Result<Retriev
         set.relevant[qi].push(di);
     }
     Ok(set)
+}
+
+/// The labels of a JSONL file's rows, by the source name the corpus reader gives each row
+/// (`FILE:LINE`).
+fn labels_by_source(path: &Path, field_name: &str) -> Result<HashMap<String, String>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read", path.display()))?;
+    let mut labels = HashMap::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let row: Value = serde_json::from_str(line.trim())
+            .map_err(|e| anyhow::anyhow!("{}:{}: not JSON ({e})", path.display(), i + 1))?;
+        let label = field(&row, field_name, path, i + 1)?;
+        labels.insert(format!("{}:{}", path.display(), i + 1), label);
+    }
+    Ok(labels)
+}
+
+fn eval_themes(
+    ctx: &mut EvalContext,
+    t: &ThemesTask,
+    prompt: &PromptChoice,
+) -> Result<Map<String, Value>> {
+    let params = t.scoring.params()?;
+    let themes: Vec<NamedTheme> = match (&t.themes, &t.themes_file) {
+        (Some(list), _) => parse_theme_list(list)?,
+        (None, Some(path)) => read_themes_file(path)?,
+        (None, None) => bail!("give --themes or --themes-file"),
+    };
+    let labels = labels_by_source(&t.input, &t.label_field)?;
+    let label_of_theme: Vec<String> = themes
+        .iter()
+        .map(|th| th.label.clone().unwrap_or_else(|| th.name.clone()))
+        .collect();
+    let known: std::collections::BTreeSet<&str> = labels.values().map(String::as_str).collect();
+    if let Some(missing) = label_of_theme.iter().find(|l| !known.contains(l.as_str())) {
+        bail!(
+            "{}: no row has label {missing:?} (labels: {})",
+            t.input.display(),
+            known.iter().copied().collect::<Vec<_>>().join(", ")
+        );
+    }
+    let mut inputs = vec![t.input.clone()];
+    inputs.extend(t.distractors.iter().cloned());
+    let input = InputArgs {
+        inputs,
+        text_field: t.text_field.clone(),
+        // Rows are told apart by FILE:LINE, whatever ids they carry.
+        id_field: String::new(),
+        text_column: "text".into(),
+        id_column: None,
+        globs: Vec::new(),
+        encoding: None,
+    };
+    let passages = PassageArgs {
+        max_tokens: None,
+        overlap: 0,
+        min_chars: 40,
+        keep_all: false,
+        // A labelled row is never dropped as a duplicate of another.
+        keep_duplicates: true,
+    };
+    let info = ctx.embedder.info().clone();
+    let prefix = prompt.prefix(&info.prompts).to_string();
+    let corpus = passages.build(&input, &info, ctx.embedder.tokenizer(), &prefix)?;
+    let (items, vectors, _) = embed_units(
+        ctx.embedder,
+        &corpus,
+        t.unit,
+        prompt,
+        ctx.cache.as_deref_mut(),
+    )?;
+    let scorer = theme_scorer(
+        ctx.embedder,
+        themes,
+        prompt,
+        ctx.cache.as_deref_mut(),
+        params,
+    )?;
+    let predicted: Vec<Option<usize>> = scorer
+        .assign_all(&vectors)
+        .iter()
+        .map(|a| a.theme)
+        .collect();
+    let expected: Vec<Option<usize>> = items
+        .iter()
+        .map(|item| {
+            let source = &corpus.documents[item.document].source;
+            labels
+                .get(source)
+                .and_then(|l| label_of_theme.iter().position(|x| x == l))
+        })
+        .collect();
+    let names: Vec<String> = scorer.themes.iter().map(|th| th.name.clone()).collect();
+    let mut m = theme_metrics(&ThemeOutcomes {
+        themes: &names,
+        expected: &expected,
+        predicted: &predicted,
+    });
+    m.insert("unit".into(), json!(t.unit));
+    m.insert("scoring".into(), json!(scorer.params));
+    if let Some(d) = &t.distractors {
+        m.insert("distractors_hash".into(), json!(file_hash(d)?));
+    }
+    Ok(m)
 }
 
 pub fn run(args: EvalArgs) -> Result<()> {
@@ -207,6 +356,11 @@ pub fn run(args: EvalArgs) -> Result<()> {
             "bitext",
             source.clone(),
             bitext(&mut ctx, source, target, &symmetric)?,
+        ),
+        Task::Themes(t) => (
+            "themes",
+            t.input.clone(),
+            eval_themes(&mut ctx, t, &symmetric)?,
         ),
     };
     result.insert("task".into(), json!(task));

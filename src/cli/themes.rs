@@ -2,15 +2,15 @@
 //! share a theme.
 
 use super::args::{InputArgs, PassageArgs};
-use super::units::{embed_units, Unit};
+use super::units::{embed_units, separate_twins, Unit};
 use super::ModelArgs;
 use crate::cluster::{centered, cluster, ClusterParams};
 use crate::export::write_atomically;
 use crate::model::PromptChoice;
 use crate::report::{render, ReportFormat};
 use crate::themes::{
-    parse_theme_list, read_themes_file, DocumentInfo, NamedTheme, ReportInputs, ThemeMatcher,
-    ThemeReport, BACKGROUND,
+    parse_theme_list, read_themes_file, DocumentInfo, NamedTheme, ReportInputs, ScoringParams,
+    ThemeReport, ThemeScorer, BACKGROUND,
 };
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
@@ -83,10 +83,8 @@ pub struct ThemesArgs {
     #[arg(long)]
     pub themes_file: Option<PathBuf>,
 
-    /// How far a passage's similarity to its closest named theme must stand out from
-    /// unrelated text's (in robust standard deviations) for the passage to carry it.
-    #[arg(long, default_value_t = 2.0)]
-    pub min_z: f64,
+    #[command(flatten)]
+    pub scoring: ScoringArgs,
 
     /// Cluster the raw vectors, without removing their common mean first.
     #[arg(long)]
@@ -101,6 +99,71 @@ pub struct ThemesArgs {
 
     #[command(flatten)]
     pub model: ModelArgs,
+}
+
+/// How items are matched with named themes (shared by `themes` and `eval themes`).
+#[derive(Debug, Clone, Args)]
+pub struct ScoringArgs {
+    /// How far a passage's cosine to its theme must stand above unrelated text's (robust
+    /// standard deviations of a fixed set of unrelated sentences) for the passage to carry
+    /// it; below, it is "other".
+    #[arg(long, default_value_t = ScoringParams::default().min_background_z)]
+    pub min_z: f64,
+
+    /// Rounds of re-estimating each theme from the passages that carry it (0: the theme
+    /// names alone).
+    #[arg(long, default_value_t = ScoringParams::default().refine_rounds)]
+    pub refine_rounds: usize,
+
+    /// An assignment whose margin over the runner-up theme (corpus standard deviations) is
+    /// below this is reported as borderline.
+    #[arg(long, default_value_t = ScoringParams::default().confident_margin)]
+    pub confident_margin: f64,
+
+    /// Give a passage a second theme when that theme's score is within this margin of the
+    /// first's (e.g. 0.25); off by default.
+    #[arg(long, value_name = "MARGIN")]
+    pub second_theme_within: Option<f64>,
+}
+
+impl ScoringArgs {
+    pub fn params(&self) -> Result<ScoringParams> {
+        if !self.min_z.is_finite() || !self.confident_margin.is_finite() {
+            bail!("--min-z and --confident-margin must be numbers");
+        }
+        if let Some(m) = self.second_theme_within {
+            if !(m.is_finite() && m >= 0.0) {
+                bail!("--second-theme-within must be a margin of 0 or more, not {m}");
+            }
+        }
+        Ok(ScoringParams {
+            refine_rounds: self.refine_rounds,
+            min_background_z: self.min_z,
+            confident_margin: self.confident_margin,
+            second_within: self.second_theme_within,
+            ..ScoringParams::default()
+        })
+    }
+}
+
+/// The scorer for `themes`: names (and backgrounds) embedded by the model and prompt of the
+/// items.
+pub fn theme_scorer(
+    embedder: &crate::embed::Embedder,
+    themes: Vec<NamedTheme>,
+    prompt: &PromptChoice,
+    mut cache: Option<&mut crate::cache::EmbeddingCache>,
+    params: ScoringParams,
+) -> Result<ThemeScorer> {
+    let texts: Vec<String> = themes.iter().map(NamedTheme::text).collect();
+    let (theme_vectors, _) = embedder.embed_cached(&texts, prompt, cache.as_deref_mut(), |_| {})?;
+    let (background, _) = embedder.embed_cached(BACKGROUND, prompt, cache, |_| {})?;
+    Ok(ThemeScorer::new(
+        themes,
+        theme_vectors.rows().map(<[f32]>::to_vec).collect(),
+        background.rows().map(<[f32]>::to_vec).collect(),
+        params,
+    ))
 }
 
 impl ThemesArgs {
@@ -139,10 +202,11 @@ impl ThemesArgs {
     }
 }
 
-pub fn run(args: ThemesArgs) -> Result<()> {
+pub fn run(mut args: ThemesArgs) -> Result<()> {
     // Everything that can be checked without the model is checked first.
     let params = args.cluster_params()?;
     let named = args.named_themes()?;
+    let scoring = args.scoring.params()?;
     let format = args
         .format
         .or_else(|| {
@@ -152,6 +216,11 @@ pub fn run(args: ThemesArgs) -> Result<()> {
         })
         .unwrap_or(ReportFormat::Table);
 
+    if args.unit == Unit::Document {
+        // Every document keeps all its passages: a document that repeats another is found
+        // whole (and reported as its twin) rather than emptied by passage deduplication.
+        args.passages.keep_duplicates = true;
+    }
     let mut cache = args.model.open_cache()?;
     let embedder = args.model.load_embedder()?;
     let prompt = args.model.prompt_or(PromptChoice::Query);
@@ -161,6 +230,10 @@ pub fn run(args: ThemesArgs) -> Result<()> {
         .passages
         .build(&args.input, &info, embedder.tokenizer(), &prefix)?;
     let (items, vectors, _) = embed_units(&embedder, &corpus, args.unit, &prompt, cache.as_mut())?;
+    let (items, vectors, twins) = match args.unit {
+        Unit::Document => separate_twins(&corpus, items, vectors),
+        Unit::Passage => (items, vectors, Vec::new()),
+    };
     if let ClusterParams::Kmeans { k: Some(k), .. } = params {
         if k > items.len() {
             bail!(
@@ -177,20 +250,14 @@ pub fn run(args: ThemesArgs) -> Result<()> {
     };
     let clustering = cluster(&space, &params)?;
 
-    let matcher = match named {
-        Some(themes) => {
-            let texts: Vec<String> = themes.iter().map(NamedTheme::text).collect();
-            let (theme_vectors, _) =
-                embedder.embed_cached(&texts, &prompt, cache.as_mut(), |_| {})?;
-            let (background, _) =
-                embedder.embed_cached(BACKGROUND, &prompt, cache.as_mut(), |_| {})?;
-            Some(ThemeMatcher::new(
-                themes,
-                theme_vectors.rows().map(<[f32]>::to_vec).collect(),
-                &background.rows().map(<[f32]>::to_vec).collect::<Vec<_>>(),
-                args.min_z,
-            ))
-        }
+    let scorer = match named {
+        Some(themes) => Some(theme_scorer(
+            &embedder,
+            themes,
+            &prompt,
+            cache.as_mut(),
+            scoring,
+        )?),
         None => None,
     };
 
@@ -212,8 +279,8 @@ pub fn run(args: ThemesArgs) -> Result<()> {
         "clustering": params,
         "centered": !args.no_center,
         "k": clustering.k,
-        "named_themes": matcher.as_ref().map(|m| &m.themes),
-        "min_z": matcher.as_ref().map(|m| m.min_z),
+        "named_themes": scorer.as_ref().map(|m| &m.themes),
+        "theme_scoring": scorer.as_ref().map(|m| &m.params),
         "keywords": args.keywords,
         "max_tokens": args.passages.max_tokens.unwrap_or(info.max_tokens),
         "overlap": args.passages.overlap,
@@ -230,7 +297,8 @@ pub fn run(args: ThemesArgs) -> Result<()> {
         vectors: &vectors,
         cluster_space: &space,
         clustering: &clustering,
-        matcher: matcher.as_ref(),
+        scorer: scorer.as_ref(),
+        twins: &twins,
         keywords: args.keywords,
         representatives: 3,
         run,

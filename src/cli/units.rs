@@ -4,10 +4,11 @@ use crate::cache::EmbeddingCache;
 use crate::corpus::{model_input, Corpus, TokenCounter};
 use crate::embed::{EmbedStats, Embedder, Embeddings};
 use crate::model::PromptChoice;
-use crate::themes::Item;
+use crate::themes::{Item, Twin};
 use anyhow::Result;
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::collections::HashMap;
 
 /// What one vector stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize)]
@@ -95,7 +96,11 @@ fn embed_documents(
             .filter(|&i| corpus.passages[i].doc_index == doc_index)
             .collect();
         if passages.is_empty() {
-            tracing::warn!("{}: nothing left after cleaning, no vector", doc.source);
+            tracing::warn!(
+                "{}: nothing left after cleaning (all of it page furniture, too short, or a \
+                 duplicate of passages elsewhere), no vector",
+                doc.source
+            );
             continue;
         }
         let cleaned: Vec<&str> = passages
@@ -152,4 +157,71 @@ fn embed_documents(
         }
     }
     Ok((items, Embeddings { dim, data }, stats))
+}
+
+/// With `--unit document`: the documents that repeat another document whole (every passage
+/// a duplicate of a passage of that one document) are taken out of the items, so that they
+/// weigh once in clustering, and returned as twins of the item they repeat.
+pub fn separate_twins(
+    corpus: &Corpus,
+    items: Vec<Item>,
+    vectors: Embeddings,
+) -> (Vec<Item>, Embeddings, Vec<Twin>) {
+    let document_of: HashMap<&str, usize> = corpus
+        .passages
+        .iter()
+        .map(|p| (p.id.as_str(), p.doc_index))
+        .collect();
+    // For each document, the one other document all its passages repeat, if any.
+    let mut repeats: Vec<Option<usize>> = vec![None; corpus.documents.len()];
+    for (d, slot) in repeats.iter_mut().enumerate() {
+        let originals: Vec<Option<usize>> = corpus
+            .passages
+            .iter()
+            .filter(|p| p.doc_index == d)
+            .map(|p| {
+                p.duplicate_of
+                    .as_deref()
+                    .and_then(|id| document_of.get(id).copied())
+            })
+            .collect();
+        if let Some(Some(first)) = originals.first() {
+            if *first != d && originals.iter().all(|o| *o == Some(*first)) {
+                *slot = Some(*first);
+            }
+        }
+    }
+    let item_of_document: HashMap<usize, usize> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| repeats[item.document].is_none())
+        .enumerate()
+        .map(|(kept, (_, item))| (item.document, kept))
+        .collect();
+    let mut kept_items = Vec::new();
+    let mut data = Vec::with_capacity(vectors.data.len());
+    let mut twins = Vec::new();
+    for (i, item) in items.into_iter().enumerate() {
+        // A document repeating a twin of a third one points at that third one's item.
+        let mut original = repeats[item.document];
+        while let Some(o) = original.and_then(|o| repeats[o]) {
+            original = Some(o);
+        }
+        match original.and_then(|o| item_of_document.get(&o)) {
+            Some(&of) => {
+                tracing::warn!(
+                    "{}: repeats {}; reported with its cluster and theme",
+                    item.source,
+                    original.map_or("?", |o| corpus.documents[o].source.as_str())
+                );
+                twins.push(Twin { item, of });
+            }
+            None => {
+                data.extend_from_slice(vectors.row(i));
+                kept_items.push(item);
+            }
+        }
+    }
+    let dim = vectors.dim;
+    (kept_items, Embeddings { dim, data }, twins)
 }

@@ -1,11 +1,14 @@
 //! The eval stage: the model and silica's pipeline scored on standard tasks (MTEB's
 //! conventions): STS (Spearman of cosine vs gold), retrieval (Recall@k, MRR@10, nDCG@10),
 //! clustering (V-measure, NMI, ARI against labels) and bitext mining (nearest-neighbour
-//! accuracy both ways).
+//! accuracy both ways) and named themes as a zero-shot classifier (accuracy, macro-F1,
+//! other rate, false-theme rate).
 
 mod metrics;
+mod themes;
 
 pub use metrics::{ari, nmi, pearson, retrieval_scores, spearman, v_measure, RetrievalScores};
+pub use themes::{theme_metrics, ThemeOutcomes};
 
 use crate::cache::EmbeddingCache;
 use crate::cluster::{centered, cluster, ClusterParams};

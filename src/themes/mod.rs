@@ -4,11 +4,11 @@
 
 mod labels;
 mod named;
+mod scoring;
 
 pub use labels::{cluster_keywords, label, Keyword};
-pub use named::{
-    parse_theme_list, read_themes_file, NamedTheme, ThemeAssignment, ThemeMatcher, BACKGROUND,
-};
+pub use named::{parse_theme_list, read_themes_file, NamedTheme, BACKGROUND};
+pub use scoring::{ScoringParams, ThemeAssignment, ThemeScorer};
 
 use crate::cluster::{cluster_metrics, ClusterMetrics, Clustering};
 use crate::embed::Embeddings;
@@ -30,6 +30,15 @@ pub struct Item {
     pub document: usize,
     /// Character offsets in the document, for passages.
     pub span: Option<(usize, usize)>,
+}
+
+/// A document that repeats another one (same cleaned text): it is not clustered again but
+/// reported with its twin's cluster and theme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Twin {
+    pub item: Item,
+    /// Index of the item it repeats.
+    pub of: usize,
 }
 
 /// A document of the run, as reports name it.
@@ -54,7 +63,8 @@ pub struct ClusterReport {
     /// The named theme most of the cluster's items carry ("other" when that is most
     /// common); absent without named themes.
     pub theme: Option<String>,
-    /// The mean cosine of those items to that theme (to their closest theme, for "other").
+    /// The mean score (corpus z-score) of those items for that theme (for "other": for
+    /// their closest theme).
     pub theme_score: Option<f64>,
     pub mean_intra_cosine: f64,
     pub nearest_cluster: Option<usize>,
@@ -71,8 +81,24 @@ pub struct ItemReport {
     pub end: Option<usize>,
     /// `null` for an unassigned item.
     pub cluster: Option<usize>,
+    /// The named theme, "other", or `null` without named themes.
     pub theme: Option<String>,
+    /// Corpus z-score of the theme (of the closest theme, for "other").
     pub theme_score: Option<f64>,
+    /// Cosine to the theme's prototype.
+    pub theme_cosine: Option<f64>,
+    /// The second-closest theme, its score, and the margin between the two.
+    pub runner_up: Option<String>,
+    pub runner_up_score: Option<f64>,
+    pub margin: Option<f64>,
+    /// "confident", "borderline" (margin under the bar) or "other".
+    pub confidence: Option<&'static str>,
+    /// With `--second-theme`: a second theme nearly as close.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub second_theme: Option<String>,
+    /// The id of the item this document repeats (its cluster and theme are that item's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -85,6 +111,9 @@ pub struct DocumentReport {
     pub clusters: BTreeMap<String, f64>,
     /// Share of the document's items carrying each named theme (or "other").
     pub themes: BTreeMap<String, f64>,
+    /// The document this one repeats, when it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -93,6 +122,10 @@ pub struct ThemeSummary {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     pub items: usize,
+    /// Items carrying the theme with a margin over the runner-up at least the bar, and
+    /// the rest.
+    pub confident: usize,
+    pub borderline: usize,
     /// The documents carrying the theme, largest share first.
     pub documents: Vec<DocumentShare>,
 }
@@ -136,6 +169,8 @@ pub struct ThemeReport {
 /// Inputs of [`ThemeReport::build`].
 pub struct ReportInputs<'a> {
     pub items: &'a [Item],
+    /// Documents that repeat an item's document (with `--unit document`).
+    pub twins: &'a [Twin],
     pub documents: &'a [DocumentInfo],
     /// The model's vectors: compared with named themes (embedded by the same model).
     pub vectors: &'a Embeddings,
@@ -143,7 +178,7 @@ pub struct ReportInputs<'a> {
     /// representatives and the map are computed there.
     pub cluster_space: &'a Embeddings,
     pub clustering: &'a Clustering,
-    pub matcher: Option<&'a ThemeMatcher>,
+    pub scorer: Option<&'a ThemeScorer>,
     pub keywords: usize,
     pub representatives: usize,
     pub run: serde_json::Value,
@@ -176,61 +211,73 @@ impl ThemeReport {
     }
 
     pub fn build(inputs: ReportInputs<'_>) -> Result<Self> {
-        let ReportInputs {
+        let metrics = cluster_metrics(inputs.cluster_space, &inputs.clustering.assignments);
+        let assignments: Vec<Option<ThemeAssignment>> = match inputs.scorer {
+            Some(s) => s.assign_all(inputs.vectors).into_iter().map(Some).collect(),
+            None => vec![None; inputs.items.len()],
+        };
+        let clusters = cluster_reports(&inputs, &metrics, &assignments);
+        let items = item_reports(&inputs, &assignments);
+        let documents = document_reports(&inputs, &items);
+        let themes = inputs
+            .scorer
+            .map(|s| theme_summaries(s, &items, &documents))
+            .unwrap_or_default();
+        Ok(Self {
+            clusters,
+            unassigned: inputs
+                .clustering
+                .unassigned()
+                .iter()
+                .map(|&i| inputs.items[i].id.clone())
+                .collect(),
+            themes,
             items,
             documents,
-            vectors,
-            cluster_space,
-            clustering,
-            matcher,
-            keywords,
-            representatives,
-            run,
-        } = inputs;
-        let metrics = cluster_metrics(cluster_space, &clustering.assignments);
-        let members: Vec<Vec<usize>> = (0..clustering.k).map(|c| clustering.members(c)).collect();
-        let keyword_lists = cluster_keywords(
-            &members
-                .iter()
-                .map(|m| {
-                    m.iter()
-                        .map(|&i| (items[i].input.as_str(), items[i].lang.as_deref()))
-                        .collect()
-                })
-                .collect::<Vec<_>>(),
-            keywords,
-        );
-        let item_themes: Vec<Option<ThemeAssignment>> = (0..items.len())
-            .map(|i| matcher.map(|m| m.assign(vectors.row(i))))
-            .collect();
+            metrics: rounded_metrics(metrics, &inputs.clustering.silhouette_by_k),
+            run: inputs.run,
+            map: project_2d(inputs.cluster_space),
+        })
+    }
+}
 
-        let mut clusters = Vec::with_capacity(clustering.k);
-        for (c, m) in members.iter().enumerate() {
+/// Each cluster: keywords, label, representatives, and the theme most members carry.
+fn cluster_reports(
+    inputs: &ReportInputs<'_>,
+    metrics: &ClusterMetrics,
+    assignments: &[Option<ThemeAssignment>],
+) -> Vec<ClusterReport> {
+    let ReportInputs {
+        items,
+        cluster_space,
+        clustering,
+        ..
+    } = inputs;
+    let members: Vec<Vec<usize>> = (0..clustering.k).map(|c| clustering.members(c)).collect();
+    let keyword_lists = cluster_keywords(
+        &members
+            .iter()
+            .map(|m| {
+                m.iter()
+                    .map(|&i| (items[i].input.as_str(), items[i].lang.as_deref()))
+                    .collect()
+            })
+            .collect::<Vec<_>>(),
+        inputs.keywords,
+    );
+    members
+        .iter()
+        .enumerate()
+        .map(|(c, m)| {
             let centroid = normalized_mean(cluster_space, m);
             let mut by_closeness: Vec<(usize, f64)> = m
                 .iter()
                 .map(|&i| (i, dot(cluster_space.row(i), &centroid)))
                 .collect();
             by_closeness.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            // A cluster's theme is the one most of its members carry ("other" included);
-            // its score, their mean cosine to it.
-            let theme = matcher.map(|mt| {
-                let mut votes: BTreeMap<Option<usize>, (usize, f64)> = BTreeMap::new();
-                for &i in m {
-                    if let Some(a) = &item_themes[i] {
-                        let entry = votes.entry(a.theme).or_default();
-                        entry.0 += 1;
-                        entry.1 += a.score;
-                    }
-                }
-                let (theme, (count, total)) = votes
-                    .into_iter()
-                    .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(a.1 .1.total_cmp(&b.1 .1)))
-                    .unwrap_or((None, (1, 0.0)));
-                (mt.name(theme), total / count.max(1) as f64)
-            });
+            let theme = inputs.scorer.map(|s| cluster_theme(s, m, assignments));
             let stats = metrics.clusters.iter().find(|s| s.id == c);
-            clusters.push(ClusterReport {
+            ClusterReport {
                 id: c,
                 label: label(&keyword_lists[c]),
                 keywords: keyword_lists[c].iter().map(|k| k.text.clone()).collect(),
@@ -239,124 +286,187 @@ impl ThemeReport {
                 members: m.iter().map(|&i| items[i].id.clone()).collect(),
                 representatives: by_closeness
                     .iter()
-                    .take(representatives)
+                    .take(inputs.representatives)
                     .map(|&(i, _)| items[i].id.clone())
                     .collect(),
                 theme: theme.as_ref().map(|(name, _)| name.clone()),
                 theme_score: theme.as_ref().map(|(_, score)| r4(*score)),
                 mean_intra_cosine: stats.map_or(1.0, |s| r4(s.mean_intra_cosine)),
                 nearest_cluster: stats.and_then(|s| s.nearest_cluster),
-            });
+            }
+        })
+        .collect()
+}
+
+/// The theme most of a cluster's members carry ("other" included; ties to the higher total
+/// score), and the members' mean score for it.
+fn cluster_theme(
+    scorer: &ThemeScorer,
+    members: &[usize],
+    assignments: &[Option<ThemeAssignment>],
+) -> (String, f64) {
+    let mut votes: BTreeMap<Option<usize>, (usize, f64)> = BTreeMap::new();
+    for &i in members {
+        if let Some(a) = &assignments[i] {
+            let entry = votes.entry(a.theme).or_default();
+            entry.0 += 1;
+            entry.1 += a.score;
         }
+    }
+    let (theme, (count, total)) = votes
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(a.1 .1.total_cmp(&b.1 .1)))
+        .unwrap_or((None, (1, 0.0)));
+    (scorer.name(theme), total / count.max(1) as f64)
+}
 
-        let item_reports: Vec<ItemReport> = items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| ItemReport {
-                id: item.id.clone(),
-                source: item.source.clone(),
-                text: item.text.clone(),
-                start: item.span.map(|s| s.0),
-                end: item.span.map(|s| s.1),
-                cluster: clustering.assignments[i],
-                theme: item_themes[i]
-                    .as_ref()
-                    .map(|a| matcher.map_or_else(String::new, |m| m.name(a.theme))),
-                theme_score: item_themes[i].as_ref().map(|a| r4(a.score)),
-            })
-            .collect();
+/// Every item, then every twin document with its twin's cluster and theme.
+fn item_reports(
+    inputs: &ReportInputs<'_>,
+    assignments: &[Option<ThemeAssignment>],
+) -> Vec<ItemReport> {
+    let report = |item: &Item, i: usize| {
+        let a = assignments[i].as_ref();
+        let scorer = inputs.scorer;
+        let name = |t: Option<usize>| scorer.map_or_else(String::new, |s| s.name(t));
+        ItemReport {
+            id: item.id.clone(),
+            source: item.source.clone(),
+            text: item.text.clone(),
+            start: item.span.map(|s| s.0),
+            end: item.span.map(|s| s.1),
+            cluster: inputs.clustering.assignments[i],
+            theme: a.map(|a| name(a.theme)),
+            theme_score: a.map(|a| r4(a.score)),
+            theme_cosine: a.map(|a| r4(a.cosine)),
+            runner_up: a.and_then(|a| a.runner_up).map(|(t, _)| name(Some(t))),
+            runner_up_score: a.and_then(|a| a.runner_up).map(|(_, s)| r4(s)),
+            margin: a.and_then(|a| a.margin.is_finite().then(|| r4(a.margin))),
+            confidence: a.map(|a| match (a.theme, a.confident) {
+                (None, _) => "other",
+                (Some(_), true) => "confident",
+                (Some(_), false) => "borderline",
+            }),
+            second_theme: a.and_then(|a| a.second).map(|t| name(Some(t))),
+            duplicate_of: None,
+        }
+    };
+    let mut reports: Vec<ItemReport> = inputs
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| report(item, i))
+        .collect();
+    for twin in inputs.twins {
+        let mut r = report(&twin.item, twin.of);
+        r.duplicate_of = Some(inputs.items[twin.of].id.clone());
+        reports.push(r);
+    }
+    reports
+}
 
-        let mut document_reports = Vec::with_capacity(documents.len());
-        for (d, doc) in documents.iter().enumerate() {
-            let mine: Vec<usize> = (0..items.len())
-                .filter(|&i| items[i].document == d)
+/// Each document's share of every cluster and theme, over its items (twins included).
+fn document_reports(inputs: &ReportInputs<'_>, items: &[ItemReport]) -> Vec<DocumentReport> {
+    let document_of: Vec<usize> = inputs
+        .items
+        .iter()
+        .chain(inputs.twins.iter().map(|t| &t.item))
+        .map(|i| i.document)
+        .collect();
+    inputs
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| {
+            let mine: Vec<&ItemReport> = (0..items.len())
+                .filter(|&i| document_of[i] == d)
+                .map(|i| &items[i])
                 .collect();
             let n = mine.len().max(1) as f64;
             let mut cluster_shares: BTreeMap<String, f64> = BTreeMap::new();
             let mut theme_shares: BTreeMap<String, f64> = BTreeMap::new();
-            for &i in &mine {
-                let key = clustering.assignments[i]
+            for item in &mine {
+                let key = item
+                    .cluster
                     .map_or_else(|| "unassigned".to_string(), |c| c.to_string());
                 *cluster_shares.entry(key).or_default() += 1.0 / n;
-                if let Some(theme) = &item_reports[i].theme {
+                if let Some(theme) = &item.theme {
                     *theme_shares.entry(theme.clone()).or_default() += 1.0 / n;
                 }
             }
             cluster_shares.values_mut().for_each(|v| *v = r4(*v));
             theme_shares.values_mut().for_each(|v| *v = r4(*v));
-            document_reports.push(DocumentReport {
+            DocumentReport {
                 id: doc.id.clone(),
                 source: doc.source.clone(),
                 title: doc.title.clone(),
                 items: mine.len(),
                 clusters: cluster_shares,
                 themes: theme_shares,
-            });
-        }
-
-        let themes = matcher
-            .map(|m| {
-                m.themes
-                    .iter()
-                    .map(|t| {
-                        let mut docs: Vec<DocumentShare> = document_reports
-                            .iter()
-                            .filter_map(|d| {
-                                d.themes.get(&t.name).map(|&share| DocumentShare {
-                                    source: d.source.clone(),
-                                    share,
-                                })
-                            })
-                            .collect();
-                        docs.sort_by(|a, b| {
-                            b.share.total_cmp(&a.share).then(a.source.cmp(&b.source))
-                        });
-                        ThemeSummary {
-                            name: t.name.clone(),
-                            description: t.description.clone(),
-                            items: item_reports
-                                .iter()
-                                .filter(|i| i.theme.as_deref() == Some(t.name.as_str()))
-                                .count(),
-                            documents: docs,
-                        }
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-
-        let mut cluster_metrics = metrics;
-        cluster_metrics.silhouette = r4(cluster_metrics.silhouette);
-        cluster_metrics.mean_intra_cosine = r4(cluster_metrics.mean_intra_cosine);
-        cluster_metrics.mean_separation = r4(cluster_metrics.mean_separation);
-        for s in &mut cluster_metrics.clusters {
-            s.mean_intra_cosine = r4(s.mean_intra_cosine);
-            s.nearest_cosine = s.nearest_cosine.map(r4);
-        }
-        Ok(Self {
-            clusters,
-            unassigned: clustering
-                .unassigned()
-                .iter()
-                .map(|&i| items[i].id.clone())
-                .collect(),
-            themes,
-            items: item_reports,
-            documents: document_reports,
-            metrics: Metrics {
-                clusters: cluster_metrics,
-                silhouette_by_k: clustering
-                    .silhouette_by_k
-                    .iter()
-                    .map(|&(k, s)| SilhouetteAtK {
-                        k,
-                        silhouette: r4(s),
-                    })
-                    .collect(),
-            },
-            run,
-            map: project_2d(cluster_space),
+                // With `--unit document`, an item's id is its document's id.
+                duplicate_of: mine.iter().find_map(|i| i.duplicate_of.clone()),
+            }
         })
+        .collect()
+}
+
+/// Per named theme: how many items carry it, how surely, and in which documents.
+fn theme_summaries(
+    scorer: &ThemeScorer,
+    items: &[ItemReport],
+    documents: &[DocumentReport],
+) -> Vec<ThemeSummary> {
+    scorer
+        .themes
+        .iter()
+        .map(|t| {
+            let mut docs: Vec<DocumentShare> = documents
+                .iter()
+                .filter_map(|d| {
+                    d.themes.get(&t.name).map(|&share| DocumentShare {
+                        source: d.source.clone(),
+                        share,
+                    })
+                })
+                .collect();
+            docs.sort_by(|a, b| b.share.total_cmp(&a.share).then(a.source.cmp(&b.source)));
+            let carrying: Vec<&ItemReport> = items
+                .iter()
+                .filter(|i| i.theme.as_deref() == Some(t.name.as_str()))
+                .collect();
+            let confident = carrying
+                .iter()
+                .filter(|i| i.confidence == Some("confident"))
+                .count();
+            ThemeSummary {
+                name: t.name.clone(),
+                description: t.description.clone(),
+                items: carrying.len(),
+                confident,
+                borderline: carrying.len() - confident,
+                documents: docs,
+            }
+        })
+        .collect()
+}
+
+fn rounded_metrics(mut clusters: ClusterMetrics, by_k: &[(usize, f64)]) -> Metrics {
+    clusters.silhouette = r4(clusters.silhouette);
+    clusters.mean_intra_cosine = r4(clusters.mean_intra_cosine);
+    clusters.mean_separation = r4(clusters.mean_separation);
+    for s in &mut clusters.clusters {
+        s.mean_intra_cosine = r4(s.mean_intra_cosine);
+        s.nearest_cosine = s.nearest_cosine.map(r4);
+    }
+    Metrics {
+        clusters,
+        silhouette_by_k: by_k
+            .iter()
+            .map(|&(k, s)| SilhouetteAtK {
+                k,
+                silhouette: r4(s),
+            })
+            .collect(),
     }
 }
 

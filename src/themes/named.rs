@@ -1,12 +1,7 @@
 //! Themes named by the user (`--themes "supply chains; sovereignty"` or a TOML file), and
 //! which passages and clusters carry them.
 //!
-//! A passage carries the theme it is closest to, when that closeness stands out from how
-//! close unrelated text comes to the same theme: each theme is compared with a fixed set of
-//! unrelated sentences (several languages, many subjects), and the passage's cosine must lie
-//! `min_z` robust standard deviations (median and MAD, so that one related sentence in the
-//! set does not move the bar) above theirs. This calibrates per model and per theme, where
-//! one fixed cosine would fit only one model.
+//! How passages are scored against them is in `scoring.rs`.
 
 use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
@@ -18,6 +13,10 @@ pub struct NamedTheme {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// For `silica eval themes`: the label value of a labelled set that this theme stands
+    /// for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 impl NamedTheme {
@@ -39,6 +38,7 @@ pub fn parse_theme_list(list: &str) -> Result<Vec<NamedTheme>> {
         .map(|name| NamedTheme {
             name: name.to_string(),
             description: None,
+            label: None,
         })
         .collect();
     if themes.is_empty() {
@@ -54,7 +54,8 @@ struct ThemesFile {
     theme: Vec<NamedTheme>,
 }
 
-/// A TOML file of `[[theme]]` tables with `name` and an optional `description`.
+/// A TOML file of `[[theme]]` tables with `name`, an optional `description` and, for
+/// `silica eval themes`, an optional `label`.
 pub fn read_themes_file(path: &Path) -> Result<Vec<NamedTheme>> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("{}: cannot read", path.display()))?;
@@ -118,112 +119,6 @@ pub const BACKGROUND: &[&str] = &[
     "De fietsers reden langs de rivier naar het volgende dorp.",
 ];
 
-/// Where a vector stands against each theme.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ThemeAssignment {
-    /// Index of the theme, or `None` for "other".
-    pub theme: Option<usize>,
-    /// Cosine to the best-standing theme.
-    pub score: f64,
-    /// How many background standard deviations above the background mean.
-    pub z: f64,
-}
-
-/// Compares vectors with the named themes' vectors, against the background.
-pub struct ThemeMatcher {
-    pub themes: Vec<NamedTheme>,
-    vectors: Vec<Vec<f32>>,
-    /// Per theme: median and robust standard deviation (1.4826 MAD) of unrelated text's
-    /// cosine to it.
-    background: Vec<(f64, f64)>,
-    pub min_z: f64,
-}
-
-fn cosine(a: &[f32], b: &[f32]) -> f64 {
-    let dot: f64 = a.iter().zip(b).map(|(x, y)| *x as f64 * *y as f64).sum();
-    let na = a.iter().map(|x| (*x as f64).powi(2)).sum::<f64>().sqrt();
-    let nb = b.iter().map(|x| (*x as f64).powi(2)).sum::<f64>().sqrt();
-    dot / (na * nb).max(1e-12)
-}
-
-fn median(values: &mut [f64]) -> f64 {
-    values.sort_by(f64::total_cmp);
-    let n = values.len();
-    if n == 0 {
-        0.0
-    } else if n % 2 == 1 {
-        values[n / 2]
-    } else {
-        (values[n / 2 - 1] + values[n / 2]) / 2.0
-    }
-}
-
-/// Median and robust standard deviation (1.4826 x median absolute deviation).
-fn robust_spread(values: &[f64]) -> (f64, f64) {
-    let mut v = values.to_vec();
-    let m = median(&mut v);
-    let mut deviations: Vec<f64> = values.iter().map(|x| (x - m).abs()).collect();
-    (m, (1.4826 * median(&mut deviations)).max(1e-4))
-}
-
-impl ThemeMatcher {
-    /// `theme_vectors[t]` embeds `themes[t].text()`; `background_vectors` embed [`BACKGROUND`],
-    /// all with the same model and prompt as the passages.
-    pub fn new(
-        themes: Vec<NamedTheme>,
-        theme_vectors: Vec<Vec<f32>>,
-        background_vectors: &[Vec<f32>],
-        min_z: f64,
-    ) -> Self {
-        let background = theme_vectors
-            .iter()
-            .map(|t| {
-                robust_spread(
-                    &background_vectors
-                        .iter()
-                        .map(|b| cosine(t, b))
-                        .collect::<Vec<_>>(),
-                )
-            })
-            .collect();
-        Self {
-            themes,
-            vectors: theme_vectors,
-            background,
-            min_z,
-        }
-    }
-
-    /// The theme `vector` is closest to, if its closeness stands out from unrelated text's
-    /// (else "other", with the closest theme's cosine and z).
-    pub fn assign(&self, vector: &[f32]) -> ThemeAssignment {
-        let closest = self
-            .vectors
-            .iter()
-            .enumerate()
-            .map(|(t, tv)| (t, cosine(vector, tv)))
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        let Some((t, score)) = closest else {
-            return ThemeAssignment {
-                theme: None,
-                score: 0.0,
-                z: 0.0,
-            };
-        };
-        let (centre, spread) = self.background[t];
-        let z = (score - centre) / spread;
-        ThemeAssignment {
-            theme: (z >= self.min_z).then_some(t),
-            score,
-            z,
-        }
-    }
-
-    pub fn name(&self, theme: Option<usize>) -> String {
-        theme.map_or_else(|| "other".to_string(), |t| self.themes[t].name.clone())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,25 +156,5 @@ mod tests {
             err.contains("bad.toml:") && err.contains("not a themes file"),
             "{err}"
         );
-    }
-
-    #[test]
-    fn assignment_needs_to_stand_out_from_the_background() {
-        let theme = vec![1.0f32, 0.0, 0.0];
-        let background: Vec<Vec<f32>> = (0..10)
-            .map(|i| vec![0.1 + 0.01 * i as f32, 1.0, 0.0])
-            .collect();
-        let m = ThemeMatcher::new(
-            vec![NamedTheme {
-                name: "x".into(),
-                description: None,
-            }],
-            vec![theme],
-            &background,
-            3.0,
-        );
-        assert_eq!(m.assign(&[1.0, 0.1, 0.0]).theme, Some(0));
-        let far = m.assign(&[0.12, 1.0, 0.0]);
-        assert_eq!((far.theme, m.name(far.theme).as_str()), (None, "other"));
     }
 }
