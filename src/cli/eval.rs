@@ -127,7 +127,8 @@ pub struct ThemesTask {
     scoring: ScoringArgs,
 }
 
-fn read_jsonl(path: &Path) -> Result<Vec<Value>> {
+/// The non-blank rows of a JSONL file with their 1-based line numbers.
+fn read_jsonl_rows(path: &Path) -> Result<Vec<(usize, Value)>> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("{}: cannot read", path.display()))?;
     text.lines()
@@ -135,9 +136,17 @@ fn read_jsonl(path: &Path) -> Result<Vec<Value>> {
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| {
             serde_json::from_str(l)
+                .map(|row| (i + 1, row))
                 .map_err(|e| anyhow::anyhow!("{}:{}: not JSON ({e})", path.display(), i + 1))
         })
         .collect()
+}
+
+fn read_jsonl(path: &Path) -> Result<Vec<Value>> {
+    Ok(read_jsonl_rows(path)?
+        .into_iter()
+        .map(|(_, row)| row)
+        .collect())
 }
 
 fn field(row: &Value, name: &str, path: &Path, line: usize) -> Result<String> {
@@ -185,19 +194,13 @@ fn read_jsonl_set(queries: &Path, corpus: &Path, qrels: &Path) -> Result<Retriev
 /// The labels of a JSONL file's rows, by the source name the corpus reader gives each row
 /// (`FILE:LINE`).
 fn labels_by_source(path: &Path, field_name: &str) -> Result<HashMap<String, String>> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("{}: cannot read", path.display()))?;
-    let mut labels = HashMap::new();
-    for (i, line) in text.split('\n').enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let row: Value = serde_json::from_str(line.trim())
-            .map_err(|e| anyhow::anyhow!("{}:{}: not JSON ({e})", path.display(), i + 1))?;
-        let label = field(&row, field_name, path, i + 1)?;
-        labels.insert(format!("{}:{}", path.display(), i + 1), label);
-    }
-    Ok(labels)
+    read_jsonl_rows(path)?
+        .into_iter()
+        .map(|(line, row)| {
+            let label = field(&row, field_name, path, line)?;
+            Ok((format!("{}:{line}", path.display()), label))
+        })
+        .collect()
 }
 
 fn eval_themes(

@@ -202,11 +202,9 @@ pub fn separate_twins(
     let mut data = Vec::with_capacity(vectors.data.len());
     let mut twins = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
-        // A document repeating a twin of a third one points at that third one's item.
-        let mut original = repeats[item.document];
-        while let Some(o) = original.and_then(|o| repeats[o]) {
-            original = Some(o);
-        }
+        // Duplicates point at a first occurrence, which is never a duplicate itself, so the
+        // document repeated is never a twin.
+        let original = repeats[item.document];
         match original.and_then(|o| item_of_document.get(&o)) {
             Some(&of) => {
                 tracing::warn!(
