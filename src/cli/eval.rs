@@ -265,7 +265,10 @@ fn eval_themes(
         params,
     )?;
     let predicted: Vec<Option<usize>> = scorer
-        .assign_all(&vectors)
+        .assign_all(
+            &vectors,
+            &items.iter().map(|i| i.document).collect::<Vec<_>>(),
+        )
         .iter()
         .map(|a| a.theme)
         .collect();

@@ -115,6 +115,11 @@ pub struct ScoringArgs {
     #[arg(long, default_value_t = ScoringParams::default().refine_rounds)]
     pub refine_rounds: usize,
 
+    /// Weight of a passage's document in its score (0 to 1): 0 reads each passage alone,
+    /// 0.5 weighs it equally with its document's mean.
+    #[arg(long, default_value_t = ScoringParams::default().document_weight)]
+    pub document_weight: f64,
+
     /// An assignment whose margin over the runner-up theme (corpus standard deviations) is
     /// below this is reported as borderline.
     #[arg(long, default_value_t = ScoringParams::default().confident_margin)]
@@ -131,6 +136,12 @@ impl ScoringArgs {
         if !self.min_z.is_finite() || !self.confident_margin.is_finite() {
             bail!("--min-z and --confident-margin must be numbers");
         }
+        if !(0.0..=1.0).contains(&self.document_weight) {
+            bail!(
+                "--document-weight must be between 0 and 1, not {}",
+                self.document_weight
+            );
+        }
         if let Some(m) = self.second_theme_within {
             if !(m.is_finite() && m >= 0.0) {
                 bail!("--second-theme-within must be a margin of 0 or more, not {m}");
@@ -140,6 +151,7 @@ impl ScoringArgs {
             refine_rounds: self.refine_rounds,
             min_background_z: self.min_z,
             confident_margin: self.confident_margin,
+            document_weight: self.document_weight,
             second_within: self.second_theme_within,
             ..ScoringParams::default()
         })

@@ -55,7 +55,7 @@ pub fn render(report: &ThemeReport) -> String {
     };
 
     if !report.themes.is_empty() {
-        h.push_str("<h2>Named themes</h2>\n<table>\n<tr><th>theme</th><th>items</th><th>documents</th></tr>\n");
+        h.push_str("<h2>Named themes</h2>\n<table>\n<tr><th>theme</th><th>items</th><th>confident</th><th>borderline</th><th>documents</th></tr>\n");
         for t in &report.themes {
             let docs: Vec<String> = t
                 .documents
@@ -64,9 +64,11 @@ pub fn render(report: &ThemeReport) -> String {
                 .collect();
             let _ = writeln!(
                 h,
-                "<tr><td class=\"theme\">{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td class=\"theme\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 esc(&t.name),
                 t.items,
+                t.confident,
+                t.borderline,
                 docs.join(", ")
             );
         }

@@ -9,7 +9,7 @@ pub fn render(report: &ThemeReport) -> String {
     if !report.themes.is_empty() {
         let _ = writeln!(
             out,
-            "## Named themes\n\n| theme | items | documents |\n|---|---|---|"
+            "## Named themes\n\n| theme | items | confident | borderline | documents |\n|---|---|---|---|---|"
         );
         for t in &report.themes {
             let docs: Vec<String> = t
@@ -17,7 +17,15 @@ pub fn render(report: &ThemeReport) -> String {
                 .iter()
                 .map(|d| format!("{} ({})", d.source, percent(d.share)))
                 .collect();
-            let _ = writeln!(out, "| {} | {} | {} |", t.name, t.items, docs.join(", "));
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                t.name,
+                t.items,
+                t.confident,
+                t.borderline,
+                docs.join(", ")
+            );
         }
         out.push('\n');
     }

@@ -26,6 +26,12 @@ pub fn render(report: &ThemeReport) -> String {
     }
     if !report.themes.is_empty() {
         let _ = writeln!(out, "named themes:");
+        let width = report
+            .themes
+            .iter()
+            .map(|t| t.name.chars().count())
+            .max()
+            .unwrap_or(0);
         for t in &report.themes {
             let docs: Vec<String> = t
                 .documents
@@ -34,9 +40,11 @@ pub fn render(report: &ThemeReport) -> String {
                 .collect();
             let _ = writeln!(
                 out,
-                "  {:<30} {:>4} items  {}",
+                "  {:<width$} {:>4} items ({} confident, {} borderline)  {}",
                 t.name,
                 t.items,
+                t.confident,
+                t.borderline,
                 docs.join(", ")
             );
         }

@@ -213,7 +213,13 @@ impl ThemeReport {
     pub fn build(inputs: ReportInputs<'_>) -> Result<Self> {
         let metrics = cluster_metrics(inputs.cluster_space, &inputs.clustering.assignments);
         let assignments: Vec<Option<ThemeAssignment>> = match inputs.scorer {
-            Some(s) => s.assign_all(inputs.vectors).into_iter().map(Some).collect(),
+            Some(s) => {
+                let documents: Vec<usize> = inputs.items.iter().map(|i| i.document).collect();
+                s.assign_all(inputs.vectors, &documents)
+                    .into_iter()
+                    .map(Some)
+                    .collect()
+            }
             None => vec![None; inputs.items.len()],
         };
         let clusters = cluster_reports(&inputs, &metrics, &assignments);

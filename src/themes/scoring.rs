@@ -12,7 +12,15 @@
 //!    passages that carry it are long. After a first assignment, each theme's vector becomes
 //!    `anchor_weight` x its name's vector + the rest x the mean of the items closest to it,
 //!    and items are assigned again; a few rounds, as zero-shot classifiers do.
-//! 3. **"Other" against unrelated text.** An item keeps its theme when its cosine to the
+//! 3. **Passages read in their document.** A passage's score is blended with its
+//!    document's mean score (`document_weight`), as a reader judges a paragraph within
+//!    its article: a passage that only mentions a theme in passing leans to what its article
+//!    is about, one that clearly says something else keeps its own theme. An item alone in
+//!    its document (`--unit document`) is scored as itself. On PIAF's articles (dev half),
+//!    accuracy rises with the weight up to 0.75 (0.674 alone, 0.716 at 0.5) because PIAF
+//!    labels every paragraph with its article's category; 0.5 is kept so that passage-level
+//!    themes still say something of their own.
+//! 4. **"Other" against unrelated text.** An item keeps its theme when its cosine to the
 //!    theme's prototype stands `min_background_z` robust standard deviations (median, 1.4826
 //!    MAD) above the cosines of a fixed set of unrelated sentences ([`BACKGROUND`]) to the
 //!    same prototype. The bar is a z-score against a fixed null, so it means the same on any
@@ -23,6 +31,7 @@
 use super::NamedTheme;
 use crate::embed::Embeddings;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The knobs of [`ThemeScorer`]; the defaults are the ones measured best on dev data.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -33,6 +42,8 @@ pub struct ScoringParams {
     pub anchor_weight: f64,
     /// Background standard deviations an item's cosine must stand above unrelated text's.
     pub min_background_z: f64,
+    /// Weight of the document's mean score in a passage's score (0: the passage alone).
+    pub document_weight: f64,
     /// Margin over the runner-up (corpus standard deviations) below which an assignment is
     /// borderline.
     pub confident_margin: f64,
@@ -46,6 +57,7 @@ impl Default for ScoringParams {
             refine_rounds: 5,
             anchor_weight: 0.25,
             min_background_z: 1.5,
+            document_weight: 0.5,
             confident_margin: 0.5,
             second_within: None,
         }
@@ -59,7 +71,7 @@ pub struct ThemeAssignment {
     pub theme: Option<usize>,
     /// The best theme (kept even when the item is "other").
     pub best: usize,
-    /// Corpus z-score of the best theme.
+    /// Corpus z-score of the best theme, blended with the document's mean.
     pub score: f64,
     /// Cosine to the best theme's prototype.
     pub cosine: f64,
@@ -138,6 +150,31 @@ fn corpus_z(cos: &[Vec<f64>], themes: usize) -> Vec<Vec<f64>> {
         .collect()
 }
 
+/// Each row blended with the mean row of its document: `(1 - w) x row + w x mean`.
+fn with_document(z: &[Vec<f64>], documents: &[usize], w: f64) -> Vec<Vec<f64>> {
+    if w == 0.0 {
+        return z.to_vec();
+    }
+    let mut sums: HashMap<usize, (Vec<f64>, f64)> = HashMap::new();
+    for (row, d) in z.iter().zip(documents) {
+        let (sum, n) = sums
+            .entry(*d)
+            .or_insert_with(|| (vec![0.0; row.len()], 0.0));
+        sum.iter_mut().zip(row).for_each(|(s, x)| *s += x);
+        *n += 1.0;
+    }
+    z.iter()
+        .zip(documents)
+        .map(|(row, d)| {
+            let (sum, n) = &sums[d];
+            row.iter()
+                .zip(sum)
+                .map(|(x, s)| (1.0 - w) * x + w * s / n)
+                .collect()
+        })
+        .collect()
+}
+
 impl ThemeScorer {
     /// `theme_vectors[t]` embeds `themes[t].text()`; `background` embeds [`super::BACKGROUND`],
     /// both with the model and prompt of the items to score.
@@ -159,16 +196,19 @@ impl ThemeScorer {
         theme.map_or_else(|| "other".to_string(), |t| self.themes[t].name.clone())
     }
 
-    /// Every item's assignment, in order. Deterministic: no randomness, fixed orders.
-    pub fn assign_all(&self, vectors: &Embeddings) -> Vec<ThemeAssignment> {
+    /// Every item's assignment, in order; `documents[i]` is item `i`'s document (any ids:
+    /// items with the same one are read together). Deterministic: no randomness, fixed
+    /// orders.
+    pub fn assign_all(&self, vectors: &Embeddings, documents: &[usize]) -> Vec<ThemeAssignment> {
         if self.themes.is_empty() || vectors.is_empty() {
             return Vec::new();
         }
+        assert_eq!(documents.len(), vectors.len(), "one document per item");
         let mut prototypes = self.theme_vectors.clone();
-        let mut assignments = self.decide(vectors, &prototypes);
+        let mut assignments = self.decide(vectors, documents, &prototypes);
         for _ in 0..self.params.refine_rounds {
             prototypes = self.reestimate(vectors, &assignments);
-            assignments = self.decide(vectors, &prototypes);
+            assignments = self.decide(vectors, documents, &prototypes);
         }
         assignments
     }
@@ -212,10 +252,15 @@ impl ThemeScorer {
     }
 
     /// Assigns every item against the given prototypes.
-    fn decide(&self, vectors: &Embeddings, prototypes: &[Vec<f32>]) -> Vec<ThemeAssignment> {
+    fn decide(
+        &self,
+        vectors: &Embeddings,
+        documents: &[usize],
+        prototypes: &[Vec<f32>],
+    ) -> Vec<ThemeAssignment> {
         let m = prototypes.len();
         let cos = cosines(vectors, prototypes);
-        let z = corpus_z(&cos, m);
+        let z = with_document(&corpus_z(&cos, m), documents, self.params.document_weight);
         let background: Vec<(f64, f64)> = prototypes
             .iter()
             .map(|p| {
@@ -288,6 +333,11 @@ mod tests {
         }
     }
 
+    /// Every item in a document of its own.
+    fn alone(n: usize) -> Vec<usize> {
+        (0..n).collect()
+    }
+
     /// Two themes on axes 0 and 1; unrelated text on axes 2 and 3.
     fn scorer(params: ScoringParams) -> ThemeScorer {
         let background = (0..12)
@@ -316,7 +366,11 @@ mod tests {
             refine_rounds: 0,
             ..Default::default()
         });
-        let got: Vec<Option<usize>> = s.assign_all(&items).iter().map(|a| a.theme).collect();
+        let got: Vec<Option<usize>> = s
+            .assign_all(&items, &alone(5))
+            .iter()
+            .map(|a| a.theme)
+            .collect();
         assert_eq!(got, [Some(0), Some(0), Some(0), Some(1), Some(1)]);
     }
 
@@ -329,7 +383,7 @@ mod tests {
             unit(&[0.1, 0.9, 0.0, 0.1]),
             unit(&[0.02, 0.03, 1.0, 0.5]), // like the background
         ]);
-        let all = scorer(ScoringParams::default()).assign_all(&items);
+        let all = scorer(ScoringParams::default()).assign_all(&items, &alone(5));
         let themes: Vec<Option<usize>> = all.iter().map(|a| a.theme).collect();
         assert_eq!(themes, [Some(0), Some(0), Some(1), Some(1), None]);
         for a in &all {
@@ -342,19 +396,50 @@ mod tests {
     }
 
     #[test]
+    fn a_passage_is_read_in_its_document() {
+        // Item 2 leans slightly to b on its own; its document (items 0-2) is about a.
+        let items = embeddings(&[
+            unit(&[1.0, 0.1, 0.0, 0.0]),
+            unit(&[1.0, 0.2, 0.0, 0.0]),
+            unit(&[0.6, 0.65, 0.0, 0.0]),
+            unit(&[0.1, 1.0, 0.0, 0.0]),
+            unit(&[0.2, 1.0, 0.0, 0.0]),
+        ]);
+        let params = |document_weight| ScoringParams {
+            refine_rounds: 0,
+            document_weight,
+            ..Default::default()
+        };
+        let themes = |p, docs: &[usize]| -> Vec<Option<usize>> {
+            scorer(p)
+                .assign_all(&items, docs)
+                .iter()
+                .map(|a| a.theme)
+                .collect()
+        };
+        let documents = [0, 0, 0, 1, 1];
+        assert_eq!(themes(params(0.0), &documents)[2], Some(1));
+        assert_eq!(themes(params(0.5), &documents)[2], Some(0));
+        // Alone in its document, it keeps its own reading whatever the weight.
+        assert_eq!(themes(params(0.5), &alone(5))[2], Some(1));
+        // A passage that clearly says something else keeps its theme within any document.
+        assert_eq!(themes(params(0.5), &[0, 0, 0, 0, 0])[4], Some(1));
+    }
+
+    #[test]
     fn a_second_theme_only_when_close_and_asked_for() {
         let items = embeddings(&[
             unit(&[1.0, 0.0, 0.0, 0.0]),
             unit(&[0.0, 1.0, 0.0, 0.0]),
             unit(&[0.7, 0.7, 0.0, 0.0]),
         ]);
-        let without = scorer(ScoringParams::default()).assign_all(&items);
+        let without = scorer(ScoringParams::default()).assign_all(&items, &alone(3));
         assert!(without.iter().all(|a| a.second.is_none()));
         let with = scorer(ScoringParams {
             second_within: Some(0.5),
             ..Default::default()
         })
-        .assign_all(&items);
+        .assign_all(&items, &alone(3));
         assert_eq!(with[0].second, None);
         assert_eq!(with[2].theme.map(|t| 1 - t), with[2].second);
     }
@@ -367,6 +452,9 @@ mod tests {
             unit(&[0.5, 0.5, 0.2, 0.0]),
         ]);
         let s = scorer(ScoringParams::default());
-        assert_eq!(s.assign_all(&items), s.assign_all(&items));
+        assert_eq!(
+            s.assign_all(&items, &[0, 0, 1]),
+            s.assign_all(&items, &[0, 0, 1])
+        );
     }
 }
