@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod embed;
 pub mod eval;
 pub mod export;
+pub mod index;
 pub mod model;
 pub mod report;
 pub mod search;

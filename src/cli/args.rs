@@ -198,6 +198,17 @@ impl ModelArgs {
         Ok(Some(EmbeddingCache::open(&path)?))
     }
 
+    /// The fingerprint of the model's files (and weight format), without loading weights:
+    /// the same string [`Embedder::fingerprint`] gives.
+    pub fn fingerprint(&self) -> Result<String> {
+        let fingerprint = self.locate()?.fingerprint()?;
+        Ok(if self.quantize == WeightFormat::F32 {
+            fingerprint
+        } else {
+            format!("{fingerprint}+{}", self.quantize)
+        })
+    }
+
     /// Finds the model's files.
     pub fn locate(&self) -> Result<ModelFiles> {
         ModelLocator::from_env().locate(&ModelSpec::parse(&self.model))

@@ -5,6 +5,7 @@ mod bench;
 mod cache;
 mod embed;
 mod eval;
+mod index;
 mod neighbors;
 mod passages;
 mod similarity;
@@ -36,6 +37,8 @@ pub enum Command {
     Passages(passages::PassagesArgs),
     /// Find the themes of a set of articles: clusters, labels, named themes, reports.
     Themes(themes::ThemesArgs),
+    /// Build and keep a persistent index of passages, vectors and an ANN graph.
+    Index(index::IndexArgs),
     /// Find the passages closest to a question or a passage, or related passage pairs.
     Neighbors(neighbors::NeighborsArgs),
     /// The cosine similarity of two texts, or of each pair of a CSV file.
@@ -56,6 +59,7 @@ pub fn main() -> i32 {
         Command::Embed(args) => embed::run(args),
         Command::Passages(args) => passages::run(args),
         Command::Themes(args) => themes::run(args),
+        Command::Index(args) => index::run(args),
         Command::Neighbors(args) => neighbors::run(args),
         Command::Similarity(args) => similarity::run(args),
         Command::Cache(args) => cache::run(args),

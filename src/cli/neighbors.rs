@@ -5,6 +5,7 @@ use super::args::{InputArgs, PassageArgs};
 use super::units::{embed_units, embed_with_bar, Unit};
 use super::ModelArgs;
 use crate::corpus::TokenCounter;
+use crate::index::{IndexSearcher, PassageIndex, PassageRow, SearchMode};
 use crate::model::PromptChoice;
 use crate::report::excerpt;
 use crate::search::{all_pairs, top_k_many};
@@ -27,11 +28,24 @@ pub enum Format {
 /// models expect); a question in one language finds passages in another. Scores are exact
 /// cosines over all passages.
 ///
+/// With --index DIR, the passages come from a persistent index (`silica index add`): no
+/// corpus is read, and --id needs no model.
+///
 /// Example: silica neighbors seeds/ --query "Which countries signed AI agreements with Israel?"
 #[derive(Debug, Args)]
+#[command(mut_arg("inputs", |a| a.required(false)))]
 pub struct NeighborsArgs {
     #[command(flatten)]
     pub input: InputArgs,
+
+    /// Search this index (see `silica index`) instead of reading a corpus.
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+
+    /// With --index: score every stored passage exactly, or always use the ANN graph
+    /// (default: exact below 20,000 passages, else the ANN).
+    #[arg(long, value_enum, requires = "index")]
+    pub search: Option<SearchMode>,
 
     /// A question or text to search for (repeatable).
     #[arg(long, short = 'q')]
@@ -83,7 +97,7 @@ struct NeighborHit<'a> {
     passage: PassageRef<'a>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct PassageRef<'a> {
     id: &'a str,
     source: &'a str,
@@ -142,6 +156,14 @@ pub fn run(args: NeighborsArgs) -> Result<()> {
     }
     if let Some(i) = texts.iter().position(|t| t.trim().is_empty()) {
         bail!("query {} is empty", i + 1);
+    }
+    match (&args.index, args.input.inputs.is_empty()) {
+        (Some(_), false) => bail!("give either a CORPUS or --index DIR, not both"),
+        (None, true) => {
+            bail!("nothing to search in: give a CORPUS (files, directories) or --index DIR")
+        }
+        (Some(dir), true) => return run_on_index(&args, dir, texts),
+        (None, false) => {}
     }
 
     let mut cache = args.model.open_cache()?;
@@ -224,12 +246,16 @@ pub fn run(args: NeighborsArgs) -> Result<()> {
                 .collect()
         })
         .collect();
+    write_lists(&query_texts, &lists, args.format)
+}
+
+fn write_lists(query_texts: &[&str], lists: &[Vec<NeighborHit>], format: Format) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match args.format {
+    match format {
         Format::Json if lists.len() == 1 => serde_json::to_writer_pretty(&mut out, &lists[0])?,
         Format::Json => serde_json::to_writer_pretty(&mut out, &lists)?,
         Format::Table => {
-            for (q, list) in query_texts.iter().zip(&lists) {
+            for (q, list) in query_texts.iter().zip(lists) {
                 writeln!(out, "query: {}", excerpt(q, 100))?;
                 for hit in list {
                     writeln!(
@@ -245,36 +271,145 @@ pub fn run(args: NeighborsArgs) -> Result<()> {
             }
         }
     }
-    if args.format == Format::Json {
+    if format == Format::Json {
         writeln!(out)?;
     }
     out.flush()?;
     Ok(())
 }
 
+/// `neighbors --index DIR`: queries against a persistent index.
+fn run_on_index(args: &NeighborsArgs, dir: &std::path::Path, texts: Vec<String>) -> Result<()> {
+    let index = PassageIndex::open(dir, true)?;
+    let dim = index.settings.dim;
+    let searcher = IndexSearcher::new(&index, args.search)?;
+    if args.all_pairs {
+        let documents = if args.cross_document {
+            Some(index.store.passage_documents()?)
+        } else {
+            None
+        };
+        let pairs = searcher.pairs(args.threshold, |a, b| {
+            documents.as_ref().is_none_or(|d| d.get(&a) != d.get(&b))
+        })?;
+        let keys: Vec<i64> = pairs.iter().flat_map(|&(a, b, _)| [a, b]).collect();
+        let rows = index.store.passage_rows(&keys)?;
+        let refs: Vec<(f32, PassageRef, PassageRef)> = pairs
+            .iter()
+            .zip(rows.chunks(2))
+            .map(|(&(_, _, s), ab)| (s, row_ref(&ab[0]), row_ref(&ab[1])))
+            .collect();
+        return write_pair_refs(&refs, args.format);
+    }
+    // Queries: texts embedded with the index's model (refused if another), stored passages
+    // by id (no model needed).
+    let mut query_texts: Vec<String> = texts.clone();
+    let mut vectors: Vec<Vec<f32>> = Vec::new();
+    let mut skip: Vec<Option<i64>> = vec![None; texts.len()];
+    if !texts.is_empty() {
+        let fingerprint = args.model.fingerprint()?;
+        if fingerprint != index.settings.fingerprint {
+            bail!(
+                "{}: the index was built with {} ({}); this run's model is {} ({}): pass --model {}",
+                dir.display(),
+                index.settings.model,
+                index.settings.fingerprint,
+                args.model.model,
+                fingerprint,
+                index.settings.model
+            );
+        }
+        let embedder = args.model.load_embedder()?;
+        let mut cache = args.model.open_cache()?;
+        let prompt = args.model.prompt_or(PromptChoice::Query);
+        let (q, _) = embed_with_bar(&embedder, &texts, &prompt, cache.as_mut())?;
+        vectors.extend(q.rows().map(<[f32]>::to_vec));
+    }
+    for id in &args.id {
+        match index.store.passage_by_id(id, dim)? {
+            Some((key, v)) => {
+                let row = index.store.passage_rows(&[key])?;
+                query_texts.push(row[0].text.clone());
+                vectors.push(v);
+                skip.push(Some(key));
+            }
+            None => bail!(
+                "{}: no passage with id {id:?} in the index (ids look like `001.txt#3`; `silica passages` lists them)",
+                dir.display()
+            ),
+        }
+    }
+    let queries: Vec<&[f32]> = vectors.iter().map(Vec::as_slice).collect();
+    let results = searcher.top_k(&queries, args.k, &skip)?;
+    let rows: Vec<Vec<PassageRow>> = results
+        .iter()
+        .map(|hits| {
+            index
+                .store
+                .passage_rows(&hits.iter().map(|h| h.key).collect::<Vec<_>>())
+        })
+        .collect::<Result<_>>()?;
+    let lists: Vec<Vec<NeighborHit>> = results
+        .iter()
+        .zip(&rows)
+        .map(|(hits, rows)| {
+            hits.iter()
+                .zip(rows)
+                .filter(|(h, _)| args.min_score.is_none_or(|m| h.score >= m))
+                .enumerate()
+                .map(|(rank, (h, row))| NeighborHit {
+                    rank: rank + 1,
+                    score: (h.score * 10_000.0).round() / 10_000.0,
+                    passage: row_ref(row),
+                })
+                .collect()
+        })
+        .collect();
+    let texts: Vec<&str> = query_texts.iter().map(String::as_str).collect();
+    write_lists(&texts, &lists, args.format)
+}
+
+fn row_ref(row: &PassageRow) -> PassageRef<'_> {
+    PassageRef {
+        id: &row.id,
+        source: &row.source,
+        text: &row.text,
+        start: Some(row.start),
+        end: Some(row.end),
+    }
+}
+
 fn write_pairs(items: &[Item], pairs: &[(usize, usize, f32)], format: Format) -> Result<()> {
+    let refs: Vec<(f32, PassageRef, PassageRef)> = pairs
+        .iter()
+        .map(|&(i, j, s)| (s, passage_ref(&items[i]), passage_ref(&items[j])))
+        .collect();
+    write_pair_refs(&refs, format)
+}
+
+fn write_pair_refs(pairs: &[(f32, PassageRef, PassageRef)], format: Format) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match format {
         Format::Json => {
             let list: Vec<Pair> = pairs
                 .iter()
-                .map(|&(i, j, s)| Pair {
+                .map(|(s, a, b)| Pair {
                     score: (s * 10_000.0).round() / 10_000.0,
-                    a: passage_ref(&items[i]),
-                    b: passage_ref(&items[j]),
+                    a: a.clone(),
+                    b: b.clone(),
                 })
                 .collect();
             serde_json::to_writer_pretty(&mut out, &list)?;
             writeln!(out)?;
         }
         Format::Table => {
-            for &(i, j, s) in pairs {
-                writeln!(out, "{s:.3}  {}  ~  {}", items[i].id, items[j].id)?;
+            for (s, a, b) in pairs {
+                writeln!(out, "{s:.3}  {}  ~  {}", a.id, b.id)?;
                 writeln!(
                     out,
                     "       {}\n       {}",
-                    excerpt(&items[i].text, 100),
-                    excerpt(&items[j].text, 100)
+                    excerpt(a.text, 100),
+                    excerpt(b.text, 100)
                 )?;
             }
         }

@@ -1,0 +1,420 @@
+//! `silica index`: a persistent index of a corpus's passages and vectors, kept in sync with
+//! the corpus, searched by `silica neighbors --index DIR`.
+
+use super::args::{InputArgs, PassageArgs};
+use super::ModelArgs;
+use crate::embed::Embedder;
+use crate::index::{AnnParams, IndexSearcher, IndexSettings, KeyHit, PassageIndex, SearchMode};
+use crate::model::PromptChoice;
+use anyhow::{bail, Result};
+use clap::{Args, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde_json::json;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+/// Build and keep a persistent index: passages, vectors and an ANN graph in a directory.
+///
+/// Example: silica index add seeds/ --index seeds.idx && silica neighbors --index seeds.idx -q "export controls"
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    #[command(subcommand)]
+    pub command: IndexCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IndexCommand {
+    /// Read, clean and split a corpus as `passages` does; embed and add what the index lacks.
+    Add(Box<AddArgs>),
+    /// Remove documents by source file or document id.
+    Remove(RemoveArgs),
+    /// Documents, passages, model, settings, bytes on disk, ANN parameters.
+    Stats(StatsArgs),
+    /// Check the tables and the ANN file, and measure the ANN's recall against exact search.
+    Verify(VerifyArgs),
+}
+
+/// Add a corpus to an index (created when new). Re-running over a grown corpus embeds only
+/// the new documents; --sync also removes documents that are gone and re-embeds changed ones.
+///
+/// Example: silica index add seeds/ --index seeds.idx --sync
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// The index directory.
+    #[arg(long)]
+    pub index: PathBuf,
+
+    /// Make the index mirror the inputs: documents not in them are removed, changed ones
+    /// replaced.
+    #[arg(long)]
+    pub sync: bool,
+
+    /// Passages embedded and committed together (a killed run keeps every committed batch).
+    #[arg(long, default_value_t = 512)]
+    pub commit_every: usize,
+
+    /// ANN links per node (HNSW M), for a new index.
+    #[arg(long, default_value_t = AnnParams::default().connectivity)]
+    pub ann_m: usize,
+
+    /// ANN candidate list while building (ef_construction), for a new index.
+    #[arg(long, default_value_t = AnnParams::default().expansion_add)]
+    pub ann_ef_construction: usize,
+
+    /// How the ANN holds vectors: i8, f16 or f32 (candidates are re-scored with f32).
+    #[arg(long, default_value_t = AnnParams::default().quantization)]
+    pub ann_storage: String,
+
+    #[command(flatten)]
+    pub passages: PassageArgs,
+
+    #[command(flatten)]
+    pub model: ModelArgs,
+}
+
+/// Remove documents from an index.
+///
+/// Example: silica index remove --index seeds.idx --source seeds/003_20e56192cbb866e0.txt
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    #[arg(long)]
+    pub index: PathBuf,
+
+    /// Documents read from this file (every row of a JSONL or CSV file).
+    #[arg(long, conflicts_with = "id", required_unless_present = "id")]
+    pub source: Option<String>,
+
+    /// The document with this id (as `silica passages` shows it).
+    #[arg(long)]
+    pub id: Option<String>,
+}
+
+/// What an index holds.
+///
+/// Example: silica index stats --index seeds.idx --format json
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[arg(long)]
+    pub index: PathBuf,
+
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+/// Check an index: SQLite integrity, every document with passages and every vector whole,
+/// the ANN file holding exactly the stored passages, and the ANN's recall@k against exact
+/// search over a sample of stored passages used as queries. Exits 1 on a problem.
+///
+/// Example: silica index verify --index seeds.idx --sample 200
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    #[arg(long)]
+    pub index: PathBuf,
+
+    /// Stored passages used as queries for the recall measurement.
+    #[arg(long, default_value_t = 100)]
+    pub sample: usize,
+
+    /// k of recall@k.
+    #[arg(short, long, default_value_t = 10)]
+    pub k: usize,
+
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+pub fn run(args: IndexArgs) -> Result<()> {
+    match args.command {
+        IndexCommand::Add(a) => add(*a),
+        IndexCommand::Remove(a) => remove(a),
+        IndexCommand::Stats(a) => stats(a),
+        IndexCommand::Verify(a) => verify(a),
+    }
+}
+
+fn add(args: AddArgs) -> Result<()> {
+    if args.commit_every == 0 {
+        bail!("--commit-every must be at least 1");
+    }
+    // The tokenizer splits; the weights are loaded only when something must be embedded.
+    let (info, tokenizer) = args.model.load_tokenizer()?;
+    let prompt = PromptChoice::Passage;
+    let prefix = prompt.prefix(&info.prompts).to_string();
+    let corpus = args
+        .passages
+        .build(&args.input, &info, &tokenizer, &prefix)?;
+    let settings = IndexSettings {
+        model: info.name.clone(),
+        fingerprint: args.model.fingerprint()?,
+        dim: info.hidden_size,
+        passage_prompt: prefix.clone(),
+        max_tokens: args
+            .passages
+            .max_tokens
+            .unwrap_or(info.max_tokens)
+            .min(info.max_tokens),
+        overlap: args.passages.overlap,
+        min_chars: args.passages.min_chars,
+        keep_all: args.passages.keep_all,
+        keep_duplicates: args.passages.keep_duplicates,
+        ann: AnnParams {
+            connectivity: args.ann_m,
+            expansion_add: args.ann_ef_construction,
+            quantization: args.ann_storage.clone(),
+            ..AnnParams::default()
+        },
+    };
+    crate::index::Ann::create(settings.dim, &settings.ann)?; // checks the ANN flags early
+    let mut index = PassageIndex::open_or_create(&args.index, &settings)?;
+    let plan = index.plan(&corpus, args.sync)?;
+    let to_embed: usize = plan
+        .to_add
+        .iter()
+        .map(|&d| corpus.passages.iter().filter(|p| p.doc_index == d).count())
+        .sum();
+
+    let mut cache = args.model.open_cache()?;
+    let mut embedder: Option<Embedder> = None;
+    let bar = ProgressBar::with_draw_target(Some(to_embed as u64), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} passages  {per_sec}  eta {eta}")
+            .expect("static template"),
+    );
+    let mut embed = |texts: &[&str]| -> Result<crate::embed::Embeddings> {
+        if embedder.is_none() {
+            embedder = Some(args.model.load_embedder()?);
+        }
+        let e = embedder.as_ref().expect("loaded above");
+        let (vectors, _) = e.embed_cached(texts, &prompt, cache.as_mut(), |_| {})?;
+        Ok(vectors)
+    };
+    let summary = index.apply(&corpus, &plan, args.commit_every, &mut embed, &mut |n| {
+        bar.inc(n as u64)
+    })?;
+    bar.finish_and_clear();
+    let threads = rayon::current_num_threads();
+    let (ann_added, ann_removed) = index.sync_ann(threads)?;
+    let (documents, passages) = index.store.counts()?;
+    eprintln!(
+        "{} documents added ({} passages embedded), {} removed, {} unchanged{}; ANN +{} -{}; the index holds {} documents, {} passages",
+        summary.documents_added,
+        summary.passages_embedded,
+        summary.documents_removed,
+        summary.unchanged,
+        if summary.changed_kept > 0 {
+            format!(
+                ", {} changed but kept as indexed (--sync replaces them)",
+                summary.changed_kept
+            )
+        } else {
+            String::new()
+        },
+        ann_added,
+        ann_removed,
+        documents,
+        passages
+    );
+    Ok(())
+}
+
+fn remove(args: RemoveArgs) -> Result<()> {
+    let mut index = PassageIndex::open(&args.index, false)?;
+    let docs = index.store.documents()?;
+    let keys: Vec<i64> = docs
+        .iter()
+        .filter(|d| match (&args.source, &args.id) {
+            (Some(s), _) => &d.file == s || &d.source == s,
+            (None, Some(id)) => &d.id == id,
+            (None, None) => false,
+        })
+        .map(|d| d.key)
+        .collect();
+    if keys.is_empty() {
+        bail!(
+            "{}: no document with {}",
+            args.index.display(),
+            match (&args.source, &args.id) {
+                (Some(s), _) => format!("source {s:?}"),
+                (_, Some(id)) => format!("id {id:?}"),
+                _ => unreachable!("clap requires one"),
+            }
+        );
+    }
+    let removed = index.store.remove_documents(&keys)?;
+    let (_, ann_removed) = index.sync_ann(rayon::current_num_threads())?;
+    let (documents, passages) = index.store.counts()?;
+    eprintln!(
+        "{removed} documents removed (ANN -{ann_removed}); the index holds {documents} documents, {passages} passages"
+    );
+    Ok(())
+}
+
+fn stats(args: StatsArgs) -> Result<()> {
+    let index = PassageIndex::open(&args.index, true)?;
+    let (documents, passages) = index.store.counts()?;
+    let s = &index.settings;
+    let value = json!({
+        "index": args.index,
+        "documents": documents,
+        "passages": passages,
+        "model": s.model,
+        "model_fingerprint": s.fingerprint,
+        "dimensions": s.dim,
+        "settings": {
+            "passage_prompt": s.passage_prompt,
+            "max_tokens": s.max_tokens,
+            "overlap": s.overlap,
+            "min_chars": s.min_chars,
+            "keep_all": s.keep_all,
+            "keep_duplicates": s.keep_duplicates,
+        },
+        "ann": s.ann,
+        "ann_current": index.ann_current()?,
+        "search": if passages < crate::index::search::EXACT_BELOW { "exact" } else { "ann" },
+        "bytes_on_disk": index.bytes_on_disk(),
+    });
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?,
+        Format::Table => {
+            writeln!(out, "index       {}", args.index.display())?;
+            writeln!(out, "documents   {documents}")?;
+            writeln!(out, "passages    {passages}")?;
+            writeln!(out, "model       {} ({})", s.model, s.fingerprint)?;
+            writeln!(out, "dimensions  {}", s.dim)?;
+            writeln!(
+                out,
+                "passages    max {} tokens, overlap {}, min {} chars{}{}",
+                s.max_tokens,
+                s.overlap,
+                s.min_chars,
+                if s.keep_all { ", keep all" } else { "" },
+                if s.keep_duplicates {
+                    ", keep duplicates"
+                } else {
+                    ""
+                }
+            )?;
+            writeln!(
+                out,
+                "ann         HNSW M {}, ef_construction {}, ef_search {}, {} storage, {} candidates re-scored{}",
+                s.ann.connectivity,
+                s.ann.expansion_add,
+                s.ann.expansion_search,
+                s.ann.quantization,
+                s.ann.candidates,
+                if index.ann_current()? { "" } else { " (behind the tables: run index add)" }
+            )?;
+            writeln!(
+                out,
+                "search      {}",
+                value["search"].as_str().unwrap_or("")
+            )?;
+            writeln!(
+                out,
+                "disk        {:.1} MiB",
+                index.bytes_on_disk() as f64 / 1048576.0
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn verify(args: VerifyArgs) -> Result<()> {
+    if args.k == 0 || args.sample == 0 {
+        bail!("-k and --sample must be at least 1");
+    }
+    let index = PassageIndex::open(&args.index, true)?;
+    let dim = index.settings.dim;
+    let mut problems = index.store.check(dim)?;
+    let (_, passages) = index.store.counts()?;
+    let ann_path = PassageIndex::ann_path(&index.dir);
+    let mut recall = None;
+    if !index.ann_current()? {
+        problems
+            .push("the ANN file is missing or behind the tables (run `silica index add`)".into());
+    } else {
+        let ann = crate::index::Ann::view(&ann_path, dim, &index.settings.ann)?;
+        let keys = index.store.passage_keys()?;
+        if ann.len() != keys.len() {
+            problems.push(format!(
+                "the ANN holds {} vectors, the tables {} passages",
+                ann.len(),
+                keys.len()
+            ));
+        }
+        let missing = keys.iter().filter(|&&k| !ann.contains(k)).count();
+        if missing > 0 {
+            problems.push(format!("{missing} passages are not in the ANN"));
+        }
+        recall = Some(measure_recall(&index, &keys, args.sample, args.k)?);
+    }
+    let ok = problems.is_empty();
+    let value = json!({
+        "index": args.index,
+        "passages": passages,
+        "ok": ok,
+        "problems": problems,
+        "recall": recall.as_ref().map(|(r, n)| json!({"k": args.k, "queries": n, "recall": r})),
+    });
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?,
+        Format::Table => {
+            for p in &value["problems"].as_array().cloned().unwrap_or_default() {
+                writeln!(out, "problem: {}", p.as_str().unwrap_or(""))?;
+            }
+            if let Some((r, n)) = &recall {
+                writeln!(out, "recall@{} of the ANN against exact search: {r:.4} ({n} stored passages as queries)", args.k)?;
+            }
+            writeln!(out, "{}", if ok { "ok" } else { "problems found" })?;
+        }
+    }
+    out.flush()?;
+    if !ok {
+        bail!(
+            "{}: the index has problems (listed above)",
+            args.index.display()
+        );
+    }
+    Ok(())
+}
+
+/// Recall@k of the ANN (with its exact re-scoring) against exact search, the queries being
+/// `sample` stored passages spread evenly over the keys (each left out of its own hits).
+fn measure_recall(
+    index: &PassageIndex,
+    keys: &[i64],
+    sample: usize,
+    k: usize,
+) -> Result<(f64, usize)> {
+    let step = (keys.len() / sample.min(keys.len()).max(1)).max(1);
+    let chosen: Vec<i64> = keys.iter().step_by(step).take(sample).copied().collect();
+    let vectors = index.store.vectors(&chosen, index.settings.dim)?;
+    let queries: Vec<&[f32]> = vectors.iter().map(|(_, v)| v.as_slice()).collect();
+    let skip: Vec<Option<i64>> = vectors.iter().map(|(k, _)| Some(*k)).collect();
+    let exact = IndexSearcher::new(index, Some(SearchMode::Exact))?.top_k(&queries, k, &skip)?;
+    let ann = IndexSearcher::new(index, Some(SearchMode::Ann))?.top_k(&queries, k, &skip)?;
+    let mut found = 0usize;
+    let mut total = 0usize;
+    for (e, a) in exact.iter().zip(&ann) {
+        let truth: std::collections::HashSet<i64> = e.iter().map(|h: &KeyHit| h.key).collect();
+        total += truth.len();
+        found += a.iter().filter(|h| truth.contains(&h.key)).count();
+    }
+    let recall = if total == 0 {
+        1.0
+    } else {
+        found as f64 / total as f64
+    };
+    Ok((recall, queries.len()))
+}

@@ -1,0 +1,201 @@
+//! Queries against an index: exact cosines over every stored vector below a size where the
+//! graph does not pay, else the ANN's candidates re-scored exactly with the f32 vectors.
+
+use super::{Ann, PassageIndex};
+use crate::embed::Embeddings;
+use crate::search::{all_pairs, top_k_many};
+use anyhow::Result;
+use serde::Serialize;
+
+/// Below this many passages, queries read every vector and score it exactly: reading 20,000
+/// vectors and scoring them costs a few milliseconds, and exact is exact.
+pub const EXACT_BELOW: usize = 20_000;
+
+/// How an index is searched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum SearchMode {
+    /// Every stored vector scored exactly.
+    Exact,
+    /// The ANN graph's candidates, re-scored exactly.
+    Ann,
+}
+
+enum Backend {
+    /// Every vector, with the passage key of each row.
+    Exact {
+        keys: Vec<i64>,
+        matrix: Embeddings,
+    },
+    Ann(Ann),
+}
+
+/// A search over one open index.
+pub struct IndexSearcher<'a> {
+    index: &'a PassageIndex,
+    backend: Backend,
+}
+
+/// A passage key and its exact cosine to the query.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KeyHit {
+    pub key: i64,
+    pub score: f32,
+}
+
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+impl<'a> IndexSearcher<'a> {
+    /// Exact below [`EXACT_BELOW`] passages or when asked (`force`), else the ANN; an ANN
+    /// file that is missing or behind the tables falls back to exact, with a warning.
+    pub fn new(index: &'a PassageIndex, force: Option<SearchMode>) -> Result<Self> {
+        let (_, passages) = index.store.counts()?;
+        let ann_ok = index.ann_current()?;
+        let mode = match force {
+            Some(m) => m,
+            None if passages < EXACT_BELOW => SearchMode::Exact,
+            None if !ann_ok => {
+                eprintln!(
+                    "warning: {}: the ANN file is missing or behind the tables; searching exactly (run `silica index add` to update it)",
+                    index.dir.display()
+                );
+                SearchMode::Exact
+            }
+            None => SearchMode::Ann,
+        };
+        if mode == SearchMode::Ann && !ann_ok {
+            anyhow::bail!(
+                "{}: the ANN file is missing or behind the tables; run `silica index add` to update it",
+                index.dir.display()
+            );
+        }
+        let dim = index.settings.dim;
+        let backend = match mode {
+            SearchMode::Exact => {
+                let mut keys = Vec::with_capacity(passages);
+                let mut data = Vec::with_capacity(passages * dim);
+                index.store.for_each_vector(dim, |k, v| {
+                    keys.push(k);
+                    data.extend_from_slice(v);
+                })?;
+                Backend::Exact {
+                    keys,
+                    matrix: Embeddings { dim, data },
+                }
+            }
+            SearchMode::Ann => Backend::Ann(Ann::view(
+                &PassageIndex::ann_path(&index.dir),
+                dim,
+                &index.settings.ann,
+            )?),
+        };
+        Ok(Self { index, backend })
+    }
+
+    pub fn mode(&self) -> SearchMode {
+        match self.backend {
+            Backend::Exact { .. } => SearchMode::Exact,
+            Backend::Ann(_) => SearchMode::Ann,
+        }
+    }
+
+    /// The `k` passages closest to each query, best first; `skip[q]` (a passage key) is
+    /// left out of query q's hits. Ties go to the older passage.
+    pub fn top_k(
+        &self,
+        queries: &[&[f32]],
+        k: usize,
+        skip: &[Option<i64>],
+    ) -> Result<Vec<Vec<KeyHit>>> {
+        match &self.backend {
+            Backend::Exact { keys, matrix } => {
+                let hits = top_k_many(matrix, queries, k, |q, row| {
+                    skip.get(q).copied().flatten() == Some(keys[row])
+                });
+                Ok(hits
+                    .into_iter()
+                    .map(|list| {
+                        list.into_iter()
+                            .map(|h| KeyHit {
+                                key: keys[h.index],
+                                score: h.score,
+                            })
+                            .collect()
+                    })
+                    .collect())
+            }
+            Backend::Ann(ann) => queries
+                .iter()
+                .enumerate()
+                .map(|(q, query)| self.ann_top_k(ann, query, k, skip.get(q).copied().flatten()))
+                .collect(),
+        }
+    }
+
+    fn ann_top_k(
+        &self,
+        ann: &Ann,
+        query: &[f32],
+        k: usize,
+        skip: Option<i64>,
+    ) -> Result<Vec<KeyHit>> {
+        let wanted = self.index.settings.ann.candidates.max(k) + usize::from(skip.is_some());
+        let candidates: Vec<i64> = ann
+            .search(query, wanted)?
+            .into_iter()
+            .filter(|&c| Some(c) != skip)
+            .collect();
+        let mut hits: Vec<KeyHit> = self
+            .index
+            .store
+            .vectors(&candidates, self.index.settings.dim)?
+            .into_iter()
+            .map(|(key, v)| KeyHit {
+                key,
+                score: dot(&v, query),
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.key.cmp(&b.key)));
+        hits.truncate(k);
+        Ok(hits)
+    }
+
+    /// Pairs of passages with cosine at least `threshold` (each pair once, lower key first),
+    /// best first; `keep(a, b)` filters pairs. Exact: every pair is scored; ANN: each
+    /// passage's candidates are.
+    pub fn pairs(
+        &self,
+        threshold: f32,
+        keep: impl Fn(i64, i64) -> bool,
+    ) -> Result<Vec<(i64, i64, f32)>> {
+        match &self.backend {
+            Backend::Exact { keys, matrix } => {
+                Ok(all_pairs(matrix, threshold, |i, j| keep(keys[i], keys[j]))
+                    .into_iter()
+                    .map(|(i, j, s)| (keys[i], keys[j], s))
+                    .collect())
+            }
+            Backend::Ann(ann) => {
+                let dim = self.index.settings.dim;
+                let mut rows = Vec::new();
+                self.index
+                    .store
+                    .for_each_vector(dim, |k, v| rows.push((k, v.to_vec())))?;
+                let mut out = Vec::new();
+                for (key, v) in &rows {
+                    for hit in
+                        self.ann_top_k(ann, v, self.index.settings.ann.candidates, Some(*key))?
+                    {
+                        if hit.key > *key && hit.score >= threshold && keep(*key, hit.key) {
+                            out.push((*key, hit.key, hit.score));
+                        }
+                    }
+                }
+                out.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+                Ok(out)
+            }
+        }
+    }
+}

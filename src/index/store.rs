@@ -1,0 +1,438 @@
+//! The index's tables in one SQLite file: documents, their passages with vectors, and the
+//! settings that made them. Every write is one transaction, so a killed run leaves the
+//! file at its last commit.
+
+use super::IndexSettings;
+use anyhow::{bail, Context, Result};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use std::path::Path;
+
+/// Bumped when the tables change; an index of another version is refused.
+pub const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    key INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    file TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    title TEXT,
+    lang TEXT
+);
+CREATE TABLE IF NOT EXISTS passages (
+    key INTEGER PRIMARY KEY AUTOINCREMENT,
+    document INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    lang TEXT,
+    text TEXT NOT NULL,
+    vector BLOB NOT NULL
+);
+-- Passages removed from the tables and not yet from the ANN file (usearch cannot list its keys).
+CREATE TABLE IF NOT EXISTS removed_passages (key INTEGER PRIMARY KEY);
+CREATE INDEX IF NOT EXISTS passages_document ON passages(document);
+CREATE INDEX IF NOT EXISTS passages_id ON passages(id);
+CREATE INDEX IF NOT EXISTS documents_file ON documents(file);
+";
+
+/// A document as the index holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredDocument {
+    pub key: i64,
+    pub id: String,
+    pub source: String,
+    pub file: String,
+    pub hash: String,
+}
+
+/// A document to add, with its passages and their vectors (one row of `dim` floats each).
+pub struct NewDocument<'a> {
+    pub id: &'a str,
+    pub source: &'a str,
+    pub file: &'a str,
+    pub hash: &'a str,
+    pub title: Option<&'a str>,
+    pub lang: Option<&'a str>,
+    pub passages: Vec<NewPassage<'a>>,
+}
+
+pub struct NewPassage<'a> {
+    pub id: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub lang: Option<&'a str>,
+    pub text: &'a str,
+    pub vector: &'a [f32],
+}
+
+/// A stored passage without its vector: what a search hit shows.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PassageRow {
+    pub key: i64,
+    pub id: String,
+    pub source: String,
+    pub document: String,
+    pub start: usize,
+    pub end: usize,
+    pub lang: Option<String>,
+    pub text: String,
+}
+
+pub struct IndexStore {
+    conn: Connection,
+}
+
+fn vector_blob(v: &[f32]) -> Vec<u8> {
+    v.iter().flat_map(|x| x.to_le_bytes()).collect()
+}
+
+/// The floats of a vector blob; `None` when its length is not `dim` floats.
+pub fn blob_vector(blob: &[u8], dim: usize) -> Option<Vec<f32>> {
+    (blob.len() == dim * 4).then(|| {
+        blob.chunks_exact(4)
+            .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect()
+    })
+}
+
+impl IndexStore {
+    /// Opens (creating when `create`) the tables at `path`.
+    pub fn open(path: &Path, create: bool) -> Result<Self> {
+        let flags = if create {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+        };
+        let conn = Connection::open_with_flags(path, flags)
+            .with_context(|| format!("{}: cannot open the index's tables", path.display()))?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .and_then(|_| conn.pragma_update(None, "foreign_keys", "ON"))
+            .and_then(|_| conn.pragma_update(None, "synchronous", "NORMAL"))
+            .with_context(|| format!("{}: not an SQLite file", path.display()))?;
+        conn.execute_batch(SCHEMA)
+            .with_context(|| format!("{}: not a silica index", path.display()))?;
+        Ok(Self { conn })
+    }
+
+    /// Opens the tables for reading only (queries): nothing is created or changed.
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .with_context(|| format!("{}: cannot open the index's tables", path.display()))?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        Ok(Self { conn })
+    }
+
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// The settings the index was built with, or `None` for a new, empty index.
+    pub fn settings(&self) -> Result<Option<IndexSettings>> {
+        match self.meta("schema_version")? {
+            None => return Ok(None),
+            Some(v) if v.parse::<i64>().ok() != Some(SCHEMA_VERSION) => bail!(
+                "the index's tables are version {v}; this silica reads version {SCHEMA_VERSION}"
+            ),
+            Some(_) => {}
+        }
+        let text = self
+            .meta("settings")?
+            .context("the index has no settings recorded (damaged?)")?;
+        Ok(Some(
+            serde_json::from_str(&text).context("the index's settings are unreadable")?,
+        ))
+    }
+
+    /// Records the settings of a new index (in one transaction with the schema version).
+    pub fn init(&mut self, settings: &IndexSettings) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for (k, v) in [
+            ("schema_version", SCHEMA_VERSION.to_string()),
+            ("settings", serde_json::to_string(settings)?),
+            ("generation", "0".to_string()),
+        ] {
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![k, v],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Counts of documents and passages.
+    pub fn counts(&self) -> Result<(usize, usize)> {
+        let d: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))?;
+        let p: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM passages", [], |r| r.get(0))?;
+        Ok((d as usize, p as usize))
+    }
+
+    /// Bumped by every change of the passages; the ANN file records the one it matches.
+    pub fn generation(&self) -> Result<u64> {
+        Ok(self
+            .meta("generation")?
+            .and_then(|g| g.parse().ok())
+            .unwrap_or(0))
+    }
+
+    pub fn documents(&self) -> Result<Vec<StoredDocument>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT key, id, source, file, hash FROM documents ORDER BY key")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(StoredDocument {
+                key: r.get(0)?,
+                id: r.get(1)?,
+                source: r.get(2)?,
+                file: r.get(3)?,
+                hash: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Adds documents with their passages in one transaction, and bumps the generation.
+    pub fn add_documents(&mut self, docs: &[NewDocument<'_>]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut doc_stmt = tx.prepare(
+                "INSERT INTO documents (id, source, file, hash, title, lang)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            let mut passage_stmt = tx.prepare(
+                "INSERT INTO passages (document, id, start, end, lang, text, vector)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            for d in docs {
+                doc_stmt
+                    .execute(params![d.id, d.source, d.file, d.hash, d.title, d.lang])
+                    .with_context(|| format!("{}: cannot add document {}", d.source, d.id))?;
+                let key = tx.last_insert_rowid();
+                for p in &d.passages {
+                    passage_stmt.execute(params![
+                        key,
+                        p.id,
+                        p.start as i64,
+                        p.end as i64,
+                        p.lang,
+                        p.text,
+                        vector_blob(p.vector)
+                    ])?;
+                }
+            }
+        }
+        bump_generation(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes documents (and their passages) by key, in one transaction.
+    pub fn remove_documents(&mut self, keys: &[i64]) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let mut removed = 0;
+        {
+            let mut tomb = tx.prepare(
+                "INSERT OR IGNORE INTO removed_passages (key) SELECT key FROM passages WHERE document = ?1",
+            )?;
+            let mut stmt = tx.prepare("DELETE FROM documents WHERE key = ?1")?;
+            for k in keys {
+                tomb.execute([k])?;
+                removed += stmt.execute([k])?;
+            }
+        }
+        bump_generation(&tx)?;
+        tx.commit()?;
+        Ok(removed)
+    }
+
+    /// Every passage's key and vector, in key order, through `f` (one row at a time: the
+    /// whole matrix is never needed at once by the ANN).
+    pub fn for_each_vector(&self, dim: usize, mut f: impl FnMut(i64, &[f32])) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT key, vector FROM passages ORDER BY key")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let key: i64 = row.get(0)?;
+            let blob = row.get_ref(1)?.as_blob()?;
+            let v = blob_vector(blob, dim)
+                .with_context(|| format!("passage {key}: its vector is not {dim} floats"))?;
+            f(key, &v);
+        }
+        Ok(())
+    }
+
+    /// Passages removed from the tables that the ANN file may still hold.
+    pub fn removed_passages(&self) -> Result<Vec<i64>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT key FROM removed_passages ORDER BY key")?;
+        let keys = stmt.query_map([], |r| r.get(0))?;
+        Ok(keys.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records that the ANN file now matches `generation`, and forgets the removals it has
+    /// applied, in one transaction.
+    pub fn ann_synced(&mut self, generation: u64, removed: &[i64]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut stmt = tx.prepare("DELETE FROM removed_passages WHERE key = ?1")?;
+            for k in removed {
+                stmt.execute([k])?;
+            }
+        }
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('ann_generation', ?1)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [generation.to_string()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The generation of the tables the ANN file was last brought up to.
+    pub fn ann_generation(&self) -> Result<Option<u64>> {
+        Ok(self.meta("ann_generation")?.and_then(|g| g.parse().ok()))
+    }
+
+    /// Every passage key, in order.
+    pub fn passage_keys(&self) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare("SELECT key FROM passages ORDER BY key")?;
+        let keys = stmt.query_map([], |r| r.get(0))?;
+        Ok(keys.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The vectors of these passages (missing keys are left out).
+    pub fn vectors(&self, keys: &[i64], dim: usize) -> Result<Vec<(i64, Vec<f32>)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT vector FROM passages WHERE key = ?1")?;
+        let mut out = Vec::with_capacity(keys.len());
+        for &k in keys {
+            let blob: Option<Vec<u8>> = stmt.query_row([k], |r| r.get(0)).optional()?;
+            if let Some(b) = blob {
+                let v = blob_vector(&b, dim)
+                    .with_context(|| format!("passage {k}: its vector is not {dim} floats"))?;
+                out.push((k, v));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The passage with this id (its key and vector).
+    pub fn passage_by_id(&self, id: &str, dim: usize) -> Result<Option<(i64, Vec<f32>)>> {
+        let row: Option<(i64, Vec<u8>)> = self
+            .conn
+            .query_row(
+                "SELECT key, vector FROM passages WHERE id = ?1 ORDER BY key LIMIT 1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        match row {
+            None => Ok(None),
+            Some((k, b)) => Ok(Some((
+                k,
+                blob_vector(&b, dim).with_context(|| format!("passage {id}: damaged vector"))?,
+            ))),
+        }
+    }
+
+    /// The passages with these keys, for output.
+    pub fn passage_rows(&self, keys: &[i64]) -> Result<Vec<PassageRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.key, p.id, d.source, d.id, p.start, p.end, p.lang, p.text
+             FROM passages p JOIN documents d ON d.key = p.document WHERE p.key = ?1",
+        )?;
+        let mut out = Vec::with_capacity(keys.len());
+        for &k in keys {
+            let row = stmt
+                .query_row([k], |r| {
+                    Ok(PassageRow {
+                        key: r.get(0)?,
+                        id: r.get(1)?,
+                        source: r.get(2)?,
+                        document: r.get(3)?,
+                        start: r.get::<_, i64>(4)? as usize,
+                        end: r.get::<_, i64>(5)? as usize,
+                        lang: r.get(6)?,
+                        text: r.get(7)?,
+                    })
+                })
+                .optional()?
+                .with_context(|| format!("passage key {k} is in the ANN but not in the tables; run `silica index verify`"))?;
+            out.push(row);
+        }
+        Ok(out)
+    }
+
+    /// The document key of each passage key (for --cross-document).
+    pub fn passage_documents(&self) -> Result<std::collections::HashMap<i64, i64>> {
+        let mut stmt = self.conn.prepare("SELECT key, document FROM passages")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// SQLite's own check, and the tables' invariants: every document has a passage and
+    /// every vector has `dim` floats. One line per problem.
+    pub fn check(&self, dim: usize) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let integrity: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if integrity != "ok" {
+            problems.push(format!("SQLite integrity check: {integrity}"));
+        }
+        let empty: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM passages p WHERE p.document = d.key)",
+            [],
+            |r| r.get(0),
+        )?;
+        if empty > 0 {
+            problems.push(format!("{empty} documents have no passage"));
+        }
+        let bad: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM passages WHERE length(vector) != ?1",
+            [(dim * 4) as i64],
+            |r| r.get(0),
+        )?;
+        if bad > 0 {
+            problems.push(format!(
+                "{bad} passages have a vector that is not {dim} floats"
+            ));
+        }
+        Ok(problems)
+    }
+}
+
+fn bump_generation(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+    tx.execute(
+        "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'",
+        [],
+    )?;
+    Ok(())
+}

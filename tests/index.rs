@@ -1,0 +1,445 @@
+//! `silica index` and `silica neighbors --index` with the real model, a real SQLite file and
+//! a real usearch graph.
+
+mod common;
+
+use common::{provisioned_model, repo_root};
+use std::path::Path;
+use std::process::Output;
+
+fn silica(args: &[&str], cwd: &Path) -> Output {
+    common::silica_with_models("index", args, cwd)
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_str(&ok(out)).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A copy of the seeds in a fresh directory (the tests change it).
+fn seeds_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("corpus")).unwrap();
+    for entry in std::fs::read_dir(repo_root().join("seeds")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(
+            &path,
+            dir.path().join("corpus").join(path.file_name().unwrap()),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+fn ids(list: &serde_json::Value) -> Vec<(String, f64)> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["id"].as_str().unwrap().to_string(),
+                h["score"].as_f64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_index_answers_as_the_corpus_does_and_the_ann_equals_exact_on_a_small_set() {
+    let dir = seeds_copy();
+    let cwd = dir.path();
+    let add = silica(&["index", "add", "corpus", "--index", "idx"], cwd);
+    ok(&add);
+    assert!(
+        stderr(&add).contains("5 documents added (48 passages embedded)"),
+        "{}",
+        stderr(&add)
+    );
+
+    for q in [
+        "What did Israel and the United States sign about AI?",
+        "Welche Länder arbeiten bei Energie zusammen?",
+    ] {
+        let corpus = json(&silica(
+            &[
+                "neighbors",
+                "corpus",
+                "-q",
+                q,
+                "-k",
+                "5",
+                "--format",
+                "json",
+            ],
+            cwd,
+        ));
+        let exact = json(&silica(
+            &[
+                "neighbors",
+                "--index",
+                "idx",
+                "-q",
+                q,
+                "-k",
+                "5",
+                "--format",
+                "json",
+                "--search",
+                "exact",
+            ],
+            cwd,
+        ));
+        // 48 passages: the graph's search visits every node, so ANN + re-scoring is exact.
+        let ann = json(&silica(
+            &[
+                "neighbors",
+                "--index",
+                "idx",
+                "-q",
+                q,
+                "-k",
+                "5",
+                "--format",
+                "json",
+                "--search",
+                "ann",
+            ],
+            cwd,
+        ));
+        assert_eq!(ids(&corpus), ids(&exact), "{q}");
+        assert_eq!(ids(&exact), ids(&ann), "{q}");
+        assert_eq!(corpus[0]["text"], exact[0]["text"]);
+        assert_eq!(corpus[0]["start"], exact[0]["start"]);
+    }
+    // A stored passage as the query: no model needed, and it is not its own neighbour.
+    let by_id = json(&silica(
+        &[
+            "neighbors",
+            "--index",
+            "idx",
+            "--id",
+            "003_20e56192cbb866e0.txt#1",
+            "-k",
+            "3",
+            "--format",
+            "json",
+            "--model",
+            "/nonexistent/model",
+        ],
+        cwd,
+    ));
+    let hits = ids(&by_id);
+    assert_eq!(hits.len(), 3);
+    assert!(hits
+        .iter()
+        .all(|(id, _)| id != "003_20e56192cbb866e0.txt#1"));
+    let corpus_by_id = json(&silica(
+        &[
+            "neighbors",
+            "corpus",
+            "--id",
+            "003_20e56192cbb866e0.txt#1",
+            "-k",
+            "3",
+            "--format",
+            "json",
+        ],
+        cwd,
+    ));
+    // The corpus path embeds the passage again as a query; the index uses its stored vector
+    // (passage prompt): the same neighbours, slightly different cosines.
+    let names = |l: &[(String, f64)]| l.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&ids(&corpus_by_id)), names(&hits));
+
+    let pairs = json(&silica(
+        &[
+            "neighbors",
+            "--index",
+            "idx",
+            "--all-pairs",
+            "--threshold",
+            "0.9",
+            "--format",
+            "json",
+        ],
+        cwd,
+    ));
+    let corpus_pairs = json(&silica(
+        &[
+            "neighbors",
+            "corpus",
+            "--all-pairs",
+            "--threshold",
+            "0.9",
+            "--format",
+            "json",
+        ],
+        cwd,
+    ));
+    assert_eq!(pairs, corpus_pairs);
+
+    let stats = json(&silica(
+        &["index", "stats", "--index", "idx", "--format", "json"],
+        cwd,
+    ));
+    assert_eq!(stats["documents"], 5);
+    assert_eq!(stats["passages"], 48);
+    assert_eq!(stats["dimensions"], 384);
+    assert_eq!(stats["ann_current"], true);
+    assert!(stats["bytes_on_disk"].as_u64().unwrap() > 48 * 384 * 4);
+
+    let verify = json(&silica(
+        &["index", "verify", "--index", "idx", "--format", "json"],
+        cwd,
+    ));
+    assert_eq!(verify["ok"], true, "{verify}");
+    assert_eq!(verify["recall"]["recall"], 1.0, "{verify}");
+}
+
+#[test]
+fn a_grown_corpus_embeds_only_what_is_new_and_sync_follows_edits_and_deletions() {
+    let dir = seeds_copy();
+    let cwd = dir.path();
+    ok(&silica(&["index", "add", "corpus", "--index", "idx"], cwd));
+    std::fs::write(
+        cwd.join("corpus/new.txt"),
+        "Port congestion delays shipping\n\nContainer ships waited a week outside the port as strikes and storms slowed unloading at the terminals.\n",
+    )
+    .unwrap();
+    let again = silica(&["index", "add", "corpus", "--index", "idx"], cwd);
+    ok(&again);
+    assert!(
+        stderr(&again).contains("1 documents added (1 passages embedded), 0 removed, 5 unchanged"),
+        "{}",
+        stderr(&again)
+    );
+
+    // Edit one document, delete another.
+    let edited = cwd.join("corpus/new.txt");
+    std::fs::write(&edited, "Drought forces water rationing\n\nThe regional government ordered water rationing in forty towns after the driest spring in sixty years.\n").unwrap();
+    std::fs::remove_file(cwd.join("corpus/004_34af2a305ba584ef.txt")).unwrap();
+    let without_sync = silica(&["index", "add", "corpus", "--index", "idx"], cwd);
+    ok(&without_sync);
+    assert!(
+        stderr(&without_sync).contains("1 changed but kept as indexed"),
+        "{}",
+        stderr(&without_sync)
+    );
+    let synced = silica(&["index", "add", "corpus", "--index", "idx", "--sync"], cwd);
+    ok(&synced);
+    assert!(
+        stderr(&synced).contains("1 documents added (1 passages embedded), 2 removed, 4 unchanged"),
+        "{}",
+        stderr(&synced)
+    );
+    let hits = json(&silica(
+        &[
+            "neighbors",
+            "--index",
+            "idx",
+            "-q",
+            "water rationing in a drought",
+            "-k",
+            "1",
+            "--format",
+            "json",
+        ],
+        cwd,
+    ));
+    assert_eq!(hits[0]["id"], "new.txt#0");
+    let gone = json(&silica(
+        &[
+            "neighbors",
+            "--index",
+            "idx",
+            "-q",
+            "agri-tech in Azerbaijan",
+            "-k",
+            "48",
+            "--format",
+            "json",
+        ],
+        cwd,
+    ));
+    assert!(ids(&gone).iter().all(|(id, _)| !id.starts_with("004_")));
+
+    // remove by source, then the index still verifies.
+    let removed = silica(
+        &[
+            "index",
+            "remove",
+            "--index",
+            "idx",
+            "--source",
+            "corpus/new.txt",
+        ],
+        cwd,
+    );
+    ok(&removed);
+    assert!(
+        stderr(&removed).starts_with("1 documents removed"),
+        "{}",
+        stderr(&removed)
+    );
+    let verify = json(&silica(
+        &["index", "verify", "--index", "idx", "--format", "json"],
+        cwd,
+    ));
+    assert_eq!(verify["ok"], true, "{verify}");
+    let stats = json(&silica(
+        &["index", "stats", "--index", "idx", "--format", "json"],
+        cwd,
+    ));
+    assert_eq!(stats["documents"], 4);
+    let missing = silica(
+        &["index", "remove", "--index", "idx", "--id", "nope.txt"],
+        cwd,
+    );
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("no document with id \"nope.txt\""),
+        "{}",
+        stderr(&missing)
+    );
+}
+
+#[test]
+fn an_index_of_another_model_or_setting_is_refused_naming_both() {
+    provisioned_model("all-MiniLM-L6-v2");
+    let dir = seeds_copy();
+    let cwd = dir.path();
+    ok(&silica(&["index", "add", "corpus", "--index", "idx"], cwd));
+    let other = silica(
+        &[
+            "index",
+            "add",
+            "corpus",
+            "--index",
+            "idx",
+            "--model",
+            "all-MiniLM-L6-v2",
+        ],
+        cwd,
+    );
+    assert_eq!(other.status.code(), Some(1));
+    let e = stderr(&other);
+    assert!(
+        e.contains("multilingual-e5-small") && e.contains("all-MiniLM-L6-v2"),
+        "{e}"
+    );
+    assert_eq!(e.lines().count(), 1, "{e}");
+    let setting = silica(
+        &["index", "add", "corpus", "--index", "idx", "--overlap", "1"],
+        cwd,
+    );
+    assert_eq!(setting.status.code(), Some(1));
+    assert!(
+        stderr(&setting).contains("--overlap: the index has 0, this run 1"),
+        "{}",
+        stderr(&setting)
+    );
+    let query = silica(
+        &[
+            "neighbors",
+            "--index",
+            "idx",
+            "-q",
+            "chips",
+            "--model",
+            "all-MiniLM-L6-v2",
+        ],
+        cwd,
+    );
+    assert_eq!(query.status.code(), Some(1));
+    assert!(
+        stderr(&query).contains("--model intfloat/multilingual-e5-small"),
+        "{}",
+        stderr(&query)
+    );
+    for (args, message) in [
+        (
+            vec!["neighbors", "--index", "nowhere", "-q", "x"],
+            "no index here",
+        ),
+        (
+            vec!["neighbors", "corpus", "--index", "idx", "-q", "x"],
+            "not both",
+        ),
+        (
+            vec!["neighbors", "--index", "idx", "--id", "nope#0"],
+            "no passage with id",
+        ),
+    ] {
+        let out = silica(&args, cwd);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn a_killed_index_add_keeps_its_commits_and_the_next_run_completes_it() {
+    let dir = seeds_copy();
+    let cwd = dir.path();
+    let tables = cwd.join("idx/index.sqlite");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_silica"))
+        .args([
+            "index",
+            "add",
+            "corpus",
+            "--index",
+            "idx",
+            "--commit-every",
+            "1",
+            "--no-cache",
+        ])
+        .current_dir(cwd)
+        .env("HF_HUB_OFFLINE", "1")
+        .env("SILICA_MODELS_DIR", repo_root().join("models"))
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let committed = || -> i64 {
+        rusqlite::Connection::open_with_flags(&tables, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .and_then(|c| c.query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0)))
+            .unwrap_or(0)
+    };
+    let start = std::time::Instant::now();
+    while committed() == 0 && start.elapsed().as_secs() < 120 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let after_kill = committed();
+    assert!(after_kill >= 1, "a batch was committed before the kill");
+
+    let resumed = silica(&["index", "add", "corpus", "--index", "idx"], cwd);
+    ok(&resumed);
+    assert!(
+        stderr(&resumed).contains(&format!("{} unchanged", after_kill)),
+        "{}",
+        stderr(&resumed)
+    );
+    let stats = json(&silica(
+        &["index", "stats", "--index", "idx", "--format", "json"],
+        cwd,
+    ));
+    assert_eq!(stats["documents"], 5);
+    assert_eq!(stats["passages"], 48);
+    let verify = json(&silica(
+        &["index", "verify", "--index", "idx", "--format", "json"],
+        cwd,
+    ));
+    assert_eq!(verify["ok"], true, "{verify}");
+}
