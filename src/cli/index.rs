@@ -176,11 +176,7 @@ fn add(args: AddArgs) -> Result<()> {
     crate::index::Ann::create(settings.dim, &settings.ann)?; // checks the ANN flags early
     let mut index = PassageIndex::open_or_create(&args.index, &settings)?;
     let plan = index.plan(&corpus, args.sync)?;
-    let to_embed: usize = plan
-        .to_add
-        .iter()
-        .map(|&d| corpus.passages.iter().filter(|p| p.doc_index == d).count())
-        .sum();
+    let to_embed = plan.passages_to_add;
 
     let mut cache = args.model.open_cache()?;
     let mut embedder: Option<Embedder> = None;

@@ -102,6 +102,8 @@ pub struct AddPlan {
     pub changed_kept: usize,
     pub changed_replaced: usize,
     pub gone: usize,
+    /// Passages of the documents in `to_add`.
+    pub passages_to_add: usize,
 }
 
 /// What `index add` did.
@@ -223,11 +225,15 @@ impl PassageIndex {
             }
             let hash = document_hash(&doc.text, doc.title.as_deref());
             match stored.get(&doc.id) {
-                None => plan.to_add.push(i),
+                None => {
+                    plan.to_add.push(i);
+                    plan.passages_to_add += has_passages[i];
+                }
                 Some(s) if s.hash == hash => plan.unchanged += 1,
                 Some(s) if sync => {
                     plan.to_remove.push(s.key);
                     plan.to_add.push(i);
+                    plan.passages_to_add += has_passages[i];
                     plan.changed_replaced += 1;
                 }
                 Some(_) => plan.changed_kept += 1,
@@ -378,28 +384,19 @@ impl PassageIndex {
                 removed_count += 1;
             }
         }
+        // Only the vectors the graph lacks are read: an add to a large index reads the
+        // new passages' vectors, not every stored one.
         const CHUNK: usize = 50_000;
-        let mut pending: Vec<(i64, Vec<f32>)> = Vec::new();
-        let mut added = 0;
-        let mut failure = None;
-        self.store.for_each_vector(dim, |key, v| {
-            if failure.is_some() || ann.contains(key) {
-                return;
-            }
-            pending.push((key, v.to_vec()));
-            if pending.len() >= CHUNK {
-                added += pending.len();
-                if let Err(e) = ann.add_all(&pending, threads) {
-                    failure = Some(e);
-                }
-                pending.clear();
-            }
-        })?;
-        if let Some(e) = failure {
-            return Err(e);
+        let missing: Vec<i64> = self
+            .store
+            .passage_keys()?
+            .into_iter()
+            .filter(|&k| !ann.contains(k))
+            .collect();
+        for chunk in missing.chunks(CHUNK) {
+            ann.add_all(&self.store.vectors(chunk, dim)?, threads)?;
         }
-        added += pending.len();
-        ann.add_all(&pending, threads)?;
+        let added = missing.len();
         ann.save(&path)?;
         self.store.ann_synced(generation, &removed)?;
         Ok((added, removed_count))

@@ -3,7 +3,7 @@
 
 use super::{Ann, PassageIndex};
 use crate::embed::Embeddings;
-use crate::search::{all_pairs, top_k_many};
+use crate::search::{all_pairs, dot, top_k_many};
 use anyhow::Result;
 use serde::Serialize;
 
@@ -41,10 +41,6 @@ pub struct IndexSearcher<'a> {
 pub struct KeyHit {
     pub key: i64,
     pub score: f32,
-}
-
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
 impl<'a> IndexSearcher<'a> {
@@ -178,18 +174,23 @@ impl<'a> IndexSearcher<'a> {
                     .collect())
             }
             Backend::Ann(ann) => {
+                // Every vector is read once; candidates are re-scored from memory rather
+                // than looked up again in the tables.
                 let dim = self.index.settings.dim;
                 let mut rows = Vec::new();
                 self.index
                     .store
                     .for_each_vector(dim, |k, v| rows.push((k, v.to_vec())))?;
+                let row_of: std::collections::HashMap<i64, usize> =
+                    rows.iter().enumerate().map(|(r, (k, _))| (*k, r)).collect();
+                let wanted = self.index.settings.ann.candidates + 1;
                 let mut out = Vec::new();
                 for (key, v) in &rows {
-                    for hit in
-                        self.ann_top_k(ann, v, self.index.settings.ann.candidates, Some(*key))?
-                    {
-                        if hit.key > *key && hit.score >= threshold && keep(*key, hit.key) {
-                            out.push((*key, hit.key, hit.score));
+                    for c in ann.search(v, wanted)? {
+                        let Some(&r) = row_of.get(&c) else { continue };
+                        let score = dot(&rows[r].1, v);
+                        if c > *key && score >= threshold && keep(*key, c) {
+                            out.push((*key, c, score));
                         }
                     }
                 }

@@ -41,7 +41,8 @@ impl PartialOrd for Worst {
     }
 }
 
-fn dot(a: &[f32], b: &[f32]) -> f32 {
+/// Dot product of two rows (their cosine when both are unit length).
+pub fn dot(a: &[f32], b: &[f32]) -> f32 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 

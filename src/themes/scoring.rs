@@ -28,7 +28,7 @@
 //!
 //! [`BACKGROUND`]: super::BACKGROUND
 
-use super::NamedTheme;
+use super::{dot, normalized_mean, NamedTheme};
 use crate::embed::Embeddings;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -93,10 +93,6 @@ pub struct ThemeScorer {
     theme_vectors: Vec<Vec<f32>>,
     background: Vec<Vec<f32>>,
     pub params: ScoringParams,
-}
-
-fn dot(a: &[f32], b: &[f32]) -> f64 {
-    a.iter().zip(b).map(|(x, y)| *x as f64 * *y as f64).sum()
 }
 
 fn normalized(v: Vec<f64>) -> Vec<f32> {
@@ -233,13 +229,7 @@ impl ThemeScorer {
                 if members.is_empty() {
                     return anchor.clone();
                 }
-                let mut mean = vec![0f64; vectors.dim];
-                for &i in &members {
-                    for (m, x) in mean.iter_mut().zip(vectors.row(i)) {
-                        *m += *x as f64;
-                    }
-                }
-                let mean = normalized(mean);
+                let mean = normalized_mean(vectors, &members);
                 normalized(
                     anchor
                         .iter()
