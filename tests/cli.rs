@@ -468,7 +468,7 @@ fn passages_command_lists_passages_and_what_was_dropped() {
     assert_eq!(rows[0]["text"], body);
     assert_eq!(rows[0]["start"], 9);
     assert!(
-        stderr(&out).contains("1 documents, 1 passages, 2 lines dropped"),
+        stderr(&out).contains("1 documents (0 dated), 1 passages, 2 lines dropped"),
         "{}",
         stderr(&out)
     );

@@ -1,19 +1,23 @@
-//! The persistent index at scale, vectors in (the model is not involved): for each size,
-//! synthetic clustered 384-d unit vectors (1,000 Gaussian centres, noise 1.2 per dimension,
-//! normalised) are written through the index's own tables (`index.sqlite`) and graph
-//! (`ann.usearch`), then searched through `IndexSearcher` as `silica neighbors --index` does.
-//! Prints one Markdown row per size: passages, build time (tables, graph), p50/p99 query,
-//! recall@10 against exact search (200 held-out queries), resident memory of the query
-//! path, bytes on disk.
+//! The persistent index at scale, vectors in (the model is not involved). For each size,
+//! vectors are written through the index's own tables (`index.sqlite`), graph
+//! (`ann.usearch`) and vector file (`vectors.f32`), then searched through `IndexSearcher`
+//! as `silica neighbors --index` does. Prints one Markdown row per size and query setting:
+//! passages, build time (tables, graph), ef and candidates, p50/p99 query, recall@10
+//! against exact search (200 queries), resident memory of the query path, bytes on disk.
 //!
-//!     cargo bench --bench index_scaling -- 10000 100000 1000000
+//!     SILICA_BENCH_VECTORS=real.npy cargo bench --bench index_scaling -- \
+//!         10000 100000 1000000 --ef 64,128 --candidates 40,100
 //!
-//! Synthetic vectors, not real passages: real e5 vectors are more concentrated (cosines
-//! 0.7-0.9), which makes the graph's job harder, not easier; `silica index verify` measures
-//! recall on a real index.
+//! With `SILICA_BENCH_VECTORS` (an f32 .npy of real embeddings, e.g. every STS-B sentence
+//! embedded by `silica embed ... -o real.npy`, kept out of git), the base is those vectors,
+//! then, past their count, real vectors plus Gaussian noise (sigma 0.025 per dimension,
+//! about cosine 0.9 to the original), normalised; queries are 100 held-out real vectors and
+//! 100 noisy copies of them (after 200 other noisy copies, untimed, as a warm-up). Without it, synthetic clusters (1,000 Gaussian centres, noise
+//! 1.2 per dimension). `SILICA_BENCH_DIR` picks the folder of the temporary index.
 
 use silica::index::{
-    AnnParams, IndexSearcher, IndexSettings, NewDocument, NewPassage, PassageIndex, SearchMode,
+    AnnParams, AnnQuery, IndexSearcher, IndexSettings, NewDocument, NewPassage, PassageIndex,
+    SearchMode,
 };
 use std::time::Instant;
 
@@ -35,6 +39,42 @@ impl Rng {
         let v = self.unif();
         ((-2.0 * u.ln()).sqrt() * (2.0 * std::f64::consts::PI * v).cos()) as f32
     }
+}
+
+/// Vectors around real ones: the first `base.len()` rows are the real ones, the rest noisy
+/// copies of random ones.
+fn around_real(base: &[Vec<f32>], n: usize, seed: u64, noisy_only: bool) -> Vec<f32> {
+    let mut r = Rng(0x9E37_79B9_7F4A_7C15 ^ seed);
+    let mut out = Vec::with_capacity(n * DIM);
+    for i in 0..n {
+        let real = if i < base.len() && !noisy_only {
+            base[i].clone()
+        } else {
+            let origin = if noisy_only {
+                &base[i % base.len()]
+            } else {
+                &base[(r.next() % base.len() as u64) as usize]
+            };
+            let mut v: Vec<f32> = origin.iter().map(|x| x + 0.025 * r.normal()).collect();
+            let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+            v.iter_mut().for_each(|x| *x /= norm);
+            v
+        };
+        out.extend_from_slice(&real);
+    }
+    out
+}
+
+fn read_npy(path: &str) -> Vec<Vec<f32>> {
+    let bytes = std::fs::read(path).expect("SILICA_BENCH_VECTORS: cannot read");
+    let npy = npyz::NpyFile::new(&bytes[..]).expect("SILICA_BENCH_VECTORS: not an .npy file");
+    assert_eq!(
+        npy.shape().get(1),
+        Some(&(DIM as u64)),
+        "need {DIM}-d vectors"
+    );
+    let data: Vec<f32> = npy.into_vec().expect("SILICA_BENCH_VECTORS: not f32");
+    data.chunks_exact(DIM).map(<[f32]>::to_vec).collect()
 }
 
 fn vectors(n: usize, seed: u64) -> Vec<f32> {
@@ -63,10 +103,24 @@ fn rss_mib() -> f64 {
         / 1024.0
 }
 
-fn run(n: usize) {
-    let dir =
+struct Sweep {
+    ef: Vec<usize>,
+    candidates: Vec<usize>,
+    /// Graph settings (HNSW's M and ef_construction).
+    ann: AnnParams,
+}
+
+fn run(n: usize, real: Option<&[Vec<f32>]>, sweep: &Sweep) {
+    let temp =
         tempfile::tempdir_in(std::env::var("SILICA_BENCH_DIR").unwrap_or_else(|_| ".".into()))
             .unwrap();
+    // SILICA_BENCH_INDEX=DIR keeps the index there, and a later run with the same DIR
+    // reuses it (queries only).
+    let kept = std::env::var("SILICA_BENCH_INDEX")
+        .ok()
+        .map(std::path::PathBuf::from);
+    let dir_path = kept.clone().unwrap_or_else(|| temp.path().to_path_buf());
+    let reuse = dir_path.join("ann.usearch").is_file();
     let settings = IndexSettings {
         model: "synthetic".into(),
         fingerprint: "synthetic".into(),
@@ -77,11 +131,84 @@ fn run(n: usize) {
         min_chars: 40,
         keep_all: false,
         keep_duplicates: false,
-        ann: AnnParams::default(),
+        ann: sweep.ann.clone(),
     };
-    let data = vectors(n, 1);
+    // Real vectors: the last 100 are held out as queries.
+    // Warm-up queries (other noisy copies) page the mapped graph in before the timed ones,
+    // as a process that has answered a few queries has it.
+    let (data, queries, warm) = match real {
+        Some(real) => {
+            let (base, held) = real.split_at(real.len() - 100);
+            let mut queries: Vec<f32> = held.iter().flatten().copied().collect();
+            queries.extend(around_real(held, 100, 2, true));
+            (
+                around_real(base, n, 1, false),
+                queries,
+                around_real(held, 200, 3, true),
+            )
+        }
+        None => (vectors(n, 1), vectors(200, 2), vectors(200, 3)),
+    };
+    let (tables_s, ann_s, disk) = if reuse {
+        drop(data);
+        let index = PassageIndex::open(&dir_path, true).unwrap();
+        (0.0, 0.0, index.bytes_on_disk() as f64 / 1048576.0)
+    } else {
+        build(&dir_path, &settings, data, n)
+    };
+    let rows: Vec<&[f32]> = queries.chunks_exact(DIM).collect();
+    let skip = vec![None; rows.len()];
+    // Ground truth first (exact loads every vector), then the ANN path in a fresh state.
+    let truth = {
+        let index = PassageIndex::open(&dir_path, true).unwrap();
+        let exact = IndexSearcher::new(&index, Some(SearchMode::Exact)).unwrap();
+        exact.top_k(&rows, 10, &skip).unwrap()
+    };
+    for &ef in &sweep.ef {
+        for &candidates in &sweep.candidates {
+            let before = rss_mib();
+            let index = PassageIndex::open(&dir_path, true).unwrap();
+            let query = AnnQuery {
+                ef: Some(ef),
+                candidates: Some(candidates),
+            };
+            let ann =
+                IndexSearcher::with_query(&index, Some(SearchMode::Ann), query, None).unwrap();
+            for row in warm.chunks_exact(DIM) {
+                ann.top_k(&[row], 10, &[None]).unwrap();
+            }
+            let mut latencies = Vec::new();
+            let mut found = 0;
+            for (q, row) in rows.iter().enumerate() {
+                let t = Instant::now();
+                let hits = ann.top_k(&[row], 10, &[None]).unwrap();
+                latencies.push(t.elapsed().as_secs_f64() * 1e3);
+                found += hits[0]
+                    .iter()
+                    .filter(|h| truth[q].iter().any(|e| e.key == h.key))
+                    .count();
+            }
+            let rss = rss_mib() - before;
+            latencies.sort_by(f64::total_cmp);
+            println!(
+                "| {n} | {tables_s:.1} s + {ann_s:.1} s | {ef} | {candidates} | {:.2} ms | {:.2} ms | {:.3} | {rss:.0} MiB | {disk:.0} MiB |",
+                latencies[latencies.len() / 2],
+                latencies[latencies.len() * 99 / 100],
+                found as f64 / (10 * rows.len()) as f64,
+            );
+        }
+    }
+}
+
+/// Writes `n` vectors through the tables, then the graph; returns (tables s, graph s, MiB).
+fn build(
+    dir: &std::path::Path,
+    settings: &IndexSettings,
+    data: Vec<f32>,
+    n: usize,
+) -> (f64, f64, f64) {
     let t = Instant::now();
-    let mut index = PassageIndex::open_or_create(dir.path(), &settings).unwrap();
+    let mut index = PassageIndex::open_or_create(dir, settings).unwrap();
     let ids: Vec<String> = (0..n).map(|i| format!("d{i}")).collect();
     for chunk in (0..n).collect::<Vec<_>>().chunks(10_000) {
         let docs: Vec<NewDocument> = chunk
@@ -93,6 +220,7 @@ fn run(n: usize) {
                 hash: "h",
                 title: None,
                 lang: None,
+                date: None,
                 passages: vec![NewPassage {
                     id: &ids[i],
                     start: 0,
@@ -105,6 +233,7 @@ fn run(n: usize) {
             .collect();
         index.store.add_documents(&docs).unwrap();
     }
+    drop(data);
     let tables_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
     index.sync_ann(rayon::current_num_threads().max(2)).unwrap();
@@ -112,52 +241,62 @@ fn run(n: usize) {
     let disk = index.bytes_on_disk() as f64 / 1048576.0;
     drop(index);
 
-    let queries = vectors(200, 2);
-    let rows: Vec<&[f32]> = queries.chunks_exact(DIM).collect();
-    let skip = vec![None; rows.len()];
-    // Ground truth first (exact loads every vector), then the ANN path in a fresh state.
-    let truth = {
-        let index = PassageIndex::open(dir.path(), true).unwrap();
-        let exact = IndexSearcher::new(&index, Some(SearchMode::Exact)).unwrap();
-        exact.top_k(&rows, 10, &skip).unwrap()
-    };
-    let before = rss_mib();
-    let index = PassageIndex::open(dir.path(), true).unwrap();
-    let ann = IndexSearcher::new(&index, Some(SearchMode::Ann)).unwrap();
-    let mut latencies = Vec::new();
-    let mut found = 0;
-    for (q, row) in rows.iter().enumerate() {
-        let t = Instant::now();
-        let hits = ann.top_k(&[row], 10, &[None]).unwrap();
-        latencies.push(t.elapsed().as_secs_f64() * 1e3);
-        found += hits[0]
-            .iter()
-            .filter(|h| truth[q].iter().any(|e| e.key == h.key))
-            .count();
-    }
-    let rss = rss_mib() - before;
-    latencies.sort_by(f64::total_cmp);
-    println!(
-        "| {n} | {tables_s:.1} s + {ann_s:.1} s | {:.2} ms | {:.2} ms | {:.3} | {rss:.0} MiB | {disk:.0} MiB |",
-        latencies[latencies.len() / 2],
-        latencies[latencies.len() * 99 / 100],
-        found as f64 / (10 * rows.len()) as f64,
-    );
+    (tables_s, ann_s, disk)
+}
+
+/// A comma-separated list after `flag`, or the default.
+fn list_arg(args: &[String], flag: &str, default: usize) -> Vec<usize> {
+    args.iter()
+        .position(|a| a == flag)
+        .and_then(|i| args.get(i + 1))
+        .map(|v| v.split(',').filter_map(|x| x.parse().ok()).collect())
+        .unwrap_or_else(|| vec![default])
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
-    let sizes = if sizes.is_empty() {
-        vec![10_000, 100_000]
-    } else {
-        sizes
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let defaults = AnnParams::default();
+    let sweep = Sweep {
+        ef: list_arg(&args, "--ef", defaults.expansion_search),
+        candidates: list_arg(&args, "--candidates", defaults.candidates),
+        ann: AnnParams {
+            connectivity: list_arg(&args, "--m", defaults.connectivity)[0],
+            expansion_add: list_arg(&args, "--ef-construction", defaults.expansion_add)[0],
+            ..defaults.clone()
+        },
     };
-    println!("| passages | build (tables + ANN) | p50 query | p99 query | recall@10 | query RSS | disk |");
-    println!("|---|---|---|---|---|---|---|");
+    let mut sizes = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        if args[i].starts_with("--") {
+            i += 2;
+            continue;
+        }
+        if let Ok(n) = args[i].parse::<usize>() {
+            sizes.push(n);
+        }
+        i += 1;
+    }
+    if sizes.is_empty() {
+        sizes = vec![10_000, 100_000];
+    }
+    eprintln!(
+        "graph: M {}, ef_construction {}",
+        sweep.ann.connectivity, sweep.ann.expansion_add
+    );
+    let real = std::env::var("SILICA_BENCH_VECTORS")
+        .ok()
+        .map(|p| read_npy(&p));
+    eprintln!(
+        "vectors: {}",
+        match &real {
+            Some(r) => format!("{} real ones, then noisy copies of them", r.len()),
+            None => "synthetic clusters".into(),
+        }
+    );
+    println!("| passages | build (tables + ANN) | ef | candidates | p50 query | p99 query | recall@10 | query RSS | disk |");
+    println!("|---|---|---|---|---|---|---|---|---|");
     for n in sizes {
-        run(n);
+        run(n, real.as_deref(), &sweep);
     }
 }

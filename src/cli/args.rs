@@ -64,6 +64,52 @@ impl InputArgs {
     }
 }
 
+/// Which documents by their publication date (found in their text; see `silica passages
+/// --format json`, field date of each document).
+#[derive(Debug, Clone, Default, Args)]
+pub struct DateArgs {
+    /// Only documents dated on or after this day (YYYY-MM-DD); undated ones are left out.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<chrono::NaiveDate>,
+
+    /// Only documents dated on or before this day (YYYY-MM-DD); undated ones are left out.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: Option<chrono::NaiveDate>,
+}
+
+impl DateArgs {
+    pub fn is_set(&self) -> bool {
+        self.since.is_some() || self.until.is_some()
+    }
+
+    /// Whether a document dated `date` is kept (every document when no bound is set).
+    pub fn keeps(&self, date: Option<chrono::NaiveDate>) -> bool {
+        if !self.is_set() {
+            return true;
+        }
+        date.is_some_and(|d| self.since.is_none_or(|s| d >= s) && self.until.is_none_or(|u| d <= u))
+    }
+
+    pub fn check(&self) -> Result<()> {
+        if let (Some(s), Some(u)) = (self.since, self.until) {
+            if s > u {
+                bail!("--since {s} is after --until {u}");
+            }
+        }
+        Ok(())
+    }
+
+    /// "from 2025-12-01 to 2026-01-31", for messages.
+    pub fn describe(&self) -> String {
+        match (self.since, self.until) {
+            (Some(s), Some(u)) => format!("from {s} to {u}"),
+            (Some(s), None) => format!("since {s}"),
+            (None, Some(u)) => format!("until {u}"),
+            (None, None) => "at any date".into(),
+        }
+    }
+}
+
 /// How documents are cut into passages.
 #[derive(Debug, Clone, Args)]
 pub struct PassageArgs {
@@ -99,6 +145,18 @@ impl PassageArgs {
         tokenizer: &TextTokenizer,
         prefix: &str,
     ) -> Result<Corpus> {
+        self.build_dated(inputs, info, tokenizer, prefix, &DateArgs::default())
+    }
+
+    /// As [`PassageArgs::build`], keeping only the documents `dates` keeps.
+    pub fn build_dated(
+        &self,
+        inputs: &InputArgs,
+        info: &ModelInfo,
+        tokenizer: &TextTokenizer,
+        prefix: &str,
+        dates: &DateArgs,
+    ) -> Result<Corpus> {
         let window = info.max_tokens;
         let max_tokens = match self.max_tokens {
             None => window,
@@ -124,6 +182,17 @@ impl PassageArgs {
             keep_duplicates: self.keep_duplicates,
         };
         let documents = inputs.read()?;
+        let read = documents.len();
+        let documents: Vec<Document> = documents
+            .into_iter()
+            .filter(|d| dates.keeps(d.date))
+            .collect();
+        if documents.is_empty() {
+            bail!(
+                "none of the {read} documents read is dated {} (dates are found near the top of each text)",
+                dates.describe()
+            );
+        }
         let corpus = build_passages(documents, &options, &counter);
         if corpus.passages.is_empty() {
             bail!("no passages left in the inputs after cleaning ({} lines dropped; --keep-all keeps every line)", corpus.dropped.len());

@@ -4,7 +4,9 @@
 use super::args::{InputArgs, PassageArgs};
 use super::ModelArgs;
 use crate::embed::Embedder;
-use crate::index::{AnnParams, IndexSearcher, IndexSettings, KeyHit, PassageIndex, SearchMode};
+use crate::index::{
+    AnnParams, AnnQuery, IndexSearcher, IndexSettings, KeyHit, PassageIndex, SearchMode, VectorFile,
+};
 use crate::model::PromptChoice;
 use anyhow::{bail, Result};
 use clap::{Args, Subcommand, ValueEnum};
@@ -128,8 +130,37 @@ pub struct VerifyArgs {
     #[arg(short, long, default_value_t = 10)]
     pub k: usize,
 
+    #[command(flatten)]
+    pub ann: AnnQueryArgs,
+
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+}
+
+/// How a query searches the ANN graph, when not as the index was built to (shared by
+/// `neighbors --index` and `index verify`).
+#[derive(Debug, Clone, Args)]
+pub struct AnnQueryArgs {
+    /// The graph's candidate list per query (HNSW's ef_search; default: the index's,
+    /// see `silica index stats`): higher finds more of the true neighbours, slower.
+    #[arg(long)]
+    pub ef: Option<usize>,
+
+    /// Candidates per query re-scored exactly with the f32 vectors (default: the index's).
+    #[arg(long)]
+    pub candidates: Option<usize>,
+}
+
+impl AnnQueryArgs {
+    pub fn query(&self) -> Result<AnnQuery> {
+        if self.ef == Some(0) || self.candidates == Some(0) {
+            bail!("--ef and --candidates must be at least 1");
+        }
+        Ok(AnnQuery {
+            ef: self.ef,
+            candidates: self.candidates,
+        })
+    }
 }
 
 pub fn run(args: IndexArgs) -> Result<()> {
@@ -325,6 +356,24 @@ fn stats(args: StatsArgs) -> Result<()> {
     Ok(())
 }
 
+/// Refuses a model other than the index's (by the fingerprint of its files; the weights are
+/// not loaded).
+pub fn require_index_model(index: &PassageIndex, model: &ModelArgs) -> Result<()> {
+    let fingerprint = model.fingerprint()?;
+    if fingerprint != index.settings.fingerprint {
+        bail!(
+            "{}: the index was built with {} ({}); this run's model is {} ({}): pass --model {}",
+            index.dir.display(),
+            index.settings.model,
+            index.settings.fingerprint,
+            model.model,
+            fingerprint,
+            index.settings.model
+        );
+    }
+    Ok(())
+}
+
 fn verify(args: VerifyArgs) -> Result<()> {
     if args.k == 0 || args.sample == 0 {
         bail!("-k and --sample must be at least 1");
@@ -352,7 +401,25 @@ fn verify(args: VerifyArgs) -> Result<()> {
         if missing > 0 {
             problems.push(format!("{missing} passages are not in the ANN"));
         }
-        recall = Some(measure_recall(&index, &keys, args.sample, args.k)?);
+        let file = VectorFile::open(&PassageIndex::vectors_path(&index.dir), dim)?;
+        let mut differ = 0usize;
+        index.store.for_each_vector(dim, |k, v| {
+            if file.get(k).as_deref() != Some(v) {
+                differ += 1;
+            }
+        })?;
+        if differ > 0 {
+            problems.push(format!(
+                "{differ} passages' vectors differ between the tables and vectors.f32"
+            ));
+        }
+        recall = Some(measure_recall(
+            &index,
+            &keys,
+            args.sample,
+            args.k,
+            args.ann.query()?,
+        )?);
     }
     let ok = problems.is_empty();
     let value = json!({
@@ -392,6 +459,7 @@ fn measure_recall(
     keys: &[i64],
     sample: usize,
     k: usize,
+    query: AnnQuery,
 ) -> Result<(f64, usize)> {
     let step = (keys.len() / sample.min(keys.len()).max(1)).max(1);
     let chosen: Vec<i64> = keys.iter().step_by(step).take(sample).copied().collect();
@@ -399,7 +467,8 @@ fn measure_recall(
     let queries: Vec<&[f32]> = vectors.iter().map(|(_, v)| v.as_slice()).collect();
     let skip: Vec<Option<i64>> = vectors.iter().map(|(k, _)| Some(*k)).collect();
     let exact = IndexSearcher::new(index, Some(SearchMode::Exact))?.top_k(&queries, k, &skip)?;
-    let ann = IndexSearcher::new(index, Some(SearchMode::Ann))?.top_k(&queries, k, &skip)?;
+    let ann = IndexSearcher::with_query(index, Some(SearchMode::Ann), query, None)?
+        .top_k(&queries, k, &skip)?;
     let mut found = 0usize;
     let mut total = 0usize;
     for (e, a) in exact.iter().zip(&ann) {

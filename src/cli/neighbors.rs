@@ -1,7 +1,7 @@
 //! `silica neighbors`: the passages closest to a question or to a passage, in any language;
 //! or, with --all-pairs, the related and near-duplicate passage pairs of a corpus.
 
-use super::args::{InputArgs, PassageArgs};
+use super::args::{DateArgs, InputArgs, PassageArgs};
 use super::units::{embed_units, embed_with_bar, Unit};
 use super::ModelArgs;
 use crate::corpus::TokenCounter;
@@ -46,6 +46,12 @@ pub struct NeighborsArgs {
     /// (default: exact below 20,000 passages, else the ANN).
     #[arg(long, value_enum, requires = "index")]
     pub search: Option<SearchMode>,
+
+    #[command(flatten)]
+    pub ann: super::index::AnnQueryArgs,
+
+    #[command(flatten)]
+    pub dates: DateArgs,
 
     /// A question or text to search for (repeatable).
     #[arg(long, short = 'q')]
@@ -104,6 +110,9 @@ struct PassageRef<'a> {
     text: &'a str,
     start: Option<usize>,
     end: Option<usize>,
+    /// The document's publication date, when its text states one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -113,13 +122,18 @@ struct Pair<'a> {
     b: PassageRef<'a>,
 }
 
-fn passage_ref(item: &Item) -> PassageRef<'_> {
+fn passage_ref<'a>(item: &'a Item, dates: &[Option<chrono::NaiveDate>]) -> PassageRef<'a> {
     PassageRef {
         id: &item.id,
         source: &item.source,
         text: &item.text,
         start: item.span.map(|s| s.0),
         end: item.span.map(|s| s.1),
+        date: dates
+            .get(item.document)
+            .copied()
+            .flatten()
+            .map(|d| d.to_string()),
     }
 }
 
@@ -136,6 +150,7 @@ pub fn run(args: NeighborsArgs) -> Result<()> {
     if args.k == 0 {
         bail!("-k must be at least 1");
     }
+    args.dates.check()?;
     if !(-1.0..=1.0).contains(&args.threshold) {
         bail!("--threshold is a cosine, between -1 and 1");
     }
@@ -171,12 +186,14 @@ pub fn run(args: NeighborsArgs) -> Result<()> {
     let info = embedder.info().clone();
     let passage_prompt = PromptChoice::Passage;
     let query_prompt = args.model.prompt_or(PromptChoice::Query);
-    let corpus = args.passages.build(
+    let corpus = args.passages.build_dated(
         &args.input,
         &info,
         embedder.tokenizer(),
         passage_prompt.prefix(&info.prompts),
+        &args.dates,
     )?;
+    let dates: Vec<Option<chrono::NaiveDate>> = corpus.documents.iter().map(|d| d.date).collect();
     let (items, matrix, _) = embed_units(
         &embedder,
         &corpus,
@@ -189,7 +206,7 @@ pub fn run(args: NeighborsArgs) -> Result<()> {
         let pairs = all_pairs(&matrix, args.threshold, |i, j| {
             !args.cross_document || items[i].document != items[j].document
         });
-        return write_pairs(&items, &pairs, args.format);
+        return write_pairs(&items, &dates, &pairs, args.format);
     }
 
     let mut queries: Vec<Query> = texts.into_iter().map(Query::Text).collect();
@@ -241,7 +258,7 @@ pub fn run(args: NeighborsArgs) -> Result<()> {
                 .map(|(rank, h)| NeighborHit {
                     rank: rank + 1,
                     score: (h.score * 10_000.0).round() / 10_000.0,
-                    passage: passage_ref(&items[h.index]),
+                    passage: passage_ref(&items[h.index], &dates),
                 })
                 .collect()
         })
@@ -282,7 +299,22 @@ fn write_lists(query_texts: &[&str], lists: &[Vec<NeighborHit>], format: Format)
 fn run_on_index(args: &NeighborsArgs, dir: &std::path::Path, texts: Vec<String>) -> Result<()> {
     let index = PassageIndex::open(dir, true)?;
     let dim = index.settings.dim;
-    let searcher = IndexSearcher::new(&index, args.search)?;
+    let only = if args.dates.is_set() {
+        let keys = index
+            .store
+            .passage_keys_dated(args.dates.since, args.dates.until)?;
+        if keys.is_empty() {
+            bail!(
+                "{}: no indexed document is dated {}",
+                dir.display(),
+                args.dates.describe()
+            );
+        }
+        Some(keys.into_iter().collect())
+    } else {
+        None
+    };
+    let searcher = IndexSearcher::with_query(&index, args.search, args.ann.query()?, only)?;
     if args.all_pairs {
         let documents = if args.cross_document {
             Some(index.store.passage_documents()?)
@@ -307,18 +339,7 @@ fn run_on_index(args: &NeighborsArgs, dir: &std::path::Path, texts: Vec<String>)
     let mut vectors: Vec<Vec<f32>> = Vec::new();
     let mut skip: Vec<Option<i64>> = vec![None; texts.len()];
     if !texts.is_empty() {
-        let fingerprint = args.model.fingerprint()?;
-        if fingerprint != index.settings.fingerprint {
-            bail!(
-                "{}: the index was built with {} ({}); this run's model is {} ({}): pass --model {}",
-                dir.display(),
-                index.settings.model,
-                index.settings.fingerprint,
-                args.model.model,
-                fingerprint,
-                index.settings.model
-            );
-        }
+        super::index::require_index_model(&index, &args.model)?;
         let embedder = args.model.load_embedder()?;
         let mut cache = args.model.open_cache()?;
         let prompt = args.model.prompt_or(PromptChoice::Query);
@@ -376,13 +397,25 @@ fn row_ref(row: &PassageRow) -> PassageRef<'_> {
         text: &row.text,
         start: Some(row.start),
         end: Some(row.end),
+        date: row.date.clone(),
     }
 }
 
-fn write_pairs(items: &[Item], pairs: &[(usize, usize, f32)], format: Format) -> Result<()> {
+fn write_pairs(
+    items: &[Item],
+    dates: &[Option<chrono::NaiveDate>],
+    pairs: &[(usize, usize, f32)],
+    format: Format,
+) -> Result<()> {
     let refs: Vec<(f32, PassageRef, PassageRef)> = pairs
         .iter()
-        .map(|&(i, j, s)| (s, passage_ref(&items[i]), passage_ref(&items[j])))
+        .map(|&(i, j, s)| {
+            (
+                s,
+                passage_ref(&items[i], dates),
+                passage_ref(&items[j], dates),
+            )
+        })
         .collect();
     write_pair_refs(&refs, format)
 }

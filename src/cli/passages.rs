@@ -1,6 +1,6 @@
 //! `silica passages`: what silica will embed, and what it removed.
 
-use super::args::{InputArgs, PassageArgs};
+use super::args::{DateArgs, InputArgs, PassageArgs};
 use super::ModelArgs;
 use crate::corpus::Corpus;
 use crate::model::PromptChoice;
@@ -24,6 +24,9 @@ pub enum Format {
 /// are kept once. Counts go to stderr. Tokens are counted with the model's tokenizer (the
 /// weights are not loaded).
 ///
+/// Each passage carries its document's publication date when the text states one near its
+/// top (field date; --since/--until keep documents by it).
+///
 /// Example: silica passages seeds/ --format jsonl
 #[derive(Debug, Args)]
 pub struct PassagesArgs {
@@ -39,6 +42,9 @@ pub struct PassagesArgs {
     pub show_dropped: bool,
 
     #[command(flatten)]
+    pub dates: DateArgs,
+
+    #[command(flatten)]
     pub passages: PassageArgs,
 
     #[command(flatten)]
@@ -46,11 +52,16 @@ pub struct PassagesArgs {
 }
 
 pub fn run(args: PassagesArgs) -> Result<()> {
+    args.dates.check()?;
     let (info, tokenizer) = args.model.load_tokenizer()?;
     let prompt = args.model.prompt_or(PromptChoice::Passage);
-    let corpus =
-        args.passages
-            .build(&args.input, &info, &tokenizer, prompt.prefix(&info.prompts))?;
+    let corpus = args.passages.build_dated(
+        &args.input,
+        &info,
+        &tokenizer,
+        prompt.prefix(&info.prompts),
+        &args.dates,
+    )?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match (args.format, args.show_dropped) {
         (Format::Jsonl, false) => {
@@ -74,8 +85,9 @@ pub fn run(args: PassagesArgs) -> Result<()> {
     }
     out.flush()?;
     eprintln!(
-        "{} documents, {} passages, {} lines dropped, {} duplicate passages{}",
+        "{} documents ({} dated), {} passages, {} lines dropped, {} duplicate passages{}",
         corpus.documents.len(),
+        corpus.documents.iter().filter(|d| d.date.is_some()).count(),
         corpus.passages.len(),
         corpus.dropped.len(),
         corpus.duplicates,

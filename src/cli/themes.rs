@@ -1,19 +1,24 @@
 //! `silica themes`: what a set of articles is about, which passages say it, which articles
 //! share a theme.
 
-use super::args::{InputArgs, PassageArgs};
+use super::args::{DateArgs, InputArgs, PassageArgs};
 use super::units::{embed_units, separate_twins, Unit};
 use super::ModelArgs;
-use crate::cluster::{centered, cluster, ClusterParams};
+use crate::cache::EmbeddingCache;
+use crate::cluster::{center_in_place, cluster, ClusterParams};
+use crate::corpus::{model_input, TextFormat};
+use crate::embed::{Embedder, Embeddings};
 use crate::export::write_atomically;
+use crate::index::PassageIndex;
 use crate::model::PromptChoice;
 use crate::report::{render, ReportFormat};
 use crate::themes::{
-    parse_theme_list, read_themes_file, DocumentInfo, NamedTheme, ReportInputs, ScoringParams,
-    ThemeReport, ThemeScorer, BACKGROUND,
+    parse_theme_list, read_themes_file, DocumentInfo, Item, NamedTheme, ReportInputs,
+    ScoringParams, ThemeReport, ThemeScorer, Twin, BACKGROUND,
 };
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -35,9 +40,18 @@ pub enum Algorithm {
 ///
 /// Example: silica themes seeds/ --themes "supply chains; technological sovereignty; export controls" -o report.html
 #[derive(Debug, Args)]
+#[command(mut_arg("inputs", |a| a.required(false)))]
 pub struct ThemesArgs {
     #[command(flatten)]
     pub input: InputArgs,
+
+    /// Find the themes of this index's passages (see `silica index`) instead of reading a
+    /// corpus: nothing is embedded again (the model is loaded only for --themes names).
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub dates: DateArgs,
 
     /// Report format (default: from the --output extension, else table).
     #[arg(long, value_enum)]
@@ -214,11 +228,28 @@ impl ThemesArgs {
     }
 }
 
+/// What the themes are found in: items with their vectors and documents, read from a
+/// corpus (embedded now) or from an index (embedded when indexed).
+struct ThemeInputs {
+    items: Vec<Item>,
+    vectors: Embeddings,
+    twins: Vec<Twin>,
+    documents: Vec<DocumentInfo>,
+    /// The model, when loaded (a corpus always needs it; an index only for --themes).
+    embedder: Option<Embedder>,
+    cache: Option<EmbeddingCache>,
+    /// The prompt the items were embedded with: theme names are embedded with it too.
+    prompt: PromptChoice,
+    /// What the run record says of the inputs.
+    run: serde_json::Map<String, serde_json::Value>,
+}
+
 pub fn run(mut args: ThemesArgs) -> Result<()> {
     // Everything that can be checked without the model is checked first.
     let params = args.cluster_params()?;
     let named = args.named_themes()?;
     let scoring = args.scoring.params()?;
+    args.dates.check()?;
     let format = args
         .format
         .or_else(|| {
@@ -228,92 +259,83 @@ pub fn run(mut args: ThemesArgs) -> Result<()> {
         })
         .unwrap_or(ReportFormat::Table);
 
-    if args.unit == Unit::Document {
-        // Every document keeps all its passages: a document that repeats another is found
-        // whole (and reported as its twin) rather than emptied by passage deduplication.
-        args.passages.keep_duplicates = true;
-    }
-    let mut cache = args.model.open_cache()?;
-    let embedder = args.model.load_embedder()?;
-    let prompt = args.model.prompt_or(PromptChoice::Query);
-    let info = embedder.info().clone();
-    let prefix = prompt.prefix(&info.prompts).to_string();
-    let corpus = args
-        .passages
-        .build(&args.input, &info, embedder.tokenizer(), &prefix)?;
-    let (items, vectors, _) = embed_units(&embedder, &corpus, args.unit, &prompt, cache.as_mut())?;
-    let (items, vectors, twins) = match args.unit {
-        Unit::Document => separate_twins(&corpus, items, vectors),
-        Unit::Passage => (items, vectors, Vec::new()),
+    let mut inputs = match args.index.clone() {
+        Some(dir) => {
+            if !args.input.inputs.is_empty() {
+                bail!("give either a CORPUS or --index DIR, not both");
+            }
+            if args.unit == Unit::Document {
+                bail!("--index holds passages: --unit document needs a corpus");
+            }
+            from_index(&args, &dir, named.is_some())?
+        }
+        None => {
+            if args.input.inputs.is_empty() {
+                bail!("nothing to read: give a CORPUS (files, directories) or --index DIR");
+            }
+            from_corpus(&mut args)?
+        }
     };
+    let unit = unit_name(args.unit);
     if let ClusterParams::Kmeans { k: Some(k), .. } = params {
-        if k > items.len() {
+        if k > inputs.items.len() {
             bail!(
-                "--k {k} is more than the {} {}s to cluster",
-                items.len(),
-                unit_name(args.unit)
+                "--k {k} is more than the {} {unit}s to cluster",
+                inputs.items.len(),
             );
         }
     }
-    let space = if args.no_center {
-        vectors.clone()
-    } else {
-        centered(&vectors)
-    };
-    let clustering = cluster(&space, &params)?;
-
-    let scorer = match named {
-        Some(themes) => Some(theme_scorer(
-            &embedder,
+    // Named themes are scored on the model's vectors, before they are centred in place
+    // for clustering (one copy of the vectors, not two).
+    let scorer = match (named, &inputs.embedder) {
+        (Some(themes), Some(embedder)) => Some(theme_scorer(
+            embedder,
             themes,
-            &prompt,
-            cache.as_mut(),
+            &inputs.prompt,
+            inputs.cache.as_mut(),
             scoring,
         )?),
-        None => None,
+        _ => None,
     };
+    let theme_assignments = scorer.as_ref().map(|s| {
+        let documents: Vec<usize> = inputs.items.iter().map(|i| i.document).collect();
+        s.assign_all(&inputs.vectors, &documents)
+    });
+    let mut space = std::mem::take(&mut inputs.vectors);
+    if !args.no_center {
+        center_in_place(&mut space);
+    }
+    let clustering = cluster(&space, &params)?;
 
-    let documents: Vec<DocumentInfo> = corpus
-        .documents
-        .iter()
-        .map(|d| DocumentInfo {
-            id: d.id.clone(),
-            source: d.source.clone(),
-            title: d.title.clone(),
-        })
-        .collect();
-    let run = serde_json::json!({
-        "silica": env!("CARGO_PKG_VERSION"),
-        "inputs": args.input.inputs,
-        "model": info.name,
-        "prompt": prompt.label(),
-        "unit": unit_name(args.unit),
+    let mut run = serde_json::Map::new();
+    run.insert("silica".into(), env!("CARGO_PKG_VERSION").into());
+    run.append(&mut inputs.run);
+    let rest = serde_json::json!({
+        "prompt": inputs.prompt.label(),
+        "unit": unit,
         "clustering": params,
         "centered": !args.no_center,
         "k": clustering.k,
         "named_themes": scorer.as_ref().map(|m| &m.themes),
         "theme_scoring": scorer.as_ref().map(|m| &m.params),
         "keywords": args.keywords,
-        "max_tokens": args.passages.max_tokens.unwrap_or(info.max_tokens),
-        "overlap": args.passages.overlap,
-        "min_chars": args.passages.min_chars,
-        "keep_all": args.passages.keep_all,
-        "keep_duplicates": args.passages.keep_duplicates,
-        "passages": corpus.passages.len(),
-        "duplicates": corpus.duplicates,
-        "dropped_lines": corpus.dropped.len(),
+        "since": args.dates.since,
+        "until": args.dates.until,
     });
+    if let serde_json::Value::Object(mut rest) = rest {
+        run.append(&mut rest);
+    }
     let report = ThemeReport::build(ReportInputs {
-        items: &items,
-        documents: &documents,
-        vectors: &vectors,
+        items: &inputs.items,
+        documents: &inputs.documents,
+        theme_assignments,
         cluster_space: &space,
         clustering: &clustering,
         scorer: scorer.as_ref(),
-        twins: &twins,
+        twins: &inputs.twins,
         keywords: args.keywords,
         representatives: 3,
-        run,
+        run: serde_json::Value::Object(run),
     })?;
     let text = render(&report, format)?;
     match &args.output {
@@ -325,10 +347,9 @@ pub fn run(mut args: ThemesArgs) -> Result<()> {
         }
     }
     eprintln!(
-        "{} {}s of {} documents in {} clusters{}",
-        items.len(),
-        unit_name(args.unit),
-        corpus.documents.len(),
+        "{} {unit}s of {} documents in {} clusters{}",
+        inputs.items.len(),
+        inputs.documents.len(),
         clustering.k,
         args.output
             .as_ref()
@@ -336,6 +357,145 @@ pub fn run(mut args: ThemesArgs) -> Result<()> {
             .unwrap_or_default()
     );
     Ok(())
+}
+
+/// Reads, splits and embeds the corpus (through the cache).
+fn from_corpus(args: &mut ThemesArgs) -> Result<ThemeInputs> {
+    if args.unit == Unit::Document {
+        // Every document keeps all its passages: a document that repeats another is found
+        // whole (and reported as its twin) rather than emptied by passage deduplication.
+        args.passages.keep_duplicates = true;
+    }
+    let mut cache = args.model.open_cache()?;
+    let embedder = args.model.load_embedder()?;
+    let prompt = args.model.prompt_or(PromptChoice::Query);
+    let info = embedder.info().clone();
+    let prefix = prompt.prefix(&info.prompts).to_string();
+    let corpus = args.passages.build_dated(
+        &args.input,
+        &info,
+        embedder.tokenizer(),
+        &prefix,
+        &args.dates,
+    )?;
+    let (items, vectors, _) = embed_units(&embedder, &corpus, args.unit, &prompt, cache.as_mut())?;
+    let (items, vectors, twins) = match args.unit {
+        Unit::Document => separate_twins(&corpus, items, vectors),
+        Unit::Passage => (items, vectors, Vec::new()),
+    };
+    let documents = corpus
+        .documents
+        .iter()
+        .map(|d| DocumentInfo {
+            id: d.id.clone(),
+            source: d.source.clone(),
+            title: d.title.clone(),
+            date: d.date,
+        })
+        .collect();
+    let run = serde_json::json!({
+        "inputs": args.input.inputs,
+        "model": info.name,
+        "max_tokens": args.passages.max_tokens.unwrap_or(info.max_tokens),
+        "overlap": args.passages.overlap,
+        "min_chars": args.passages.min_chars,
+        "keep_all": args.passages.keep_all,
+        "keep_duplicates": args.passages.keep_duplicates,
+        "passages": corpus.passages.len(),
+        "duplicates": corpus.duplicates,
+        "dropped_lines": corpus.dropped.len(),
+    });
+    Ok(ThemeInputs {
+        items,
+        vectors,
+        twins,
+        documents,
+        embedder: Some(embedder),
+        cache,
+        prompt,
+        run: match run {
+            serde_json::Value::Object(m) => m,
+            _ => unreachable!("a JSON object literal"),
+        },
+    })
+}
+
+/// Reads the passages and their vectors from an index: nothing is embedded again. The
+/// model is loaded only to embed the named themes (`with_themes`), with the passage prompt
+/// the index's vectors were made with.
+fn from_index(args: &ThemesArgs, dir: &std::path::Path, with_themes: bool) -> Result<ThemeInputs> {
+    let index = PassageIndex::open(dir, true)?;
+    let dim = index.settings.dim;
+    let stored = index.store.document_infos()?;
+    let mut doc_position: HashMap<i64, usize> = HashMap::new();
+    let mut documents = Vec::new();
+    for d in stored {
+        let date = d.date.as_deref().and_then(|x| x.parse().ok());
+        if !args.dates.keeps(date) {
+            continue;
+        }
+        doc_position.insert(d.key, documents.len());
+        documents.push(DocumentInfo {
+            id: d.id,
+            source: d.source,
+            title: d.title,
+            date,
+        });
+    }
+    let mut items = Vec::new();
+    let mut data = Vec::new();
+    index.store.for_each_passage(dim, |row, doc, vector| {
+        let Some(&document) = doc_position.get(&doc) else {
+            return Ok(());
+        };
+        items.push(Item {
+            input: model_input(TextFormat::Plain, &row.text),
+            id: row.id,
+            source: row.source,
+            text: row.text,
+            lang: row.lang,
+            document,
+            span: Some((row.start, row.end)),
+        });
+        data.extend_from_slice(&vector);
+        Ok(())
+    })?;
+    if items.is_empty() {
+        bail!(
+            "{}: no indexed passage of a document dated {}",
+            dir.display(),
+            args.dates.describe()
+        );
+    }
+    let (embedder, cache) = if with_themes {
+        super::index::require_index_model(&index, &args.model)?;
+        (Some(args.model.load_embedder()?), args.model.open_cache()?)
+    } else {
+        (None, None)
+    };
+    let run = serde_json::json!({
+        "index": dir,
+        "model": index.settings.model,
+        "max_tokens": index.settings.max_tokens,
+        "overlap": index.settings.overlap,
+        "min_chars": index.settings.min_chars,
+        "keep_all": index.settings.keep_all,
+        "keep_duplicates": index.settings.keep_duplicates,
+        "passages": items.len(),
+    });
+    Ok(ThemeInputs {
+        items,
+        vectors: Embeddings { dim, data },
+        twins: Vec::new(),
+        documents,
+        embedder,
+        cache,
+        prompt: PromptChoice::Passage,
+        run: match run {
+            serde_json::Value::Object(m) => m,
+            _ => unreachable!("a JSON object literal"),
+        },
+    })
 }
 
 fn unit_name(unit: Unit) -> &'static str {

@@ -8,8 +8,10 @@ mod agglomerative;
 mod density;
 mod kmeans;
 mod metrics;
+mod sampled;
 
 pub use metrics::{cluster_metrics, silhouette, ClusterMetrics, ClusterStats};
+pub use sampled::{kmeans_sampled, sample_rows, SAMPLE_ABOVE, SAMPLE_SIZE};
 
 use crate::embed::Embeddings;
 use anyhow::{bail, Result};
@@ -56,7 +58,10 @@ impl Clustering {
 
     /// Renumbers clusters by size (largest first, ties by first member), dropping empty ones,
     /// so that ids do not depend on an algorithm's internal order.
-    fn canonical(assignments: Vec<Option<usize>>, silhouette_by_k: Vec<(usize, f64)>) -> Self {
+    pub(crate) fn canonical(
+        assignments: Vec<Option<usize>>,
+        silhouette_by_k: Vec<(usize, f64)>,
+    ) -> Self {
         let max = assignments.iter().flatten().max().map_or(0, |m| m + 1);
         let mut sizes: Vec<(usize, usize, usize)> = (0..max)
             .map(|c| {
@@ -105,6 +110,18 @@ pub fn cluster(vectors: &Embeddings, params: &ClusterParams) -> Result<Clusterin
         bail!(
             "all {n} passages have the same vector (identical texts?): there is nothing to cluster"
         );
+    }
+    if n > SAMPLE_ABOVE {
+        return match params {
+            ClusterParams::Kmeans { k: Some(k), .. } if *k > SAMPLE_SIZE => {
+                bail!("--k {k} is more than the {SAMPLE_SIZE} passages k-means starts from above {SAMPLE_ABOVE}")
+            }
+            ClusterParams::Kmeans { k: Some(0), .. } => bail!("--k must be at least 1"),
+            ClusterParams::Kmeans { .. } => kmeans_sampled(vectors, params),
+            _ => bail!(
+                "{n} passages: above {SAMPLE_ABOVE}, only --algorithm kmeans runs (on a sample, then over all); HDBSCAN and agglomerative clustering compare every pair"
+            ),
+        };
     }
     match *params {
         ClusterParams::Kmeans {
@@ -181,6 +198,13 @@ pub fn cluster(vectors: &Embeddings, params: &ClusterParams) -> Result<Clusterin
 /// spreads them out, so clusters and the silhouette that picks k see the differences
 /// between passages rather than what all of them share.
 pub fn centered(vectors: &Embeddings) -> Embeddings {
+    let mut copy = vectors.clone();
+    center_in_place(&mut copy);
+    copy
+}
+
+/// [`centered`] without a copy (a million 384-d vectors are 1.5 GB).
+pub fn center_in_place(vectors: &mut Embeddings) {
     let n = vectors.len().max(1) as f64;
     let mut mean = vec![0f64; vectors.dim];
     for row in vectors.rows() {
@@ -188,20 +212,21 @@ pub fn centered(vectors: &Embeddings) -> Embeddings {
             *m += *x as f64 / n;
         }
     }
-    let mut data = Vec::with_capacity(vectors.data.len());
-    for row in vectors.rows() {
-        let shifted: Vec<f64> = row.iter().zip(&mean).map(|(x, m)| *x as f64 - m).collect();
-        let norm = shifted.iter().map(|x| x * x).sum::<f64>().sqrt();
-        if norm > 1e-9 {
-            data.extend(shifted.iter().map(|x| (x / norm) as f32));
-        } else {
+    for row in vectors.data.chunks_exact_mut(vectors.dim) {
+        let norm = row
+            .iter()
+            .zip(&mean)
+            .map(|(x, m)| (*x as f64 - m).powi(2))
+            .sum::<f64>()
+            .sqrt();
+        for (x, m) in row.iter_mut().zip(&mean) {
             // A vector equal to the mean has no direction of its own.
-            data.extend(shifted.iter().map(|_| 0f32));
+            *x = if norm > 1e-9 {
+                ((*x as f64 - m) / norm) as f32
+            } else {
+                0.0
+            };
         }
-    }
-    Embeddings {
-        dim: vectors.dim,
-        data,
     }
 }
 

@@ -6,6 +6,7 @@
 
 mod clean;
 mod csv;
+pub mod dates;
 mod decode;
 mod dedup;
 mod html;
@@ -53,6 +54,9 @@ pub struct Document {
     pub title: Option<String>,
     /// ISO 639-1 code of the detected language (`fr`), when there is enough text to tell.
     pub lang: Option<String>,
+    /// The publication date the text states near its top, when it states one
+    /// ([`dates::find_date`]).
+    pub date: Option<chrono::NaiveDate>,
     pub format: TextFormat,
 }
 
@@ -203,11 +207,12 @@ pub fn read_inputs(inputs: &[PathBuf], options: &ReadOptions) -> Result<Vec<Docu
     Ok(documents)
 }
 
-/// Fills in a document's language and, when its reader found none, its title.
+/// Fills in a document's language, its date and, when its reader found none, its title.
 pub fn describe(doc: &mut Document) {
     // The start of a text is enough to tell its language, and bounds the cost.
     let sample: String = doc.text.chars().take(4000).collect();
     doc.lang = detect_language(&sample).map(|d| d.code);
+    doc.date = dates::find_date(&doc.text, doc.lang.as_deref());
     if doc.title.is_none() {
         doc.title = doc
             .text

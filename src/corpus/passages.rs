@@ -32,6 +32,9 @@ pub struct Passage {
     pub byte_start: usize,
     pub byte_end: usize,
     pub lang: Option<String>,
+    /// The document's publication date, when its text states one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<chrono::NaiveDate>,
     /// Model tokens of `input`, prompt and special tokens included.
     pub tokens: usize,
     pub text: String,
@@ -184,6 +187,7 @@ pub fn build_passages(
                 byte_start: span.start,
                 byte_end: span.end,
                 lang,
+                date: doc.date,
                 tokens: counter.count(&input),
                 text: text.to_string(),
                 input,

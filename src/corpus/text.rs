@@ -49,6 +49,7 @@ pub(super) fn read_text_file(
         text,
         title,
         lang: None,
+        date: None,
         format,
     }))
 }

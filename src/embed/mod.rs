@@ -20,7 +20,7 @@ use anyhow::{Context, Result};
 use candle_core::{Device, Tensor};
 
 /// Row-major vectors, one per input text, in input order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Embeddings {
     pub dim: usize,
     pub data: Vec<f32>,

@@ -21,7 +21,10 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 use usearch::{Index, IndexOptions, MetricKind, ScalarKind};
 
-/// How the graph is built and searched.
+/// How the graph is built and searched. The defaults are measured at a million real-based
+/// vectors (`cargo bench --bench index_scaling`, README): M 16 stalls at recall@10 0.93
+/// whatever ef_search (0.923 at ef 256, 0.933 at 512), M 32 reaches 0.990 at ef 128 with a
+/// p50 under 2 ms, builds in 5.4 min and maps 670 MiB.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AnnParams {
     /// Links per node (HNSW's M).
@@ -39,9 +42,9 @@ pub struct AnnParams {
 impl Default for AnnParams {
     fn default() -> Self {
         Self {
-            connectivity: 16,
+            connectivity: 32,
             expansion_add: 128,
-            expansion_search: 64,
+            expansion_search: 128,
             quantization: "i8".into(),
             candidates: 40,
         }
@@ -186,6 +189,20 @@ impl Ann {
     /// The `count` nearest keys by the graph's (approximate) scores.
     pub fn search(&self, query: &[f32], count: usize) -> Result<Vec<i64>> {
         let m = self.index.search(query, count).map_err(exception)?;
+        Ok(m.keys.iter().map(|&k| k as i64).collect())
+    }
+
+    /// The `count` nearest keys that `keep` accepts (the graph is walked past the others).
+    pub fn search_filtered(
+        &self,
+        query: &[f32],
+        count: usize,
+        keep: impl Fn(i64) -> bool,
+    ) -> Result<Vec<i64>> {
+        let m = self
+            .index
+            .filtered_search(query, count, |k| keep(k as i64))
+            .map_err(exception)?;
         Ok(m.keys.iter().map(|&k| k as i64).collect())
     }
 

@@ -5,17 +5,20 @@
 //!   passages (offsets, language, text, f32 vector) and the settings. Each batch of
 //!   documents is one transaction: a killed `index add` leaves the index at its last commit
 //!   and the next run adds what is missing.
-//! - `ann.usearch` ([`ann`]): the HNSW graph, derived from the tables. It records the
-//!   tables' generation it matches; a stale or missing graph is brought up to date by the
-//!   next `index add` (queries fall back to exact search meanwhile).
+//! - `ann.usearch` ([`ann`]) and `vectors.f32` ([`vectors`]): the HNSW graph and a flat
+//!   copy of the f32 vectors for re-scoring its candidates, both derived from the tables.
+//!   The tables record the generation they match; a stale or missing pair is brought up to
+//!   date by the next `index add` (queries fall back to exact search meanwhile).
 
 pub mod ann;
 pub mod search;
 pub mod store;
+pub mod vectors;
 
 pub use ann::{Ann, AnnParams};
-pub use search::{IndexSearcher, KeyHit, SearchMode};
-pub use store::{IndexStore, NewDocument, NewPassage, PassageRow, StoredDocument};
+pub use search::{AnnQuery, IndexSearcher, KeyHit, SearchMode};
+pub use store::{DocumentRow, IndexStore, NewDocument, NewPassage, PassageRow, StoredDocument};
+pub use vectors::VectorFile;
 
 use crate::corpus::Corpus;
 use crate::embed::Embeddings;
@@ -149,6 +152,10 @@ impl PassageIndex {
         dir.join("ann.usearch")
     }
 
+    pub fn vectors_path(dir: &Path) -> PathBuf {
+        dir.join("vectors.f32")
+    }
+
     /// Opens the index in `dir`, creating it with `settings` when new; an index made with
     /// other settings is refused, naming each difference.
     pub fn open_or_create(dir: &Path, settings: &IndexSettings) -> Result<Self> {
@@ -193,7 +200,15 @@ impl PassageIndex {
             );
         }
         let store = if read_only {
-            IndexStore::open_read_only(&path)?
+            let store = IndexStore::open_read_only(&path)?;
+            if store.needs_migration()? {
+                // An older index is upgraded once (a writable open migrates it), then read.
+                drop(store);
+                IndexStore::open(&path, false)?;
+                IndexStore::open_read_only(&path)?
+            } else {
+                store
+            }
         } else {
             IndexStore::open(&path, false)?
         };
@@ -336,6 +351,7 @@ impl PassageIndex {
                     hash,
                     title: doc.title.as_deref(),
                     lang: doc.lang.as_deref(),
+                    date: doc.date,
                     passages: by_doc
                         .get(&d)
                         .map(|ps| {
@@ -361,17 +377,21 @@ impl PassageIndex {
         Ok(passages.len())
     }
 
-    /// Brings the ANN file up to the tables: removes what was removed, adds what is
-    /// missing (in chunks, so the build never holds every vector twice), saves atomically,
-    /// then records the generation it matches. Returns (added, removed).
+    /// Brings the ANN graph and the flat vector file up to the tables: removes from the
+    /// graph what was removed, writes and adds what is missing (in chunks, so the build
+    /// never holds every vector twice), saves the graph atomically, then records the
+    /// generation both match. A missing file of the two rebuilds both. Returns (added,
+    /// removed).
     pub fn sync_ann(&mut self, threads: usize) -> Result<(usize, usize)> {
         let generation = self.store.generation()?;
         let path = Self::ann_path(&self.dir);
-        if path.is_file() && self.store.ann_generation()? == Some(generation) {
+        let vectors_path = Self::vectors_path(&self.dir);
+        let both = path.is_file() && vectors_path.is_file();
+        if both && self.store.ann_generation()? == Some(generation) {
             return Ok((0, 0));
         }
         let dim = self.settings.dim;
-        let ann = if path.is_file() {
+        let ann = if both {
             Ann::load(&path, dim, &self.settings.ann)?
         } else {
             Ann::create(dim, &self.settings.ann)?
@@ -394,7 +414,12 @@ impl PassageIndex {
             .filter(|&k| !ann.contains(k))
             .collect();
         for chunk in missing.chunks(CHUNK) {
-            ann.add_all(&self.store.vectors(chunk, dim)?, threads)?;
+            let rows = self.store.vectors(chunk, dim)?;
+            VectorFile::write(&vectors_path, dim, &rows)?;
+            ann.add_all(&rows, threads)?;
+        }
+        if missing.is_empty() && !vectors_path.is_file() {
+            VectorFile::write(&vectors_path, dim, &[])?;
         }
         let added = missing.len();
         ann.save(&path)?;
@@ -415,9 +440,10 @@ impl PassageIndex {
             .unwrap_or(0)
     }
 
-    /// Whether the ANN file exists and matches the tables.
+    /// Whether the ANN graph and the vector file exist and match the tables.
     pub fn ann_current(&self) -> Result<bool> {
         Ok(Self::ann_path(&self.dir).is_file()
+            && Self::vectors_path(&self.dir).is_file()
             && self.store.ann_generation()? == Some(self.store.generation()?))
     }
 }

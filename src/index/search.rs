@@ -1,11 +1,12 @@
 //! Queries against an index: exact cosines over every stored vector below a size where the
 //! graph does not pay, else the ANN's candidates re-scored exactly with the f32 vectors.
 
-use super::{Ann, PassageIndex};
+use super::{Ann, PassageIndex, VectorFile};
 use crate::embed::Embeddings;
 use crate::search::{all_pairs, dot, top_k_many};
 use anyhow::Result;
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// Below this many passages, queries read every vector and score it exactly: reading 20,000
 /// vectors and scoring them costs a few milliseconds, and exact is exact.
@@ -21,19 +22,32 @@ pub enum SearchMode {
     Ann,
 }
 
+/// How the graph is searched, when not as the index was built to be (`--ef`,
+/// `--candidates`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AnnQuery {
+    /// The graph's candidate list while searching (HNSW's ef_search).
+    pub ef: Option<usize>,
+    /// Candidates re-scored exactly per query.
+    pub candidates: Option<usize>,
+}
+
 enum Backend {
     /// Every vector, with the passage key of each row.
-    Exact {
-        keys: Vec<i64>,
-        matrix: Embeddings,
+    Exact { keys: Vec<i64>, matrix: Embeddings },
+    Ann {
+        ann: Ann,
+        vectors: VectorFile,
+        candidates: usize,
     },
-    Ann(Ann),
 }
 
 /// A search over one open index.
 pub struct IndexSearcher<'a> {
     index: &'a PassageIndex,
     backend: Backend,
+    /// Only these passages are searched (`--since/--until`), when set.
+    only: Option<HashSet<i64>>,
 }
 
 /// A passage key and its exact cosine to the query.
@@ -47,7 +61,21 @@ impl<'a> IndexSearcher<'a> {
     /// Exact below [`EXACT_BELOW`] passages or when asked (`force`), else the ANN; an ANN
     /// file that is missing or behind the tables falls back to exact, with a warning.
     pub fn new(index: &'a PassageIndex, force: Option<SearchMode>) -> Result<Self> {
-        let (_, passages) = index.store.counts()?;
+        Self::with_query(index, force, AnnQuery::default(), None)
+    }
+
+    /// As [`IndexSearcher::new`], searching the graph with `query`'s settings, and only the
+    /// passages in `only` when given.
+    pub fn with_query(
+        index: &'a PassageIndex,
+        force: Option<SearchMode>,
+        query: AnnQuery,
+        only: Option<HashSet<i64>>,
+    ) -> Result<Self> {
+        let passages = match &only {
+            Some(keys) => keys.len(),
+            None => index.store.counts()?.1,
+        };
         let ann_ok = index.ann_current()?;
         let mode = match force {
             Some(m) => m,
@@ -73,27 +101,39 @@ impl<'a> IndexSearcher<'a> {
                 let mut keys = Vec::with_capacity(passages);
                 let mut data = Vec::with_capacity(passages * dim);
                 index.store.for_each_vector(dim, |k, v| {
-                    keys.push(k);
-                    data.extend_from_slice(v);
+                    if only.as_ref().is_none_or(|o| o.contains(&k)) {
+                        keys.push(k);
+                        data.extend_from_slice(v);
+                    }
                 })?;
                 Backend::Exact {
                     keys,
                     matrix: Embeddings { dim, data },
                 }
             }
-            SearchMode::Ann => Backend::Ann(Ann::view(
-                &PassageIndex::ann_path(&index.dir),
-                dim,
-                &index.settings.ann,
-            )?),
+            SearchMode::Ann => {
+                let mut params = index.settings.ann.clone();
+                if let Some(ef) = query.ef {
+                    params.expansion_search = ef.max(1);
+                }
+                Backend::Ann {
+                    ann: Ann::view(&PassageIndex::ann_path(&index.dir), dim, &params)?,
+                    vectors: VectorFile::open(&PassageIndex::vectors_path(&index.dir), dim)?,
+                    candidates: query.candidates.unwrap_or(params.candidates).max(1),
+                }
+            }
         };
-        Ok(Self { index, backend })
+        Ok(Self {
+            index,
+            backend,
+            only,
+        })
     }
 
     pub fn mode(&self) -> SearchMode {
         match self.backend {
             Backend::Exact { .. } => SearchMode::Exact,
-            Backend::Ann(_) => SearchMode::Ann,
+            Backend::Ann { .. } => SearchMode::Ann,
         }
     }
 
@@ -122,10 +162,17 @@ impl<'a> IndexSearcher<'a> {
                     })
                     .collect())
             }
-            Backend::Ann(ann) => queries
+            Backend::Ann {
+                ann,
+                vectors,
+                candidates,
+            } => queries
                 .iter()
                 .enumerate()
-                .map(|(q, query)| self.ann_top_k(ann, query, k, skip.get(q).copied().flatten()))
+                .map(|(q, query)| {
+                    let skip = skip.get(q).copied().flatten();
+                    self.ann_top_k(ann, vectors, *candidates, query, k, skip)
+                })
                 .collect(),
         }
     }
@@ -133,26 +180,44 @@ impl<'a> IndexSearcher<'a> {
     fn ann_top_k(
         &self,
         ann: &Ann,
+        vectors: &VectorFile,
+        candidates: usize,
         query: &[f32],
         k: usize,
         skip: Option<i64>,
     ) -> Result<Vec<KeyHit>> {
-        let wanted = self.index.settings.ann.candidates.max(k) + usize::from(skip.is_some());
-        let candidates: Vec<i64> = ann
-            .search(query, wanted)?
-            .into_iter()
-            .filter(|&c| Some(c) != skip)
-            .collect();
-        let mut hits: Vec<KeyHit> = self
-            .index
-            .store
-            .vectors(&candidates, self.index.settings.dim)?
-            .into_iter()
-            .map(|(key, v)| KeyHit {
-                key,
-                score: dot(&v, query),
-            })
-            .collect();
+        let wanted = candidates.max(k) + usize::from(skip.is_some());
+        let mut hits = Vec::with_capacity(wanted);
+        // A candidate the vector file does not reach (it should) is read from the tables.
+        let mut unmapped = Vec::new();
+        let found = match &self.only {
+            Some(only) => ann.search_filtered(query, wanted, |k| only.contains(&k))?,
+            None => ann.search(query, wanted)?,
+        };
+        for key in found {
+            if Some(key) == skip {
+                continue;
+            }
+            match vectors.get(key) {
+                Some(v) => hits.push(KeyHit {
+                    key,
+                    score: dot(&v, query),
+                }),
+                None => unmapped.push(key),
+            }
+        }
+        if !unmapped.is_empty() {
+            for (key, v) in self
+                .index
+                .store
+                .vectors(&unmapped, self.index.settings.dim)?
+            {
+                hits.push(KeyHit {
+                    key,
+                    score: dot(&v, query),
+                });
+            }
+        }
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.key.cmp(&b.key)));
         hits.truncate(k);
         Ok(hits)
@@ -173,20 +238,29 @@ impl<'a> IndexSearcher<'a> {
                     .map(|(i, j, s)| (keys[i], keys[j], s))
                     .collect())
             }
-            Backend::Ann(ann) => {
+            Backend::Ann {
+                ann, candidates, ..
+            } => {
                 // Every vector is read once; candidates are re-scored from memory rather
                 // than looked up again in the tables.
                 let dim = self.index.settings.dim;
                 let mut rows = Vec::new();
-                self.index
-                    .store
-                    .for_each_vector(dim, |k, v| rows.push((k, v.to_vec())))?;
+                let only = self.only.as_ref();
+                self.index.store.for_each_vector(dim, |k, v| {
+                    if only.is_none_or(|o| o.contains(&k)) {
+                        rows.push((k, v.to_vec()))
+                    }
+                })?;
                 let row_of: std::collections::HashMap<i64, usize> =
                     rows.iter().enumerate().map(|(r, (k, _))| (*k, r)).collect();
-                let wanted = self.index.settings.ann.candidates + 1;
+                let wanted = candidates + 1;
                 let mut out = Vec::new();
                 for (key, v) in &rows {
-                    for c in ann.search(v, wanted)? {
+                    let found = match only {
+                        Some(o) => ann.search_filtered(v, wanted, |k| o.contains(&k))?,
+                        None => ann.search(v, wanted)?,
+                    };
+                    for c in found {
                         let Some(&r) = row_of.get(&c) else { continue };
                         let score = dot(&rows[r].1, v);
                         if c > *key && score >= threshold && keep(*key, c) {

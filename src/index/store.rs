@@ -7,8 +7,17 @@ use anyhow::{bail, Context, Result};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use std::path::Path;
 
-/// Bumped when the tables change; an index of another version is refused.
-pub const SCHEMA_VERSION: i64 = 1;
+/// Bumped when the tables change. An older index is migrated when opened ([`MIGRATIONS`]);
+/// a newer one is refused.
+pub const SCHEMA_VERSION: i64 = 2;
+
+/// The statements that bring version `n` (the index in this list) to `n + 1`, each run in
+/// one transaction with the version's update.
+const MIGRATIONS: &[(i64, &str)] = &[(
+    1,
+    "ALTER TABLE documents ADD COLUMN date TEXT;
+     CREATE INDEX IF NOT EXISTS documents_date ON documents(date);",
+)];
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -19,7 +28,9 @@ CREATE TABLE IF NOT EXISTS documents (
     file TEXT NOT NULL,
     hash TEXT NOT NULL,
     title TEXT,
-    lang TEXT
+    lang TEXT,
+    -- The publication date the text states (YYYY-MM-DD), when it states one.
+    date TEXT
 );
 CREATE TABLE IF NOT EXISTS passages (
     key INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -37,6 +48,9 @@ CREATE INDEX IF NOT EXISTS passages_document ON passages(document);
 CREATE INDEX IF NOT EXISTS passages_id ON passages(id);
 CREATE INDEX IF NOT EXISTS documents_file ON documents(file);
 ";
+
+/// Created after migrations (a version-1 table has no date column until migrated).
+const SCHEMA_INDEXES: &str = "CREATE INDEX IF NOT EXISTS documents_date ON documents(date);";
 
 /// A document as the index holds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +70,7 @@ pub struct NewDocument<'a> {
     pub hash: &'a str,
     pub title: Option<&'a str>,
     pub lang: Option<&'a str>,
+    pub date: Option<chrono::NaiveDate>,
     pub passages: Vec<NewPassage<'a>>,
 }
 
@@ -78,7 +93,21 @@ pub struct PassageRow {
     pub start: usize,
     pub end: usize,
     pub lang: Option<String>,
+    /// The document's publication date (YYYY-MM-DD), when found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     pub text: String,
+}
+
+/// A stored document as reports name it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentRow {
+    pub key: i64,
+    pub id: String,
+    pub source: String,
+    pub title: Option<String>,
+    /// YYYY-MM-DD, when the text states a date.
+    pub date: Option<String>,
 }
 
 pub struct IndexStore {
@@ -115,7 +144,42 @@ impl IndexStore {
             .with_context(|| format!("{}: not an SQLite file", path.display()))?;
         conn.execute_batch(SCHEMA)
             .with_context(|| format!("{}: not a silica index", path.display()))?;
-        Ok(Self { conn })
+        let mut store = Self { conn };
+        store
+            .migrate()
+            .with_context(|| format!("{}: cannot upgrade the index's tables", path.display()))?;
+        store.conn.execute_batch(SCHEMA_INDEXES)?;
+        Ok(store)
+    }
+
+    /// Brings an older index's tables to [`SCHEMA_VERSION`], one version per transaction.
+    fn migrate(&mut self) -> Result<()> {
+        loop {
+            let Some(version) = self
+                .meta("schema_version")?
+                .and_then(|v| v.parse::<i64>().ok())
+            else {
+                return Ok(()); // a new index: `init` records the version
+            };
+            let Some((_, sql)) = MIGRATIONS.iter().find(|(from, _)| *from == version) else {
+                return Ok(());
+            };
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.execute(
+                "UPDATE meta SET value = ?1 WHERE key = 'schema_version'",
+                [(version + 1).to_string()],
+            )?;
+            tx.commit()?;
+        }
+    }
+
+    /// Whether the tables are of an older version that [`IndexStore::open`] would migrate.
+    pub fn needs_migration(&self) -> Result<bool> {
+        Ok(self
+            .meta("schema_version")?
+            .and_then(|v| v.parse::<i64>().ok())
+            .is_some_and(|v| v < SCHEMA_VERSION))
     }
 
     /// Opens the tables for reading only (queries): nothing is created or changed.
@@ -220,8 +284,8 @@ impl IndexStore {
         let tx = self.conn.transaction()?;
         {
             let mut doc_stmt = tx.prepare(
-                "INSERT INTO documents (id, source, file, hash, title, lang)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO documents (id, source, file, hash, title, lang, date)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             let mut passage_stmt = tx.prepare(
                 "INSERT INTO passages (document, id, start, end, lang, text, vector)
@@ -229,7 +293,15 @@ impl IndexStore {
             )?;
             for d in docs {
                 doc_stmt
-                    .execute(params![d.id, d.source, d.file, d.hash, d.title, d.lang])
+                    .execute(params![
+                        d.id,
+                        d.source,
+                        d.file,
+                        d.hash,
+                        d.title,
+                        d.lang,
+                        d.date.map(|x| x.to_string())
+                    ])
                     .with_context(|| format!("{}: cannot add document {}", d.source, d.id))?;
                 let key = tx.last_insert_rowid();
                 for p in &d.passages {
@@ -365,7 +437,7 @@ impl IndexStore {
     /// The passages with these keys, for output.
     pub fn passage_rows(&self, keys: &[i64]) -> Result<Vec<PassageRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT p.key, p.id, d.source, d.id, p.start, p.end, p.lang, p.text
+            "SELECT p.key, p.id, d.source, d.id, p.start, p.end, p.lang, p.text, d.date
              FROM passages p JOIN documents d ON d.key = p.document WHERE p.key = ?1",
         )?;
         let mut out = Vec::with_capacity(keys.len());
@@ -381,6 +453,7 @@ impl IndexStore {
                         end: r.get::<_, i64>(5)? as usize,
                         lang: r.get(6)?,
                         text: r.get(7)?,
+                        date: r.get(8)?,
                     })
                 })
                 .optional()?
@@ -388,6 +461,75 @@ impl IndexStore {
             out.push(row);
         }
         Ok(out)
+    }
+
+    /// The keys of the passages whose document's date is within `since..=until` (either
+    /// bound open when `None`); passages of undated documents are left out.
+    pub fn passage_keys_dated(
+        &self,
+        since: Option<chrono::NaiveDate>,
+        until: Option<chrono::NaiveDate>,
+    ) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT p.key FROM passages p JOIN documents d ON d.key = p.document
+             WHERE d.date IS NOT NULL AND (?1 IS NULL OR d.date >= ?1)
+               AND (?2 IS NULL OR d.date <= ?2)
+             ORDER BY p.key",
+        )?;
+        let keys = stmt.query_map(
+            params![since.map(|d| d.to_string()), until.map(|d| d.to_string())],
+            |r| r.get(0),
+        )?;
+        Ok(keys.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every document's key, id, source, title and date, in key order (for reports).
+    pub fn document_infos(&self) -> Result<Vec<DocumentRow>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT key, id, source, title, date FROM documents ORDER BY key")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(DocumentRow {
+                key: r.get(0)?,
+                id: r.get(1)?,
+                source: r.get(2)?,
+                title: r.get(3)?,
+                date: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every passage with its document's key and its vector, in key order, through `f`.
+    pub fn for_each_passage(
+        &self,
+        dim: usize,
+        mut f: impl FnMut(PassageRow, i64, Vec<f32>) -> Result<()>,
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare(
+            "SELECT p.key, p.id, d.source, d.id, p.start, p.end, p.lang, p.text, d.date,
+                    p.document, p.vector
+             FROM passages p JOIN documents d ON d.key = p.document ORDER BY p.key",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let row = PassageRow {
+                key: r.get(0)?,
+                id: r.get(1)?,
+                source: r.get(2)?,
+                document: r.get(3)?,
+                start: r.get::<_, i64>(4)? as usize,
+                end: r.get::<_, i64>(5)? as usize,
+                lang: r.get(6)?,
+                text: r.get(7)?,
+                date: r.get(8)?,
+            };
+            let doc: i64 = r.get(9)?;
+            let v = blob_vector(r.get_ref(10)?.as_blob()?, dim)
+                .with_context(|| format!("passage {}: its vector is not {dim} floats", row.key))?;
+            f(row, doc, v)?;
+        }
+        Ok(())
     }
 
     /// The document key of each passage key (for --cross-document).

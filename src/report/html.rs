@@ -3,7 +3,7 @@
 //! bar per article, and a 2-D map of every passage (inline SVG, PCA), coloured by cluster,
 //! with the passage text on hover.
 
-use super::{excerpt, percent, run_summary, span_note};
+use super::{excerpt, percent, run_summary, span_note, timeline_table, TimelineTable};
 use crate::themes::ThemeReport;
 use std::fmt::Write;
 
@@ -75,7 +75,20 @@ pub fn render(report: &ThemeReport) -> String {
         h.push_str("</table>\n");
     }
 
-    h.push_str("<h2>Map of the passages</h2>\n");
+    if let Some(t) = timeline_table(report) {
+        h.push_str(&timeline_html(&t));
+    }
+
+    if report.map.len() < report.items.len() {
+        let _ = writeln!(
+            h,
+            "<h2>Map of the passages</h2>\n<p class=\"run\">A sample of {} of the {} passages.</p>",
+            report.map.len(),
+            report.items.len()
+        );
+    } else {
+        h.push_str("<h2>Map of the passages</h2>\n");
+    }
     h.push_str(&map_svg(report, &label_of));
     h.push_str("<p class=\"legend\">");
     for c in &report.clusters {
@@ -152,9 +165,10 @@ pub fn render(report: &ThemeReport) -> String {
         let name = d.title.clone().unwrap_or_else(|| d.source.clone());
         let _ = writeln!(
             h,
-            "<tr><td>{}<div class=\"src\">{}</div></td><td>{bar}</td><td>{}</td></tr>",
+            "<tr><td>{}<div class=\"src\">{}{}</div></td><td>{bar}</td><td>{}</td></tr>",
             esc(&name),
             esc(&d.source),
+            d.date.map(|x| format!(" · {x}")).unwrap_or_default(),
             themes.join(", ")
         );
     }
@@ -179,11 +193,64 @@ pub fn render(report: &ThemeReport) -> String {
     h
 }
 
+/// The themes' shares by period: one stacked bar per period (a theme's colour is its
+/// position among the named themes; "other" is grey), with the shares in the table cells.
+fn timeline_html(t: &TimelineTable) -> String {
+    let colour_of = |i: usize| {
+        if i + 1 == t.columns.len() {
+            colour(None)
+        } else {
+            colour(Some(i))
+        }
+    };
+    let mut h = format!("<h2>Themes by {}</h2>\n<p class=\"legend\">", t.unit);
+    for (i, c) in t.columns.iter().enumerate() {
+        let _ = write!(
+            h,
+            "<span><i class=\"dot\" style=\"background:{}\"></i>{}</span>",
+            colour_of(i),
+            esc(c)
+        );
+    }
+    let _ = writeln!(
+        h,
+        "</p>\n<table id=\"timeline\">\n<tr><th>{}</th><th>items</th><th>share of each theme</th></tr>",
+        t.unit
+    );
+    for (period, items, shares) in &t.rows {
+        let mut bar = String::from("<div class=\"bar\">");
+        for (i, share) in shares.iter().enumerate() {
+            if *share > 0.0 {
+                let _ = write!(
+                    bar,
+                    "<span style=\"width:{:.1}%;background:{}\" title=\"{} {}\"></span>",
+                    share * 100.0,
+                    colour_of(i),
+                    esc(&t.columns[i]),
+                    percent(*share)
+                );
+            }
+        }
+        bar.push_str("</div>");
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{items}</td><td>{bar}</td></tr>",
+            esc(period)
+        );
+    }
+    let _ = writeln!(
+        h,
+        "</table>\n<p class=\"run\">{} items of undated documents are not shown.</p>",
+        t.undated_items
+    );
+    h
+}
+
 /// One `<circle class="point">` per item, placed by the PCA projection.
 fn map_svg(report: &ThemeReport, label_of: &dyn Fn(Option<usize>) -> String) -> String {
     let (w, hgt, pad) = (900.0, 520.0, 24.0);
-    let xs = report.map.iter().map(|p| p[0]);
-    let ys = report.map.iter().map(|p| p[1]);
+    let xs = report.map.iter().map(|(_, p)| p[0]);
+    let ys = report.map.iter().map(|(_, p)| p[1]);
     let (min_x, max_x) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
         (a.min(x), b.max(x))
     });
@@ -195,7 +262,7 @@ fn map_svg(report: &ThemeReport, label_of: &dyn Fn(Option<usize>) -> String) -> 
     let mut svg = format!(
         "<svg id=\"map\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{hgt}\" viewBox=\"0 0 {w} {hgt}\" role=\"img\" aria-label=\"2-D map of the passages\">\n"
     );
-    for (item, p) in report.items.iter().zip(&report.map) {
+    for (item, p) in report.map.iter().map(|(i, p)| (&report.items[*i], p)) {
         let x = pad + (p[0] - min_x) / span_x * (w - 2.0 * pad);
         let y = pad + (p[1] - min_y) / span_y * (hgt - 2.0 * pad);
         let _ = writeln!(

@@ -1,4 +1,4 @@
-use super::{excerpt, percent, run_summary, span_note};
+use super::{excerpt, percent, run_summary, span_note, timeline_table};
 use crate::themes::ThemeReport;
 use std::fmt::Write;
 
@@ -29,6 +29,22 @@ pub fn render(report: &ThemeReport) -> String {
         }
         out.push('\n');
     }
+    if let Some(t) = timeline_table(report) {
+        let _ = writeln!(
+            out,
+            "## Themes by {}\n\nShare of each period's items carrying each theme ({} items of undated documents left out).\n\n| {} | items | {} |\n|---|---|{}",
+            t.unit,
+            t.undated_items,
+            t.unit,
+            t.columns.join(" | "),
+            "---|".repeat(t.columns.len())
+        );
+        for (period, items, shares) in &t.rows {
+            let cells: Vec<String> = shares.iter().map(|s| percent(*s)).collect();
+            let _ = writeln!(out, "| {period} | {items} | {} |", cells.join(" | "));
+        }
+        out.push('\n');
+    }
     let _ = writeln!(out, "## Clusters\n");
     for c in &report.clusters {
         let _ = writeln!(out, "### {}. {}\n", c.id, c.label);
@@ -54,7 +70,7 @@ pub fn render(report: &ThemeReport) -> String {
     }
     let _ = writeln!(
         out,
-        "## Documents\n\n| document | clusters | themes |\n|---|---|---|"
+        "## Documents\n\n| document | date | clusters | themes |\n|---|---|---|---|"
     );
     for d in &report.documents {
         let clusters: Vec<String> = d
@@ -70,8 +86,9 @@ pub fn render(report: &ThemeReport) -> String {
         let name = d.title.clone().unwrap_or_else(|| d.source.clone());
         let _ = writeln!(
             out,
-            "| {} | {} | {} |",
+            "| {} | {} | {} | {} |",
             name.replace('|', "\\|"),
+            d.date.map(|x| x.to_string()).unwrap_or_default(),
             clusters.join(", "),
             themes.join(", ")
         );

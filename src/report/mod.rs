@@ -77,3 +77,38 @@ pub(crate) fn run_summary(report: &ThemeReport) -> String {
         run["model"].as_str().unwrap_or("?"),
     )
 }
+
+/// The timeline as a table: the theme columns (named themes in order, then "other"), and
+/// per period its name, item count and each column's share.
+pub(crate) struct TimelineTable {
+    pub unit: &'static str,
+    pub columns: Vec<String>,
+    pub rows: Vec<(String, usize, Vec<f64>)>,
+    pub undated_items: usize,
+}
+
+pub(crate) fn timeline_table(report: &ThemeReport) -> Option<TimelineTable> {
+    let timeline = report.timeline.as_ref()?;
+    let mut columns: Vec<String> = report.themes.iter().map(|t| t.name.clone()).collect();
+    columns.push(crate::themes::OTHER.to_string());
+    let rows = timeline
+        .periods
+        .iter()
+        .map(|p| {
+            let shares = columns
+                .iter()
+                .map(|c| p.themes.get(c).copied().unwrap_or(0.0))
+                .collect();
+            (p.period.clone(), p.items, shares)
+        })
+        .collect();
+    Some(TimelineTable {
+        unit: match timeline.granularity {
+            crate::themes::Granularity::Week => "week",
+            crate::themes::Granularity::Month => "month",
+        },
+        columns,
+        rows,
+        undated_items: timeline.undated_items,
+    })
+}

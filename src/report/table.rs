@@ -1,4 +1,4 @@
-use super::{excerpt, percent, run_summary};
+use super::{excerpt, percent, run_summary, timeline_table};
 use crate::themes::ThemeReport;
 use std::fmt::Write;
 
@@ -50,6 +50,30 @@ pub fn render(report: &ThemeReport) -> String {
         }
         out.push('\n');
     }
+    if let Some(t) = timeline_table(report) {
+        let _ = writeln!(
+            out,
+            "themes by {} (share of the period's items; {} undated):",
+            t.unit, t.undated_items
+        );
+        let _ = writeln!(
+            out,
+            "  {:<9} {:>6}  {}",
+            t.unit,
+            "items",
+            t.columns.join(" | ")
+        );
+        for (period, items, shares) in &t.rows {
+            let cells: Vec<String> = t
+                .columns
+                .iter()
+                .zip(shares)
+                .map(|(c, s)| format!("{:>w$}", percent(*s), w = c.chars().count()))
+                .collect();
+            let _ = writeln!(out, "  {period:<9} {items:>6}  {}", cells.join(" | "));
+        }
+        out.push('\n');
+    }
     let _ = writeln!(out, "documents:");
     for d in &report.documents {
         let clusters: Vec<String> = d
@@ -67,7 +91,8 @@ pub fn render(report: &ThemeReport) -> String {
         } else {
             format!("  | {}", themes.join(", "))
         };
-        let _ = writeln!(out, "  {}  {}{themes}", d.source, clusters.join(" "));
+        let date = d.date.map(|x| format!(" ({x})")).unwrap_or_default();
+        let _ = writeln!(out, "  {}{date}  {}{themes}", d.source, clusters.join(" "));
     }
     let m = &report.metrics.clusters;
     let _ = writeln!(

@@ -5,10 +5,12 @@
 mod labels;
 mod named;
 mod scoring;
+mod timeline;
 
 pub use labels::{cluster_keywords, label, Keyword};
 pub use named::{parse_theme_list, read_themes_file, NamedTheme, BACKGROUND};
-pub use scoring::{ScoringParams, ThemeAssignment, ThemeScorer};
+pub use scoring::{ScoringParams, ThemeAssignment, ThemeScorer, OTHER};
+pub use timeline::{theme_timeline, Granularity, PeriodShare, Timeline};
 
 use crate::cluster::{cluster_metrics, ClusterMetrics, Clustering};
 use crate::embed::Embeddings;
@@ -47,6 +49,8 @@ pub struct DocumentInfo {
     pub id: String,
     pub source: String,
     pub title: Option<String>,
+    /// The publication date its text states, when it states one.
+    pub date: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -106,6 +110,8 @@ pub struct DocumentReport {
     pub id: String,
     pub source: String,
     pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<chrono::NaiveDate>,
     pub items: usize,
     /// Share of the document's items in each cluster (key: cluster id, or "unassigned").
     pub clusters: BTreeMap<String, f64>,
@@ -159,11 +165,16 @@ pub struct ThemeReport {
     pub themes: Vec<ThemeSummary>,
     pub items: Vec<ItemReport>,
     pub documents: Vec<DocumentReport>,
+    /// Each named theme's share by week or month of the documents' dates (when some
+    /// documents are dated).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<Timeline>,
     pub metrics: Metrics,
     pub run: serde_json::Value,
-    /// 2-D PCA projection of the item vectors (for the HTML map); not in JSON.
+    /// 2-D PCA projection of the item vectors (for the HTML map), as (item index, point):
+    /// every item up to [`MAP_ITEMS`], else a seeded sample of that many; not in JSON.
     #[serde(skip)]
-    pub map: Vec<[f64; 2]>,
+    pub map: Vec<(usize, [f64; 2])>,
 }
 
 /// Inputs of [`ThemeReport::build`].
@@ -172,8 +183,9 @@ pub struct ReportInputs<'a> {
     /// Documents that repeat an item's document (with `--unit document`).
     pub twins: &'a [Twin],
     pub documents: &'a [DocumentInfo],
-    /// The model's vectors: compared with named themes (embedded by the same model).
-    pub vectors: &'a Embeddings,
+    /// Each item's named theme (from [`ThemeScorer::assign_all`] over the model's vectors),
+    /// when themes were named; `scorer` must then be given too.
+    pub theme_assignments: Option<Vec<ThemeAssignment>>,
     /// The vectors the clustering ran on (the model's, or centred): metrics,
     /// representatives and the map are computed there.
     pub cluster_space: &'a Embeddings,
@@ -210,15 +222,17 @@ impl ThemeReport {
         self.items.iter().find(|i| i.id == id)
     }
 
-    pub fn build(inputs: ReportInputs<'_>) -> Result<Self> {
+    pub fn build(mut inputs: ReportInputs<'_>) -> Result<Self> {
         let metrics = cluster_metrics(inputs.cluster_space, &inputs.clustering.assignments);
-        let assignments: Vec<Option<ThemeAssignment>> = match inputs.scorer {
-            Some(s) => {
-                let documents: Vec<usize> = inputs.items.iter().map(|i| i.document).collect();
-                s.assign_all(inputs.vectors, &documents)
-                    .into_iter()
-                    .map(Some)
-                    .collect()
+        let assignments: Vec<Option<ThemeAssignment>> = match inputs.theme_assignments.take() {
+            Some(list) => {
+                anyhow::ensure!(
+                    list.len() == inputs.items.len() && inputs.scorer.is_some(),
+                    "theme assignments for {} of {} items, or without their scorer",
+                    list.len(),
+                    inputs.items.len()
+                );
+                list.into_iter().map(Some).collect()
             }
             None => vec![None; inputs.items.len()],
         };
@@ -229,6 +243,7 @@ impl ThemeReport {
             .scorer
             .map(|s| theme_summaries(s, &items, &documents))
             .unwrap_or_default();
+        let timeline = inputs.scorer.and_then(|_| item_timeline(&inputs, &items));
         Ok(Self {
             clusters,
             unassigned: inputs
@@ -240,11 +255,26 @@ impl ThemeReport {
             themes,
             items,
             documents,
+            timeline,
             metrics: rounded_metrics(metrics, &inputs.clustering.silhouette_by_k),
             run: inputs.run,
-            map: project_2d(inputs.cluster_space),
+            map: project_2d(inputs.cluster_space, MAP_ITEMS),
         })
     }
+}
+
+/// Most members of a cluster whose words are counted for its keywords.
+pub const KEYWORD_ITEMS: usize = 2_000;
+
+/// Each cluster's members in input order, in one pass.
+fn members_by_cluster(clustering: &Clustering) -> Vec<Vec<usize>> {
+    let mut members = vec![Vec::new(); clustering.k];
+    for (i, a) in clustering.assignments.iter().enumerate() {
+        if let Some(c) = a {
+            members[*c].push(i);
+        }
+    }
+    members
 }
 
 /// Each cluster: keywords, label, representatives, and the theme most members carry.
@@ -259,12 +289,15 @@ fn cluster_reports(
         clustering,
         ..
     } = inputs;
-    let members: Vec<Vec<usize>> = (0..clustering.k).map(|c| clustering.members(c)).collect();
+    let members: Vec<Vec<usize>> = members_by_cluster(clustering);
     let keyword_lists = cluster_keywords(
         &members
             .iter()
             .map(|m| {
+                // Keywords of a large cluster come from an even spread of its members.
+                let step = m.len().div_ceil(KEYWORD_ITEMS).max(1);
                 m.iter()
+                    .step_by(step)
                     .map(|&i| (items[i].input.as_str(), items[i].lang.as_deref()))
                     .collect()
             })
@@ -371,23 +404,41 @@ fn item_reports(
     reports
 }
 
-/// Each document's share of every cluster and theme, over its items (twins included).
-fn document_reports(inputs: &ReportInputs<'_>, items: &[ItemReport]) -> Vec<DocumentReport> {
-    let document_of: Vec<usize> = inputs
+/// The items' document of each item report (items, then twins).
+fn report_documents(inputs: &ReportInputs<'_>) -> Vec<usize> {
+    inputs
         .items
         .iter()
         .chain(inputs.twins.iter().map(|t| &t.item))
         .map(|i| i.document)
+        .collect()
+}
+
+/// The named themes' timeline over the items' document dates.
+fn item_timeline(inputs: &ReportInputs<'_>, items: &[ItemReport]) -> Option<Timeline> {
+    let dates: Vec<Option<chrono::NaiveDate>> = report_documents(inputs)
+        .iter()
+        .map(|&d| inputs.documents.get(d).and_then(|doc| doc.date))
         .collect();
+    let themes: Vec<Option<&str>> = items.iter().map(|i| i.theme.as_deref()).collect();
+    theme_timeline(&themes, &dates)
+}
+
+/// Each document's share of every cluster and theme, over its items (twins included).
+fn document_reports(inputs: &ReportInputs<'_>, items: &[ItemReport]) -> Vec<DocumentReport> {
+    let document_of = report_documents(inputs);
+    let mut items_of: Vec<Vec<usize>> = vec![Vec::new(); inputs.documents.len()];
+    for (i, &d) in document_of.iter().enumerate() {
+        if let Some(list) = items_of.get_mut(d) {
+            list.push(i);
+        }
+    }
     inputs
         .documents
         .iter()
         .enumerate()
         .map(|(d, doc)| {
-            let mine: Vec<&ItemReport> = (0..items.len())
-                .filter(|&i| document_of[i] == d)
-                .map(|i| &items[i])
-                .collect();
+            let mine: Vec<&ItemReport> = items_of[d].iter().map(|&i| &items[i]).collect();
             let n = mine.len().max(1) as f64;
             let mut cluster_shares: BTreeMap<String, f64> = BTreeMap::new();
             let mut theme_shares: BTreeMap<String, f64> = BTreeMap::new();
@@ -406,6 +457,7 @@ fn document_reports(inputs: &ReportInputs<'_>, items: &[ItemReport]) -> Vec<Docu
                 id: doc.id.clone(),
                 source: doc.source.clone(),
                 title: doc.title.clone(),
+                date: doc.date,
                 items: mine.len(),
                 clusters: cluster_shares,
                 themes: theme_shares,
@@ -476,23 +528,30 @@ fn rounded_metrics(mut clusters: ClusterMetrics, by_k: &[(usize, f64)]) -> Metri
     }
 }
 
-/// PCA to two dimensions (linfa-reduction), for the report's map.
-fn project_2d(vectors: &Embeddings) -> Vec<[f64; 2]> {
+/// Most items drawn on the report's map (and fitted by its PCA): more points than this
+/// are not readable on a page, and PCA over all of a million would hold them as f64.
+pub const MAP_ITEMS: usize = 5_000;
+
+/// PCA to two dimensions (linfa-reduction), for the report's map: at most `most` rows (a
+/// seeded sample above that), as (row, point).
+fn project_2d(vectors: &Embeddings, most: usize) -> Vec<(usize, [f64; 2])> {
     use linfa::prelude::*;
     use linfa_reduction::Pca;
-    let n = vectors.len();
-    let data = ndarray::Array2::from_shape_fn((n, vectors.dim), |(i, j)| vectors.row(i)[j] as f64);
+    let rows = crate::cluster::sample_rows(vectors.len(), most, 0);
+    let n = rows.len();
+    let data =
+        ndarray::Array2::from_shape_fn((n, vectors.dim), |(i, j)| vectors.row(rows[i])[j] as f64);
     let dataset = DatasetBase::from(data);
     match Pca::params(2).fit(&dataset) {
         Ok(pca) => {
             let projected = pca.predict(dataset.records());
             (0..n)
-                .map(|i| [projected[[i, 0]], projected[[i, 1]]])
+                .map(|i| (rows[i], [projected[[i, 0]], projected[[i, 1]]]))
                 .collect()
         }
         Err(e) => {
             tracing::warn!("no map: PCA failed ({e})");
-            vec![[0.0, 0.0]; n]
+            rows.iter().map(|&r| (r, [0.0, 0.0])).collect()
         }
     }
 }

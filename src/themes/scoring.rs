@@ -33,6 +33,9 @@ use crate::embed::Embeddings;
 use serde::Serialize;
 use std::collections::HashMap;
 
+/// What an item carrying none of the named themes is reported as.
+pub const OTHER: &str = "other";
+
 /// The knobs of [`ThemeScorer`]; the defaults are the ones measured best on dev data.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScoringParams {
@@ -188,8 +191,9 @@ impl ThemeScorer {
         }
     }
 
+    /// A theme's name, or [`OTHER`] for none.
     pub fn name(&self, theme: Option<usize>) -> String {
-        theme.map_or_else(|| "other".to_string(), |t| self.themes[t].name.clone())
+        theme.map_or_else(|| OTHER.to_string(), |t| self.themes[t].name.clone())
     }
 
     /// Every item's assignment, in order; `documents[i]` is item `i`'s document (any ids:
