@@ -111,7 +111,7 @@ fn forward(c: &mut Criterion) {
                 group.bench_with_input(
                     BenchmarkId::new(format!("seq{seq}"), format!("batch{rows}")),
                     &batch,
-                    |b, batch| b.iter(|| model.encoder.forward(batch).unwrap()),
+                    |b, batch| b.iter(|| model.encoder().unwrap().forward(batch).unwrap()),
                 );
             }
         }

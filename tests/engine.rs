@@ -152,8 +152,12 @@ fn patch_config(dir: &Path, patch: impl FnOnce(&mut serde_json::Value)) {
     std::fs::write(&path, json.to_string()).unwrap();
 }
 
+/// The error of loading the model in `dir` and embedding one text with it (the weights
+/// are read on first use, so a broken weights file fails there).
 fn load_error(dir: &Path) -> String {
-    match load(dir, BatchLimits::default()) {
+    let result = load(dir, BatchLimits::default())
+        .and_then(|e| e.embed(&["a text"], &PromptChoice::None).map(|_| ()));
+    match result {
         Ok(_) => panic!("loading {} should fail", dir.display()),
         Err(e) => format!("{e:#}"),
     }

@@ -64,12 +64,7 @@ pub struct CacheStats {
 impl EmbeddingCache {
     /// `$XDG_CACHE_HOME/silica/embeddings.sqlite`, else `~/.cache/silica/embeddings.sqlite`.
     pub fn default_path() -> PathBuf {
-        let base = std::env::var_os("XDG_CACHE_HOME")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
-            .unwrap_or_else(|| PathBuf::from(".cache"));
-        base.join("silica").join("embeddings.sqlite")
+        crate::model::silica_cache_dir().join("embeddings.sqlite")
     }
 
     fn unusable(path: &Path, why: impl std::fmt::Display) -> anyhow::Error {

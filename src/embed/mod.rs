@@ -102,7 +102,7 @@ impl Embedder {
     ) -> Result<Self> {
         let files = locator.locate(spec)?;
         tracing::info!("model {spec}: {} ({:?})", files.dir.display(), files.origin);
-        let model = Model::load(&files, &device, format)?;
+        let model = Model::open(&files, &device, format)?;
         Ok(Self::new(model, device, limits))
     }
 
@@ -112,7 +112,7 @@ impl Embedder {
 
     /// How the linear layers' weights are held.
     pub fn weight_format(&self) -> WeightFormat {
-        self.model.encoder.weight_format()
+        self.model.weight_format()
     }
 
     pub fn limits(&self) -> BatchLimits {
@@ -135,7 +135,7 @@ impl Embedder {
         }
         let mut computed = self.model.files.fingerprint()?;
         // Quantized weights give (slightly) different vectors: a cache entry must say so.
-        let format = self.model.encoder.weight_format();
+        let format = self.model.weight_format();
         if format != WeightFormat::F32 {
             computed = format!("{computed}+{format}");
         }
@@ -277,7 +277,7 @@ impl Embedder {
                     .chain(std::iter::repeat_n(0, padding)),
             );
         }
-        let hidden = self.model.encoder.forward(&batch)?;
+        let hidden = self.model.encoder()?.forward(&batch)?;
         let mask: Vec<u32> = batch
             .lengths
             .iter()

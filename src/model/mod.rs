@@ -4,6 +4,7 @@
 
 mod config;
 mod encoder;
+mod fingerprint;
 mod kernels;
 mod pooling;
 mod prompts;
@@ -13,6 +14,7 @@ mod tokenizer;
 
 pub use config::{Architecture, ModelConfig, SentenceTransformersConfig};
 pub use encoder::{Encoder, TokenBatch, WeightFormat};
+pub use fingerprint::silica_cache_dir;
 pub use kernels::{erf, exp, gelu};
 pub use pooling::Pooling;
 pub use prompts::{PromptChoice, Prompts};
@@ -37,27 +39,63 @@ pub struct ModelInfo {
     pub prompts: Prompts,
 }
 
-/// A loaded model: encoder weights on a device, tokenizer, and what the files say.
+/// A model: what the files say, the tokenizer, and the encoder weights on a device, loaded
+/// on first use ([`Model::encoder`]): a run whose every text is in the embedding cache
+/// never reads the weights (470 MB for multilingual-e5-small).
 pub struct Model {
     pub info: ModelInfo,
-    pub encoder: Encoder,
     pub tokenizer: TextTokenizer,
     pub files: ModelFiles,
+    config: ModelConfig,
+    device: Device,
+    format: WeightFormat,
+    encoder: std::sync::OnceLock<Encoder>,
 }
 
 impl Model {
     /// Loads the files found by [`ModelLocator`] onto `device`, the linear layers'
-    /// weights held in `format`.
+    /// weights held in `format`, weights included.
     pub fn load(files: &ModelFiles, device: &Device, format: WeightFormat) -> Result<Self> {
+        let model = Self::open(files, device, format)?;
+        model.encoder()?;
+        Ok(model)
+    }
+
+    /// Reads the configuration and tokenizer; the weights wait for [`Model::encoder`].
+    pub fn open(files: &ModelFiles, device: &Device, format: WeightFormat) -> Result<Self> {
         let (info, tokenizer, config) = Self::read_text_side(files)?;
-        let encoder = Encoder::load(&config, &files.weights, device, format)
-            .with_context(|| format!("loading weights from {}", files.weights.display()))?;
         Ok(Self {
             info,
-            encoder,
             tokenizer,
             files: files.clone(),
+            config,
+            device: device.clone(),
+            format,
+            encoder: std::sync::OnceLock::new(),
         })
+    }
+
+    /// The encoder, its weights loaded on the first call.
+    pub fn encoder(&self) -> Result<&Encoder> {
+        if let Some(encoder) = self.encoder.get() {
+            return Ok(encoder);
+        }
+        let encoder = Encoder::load(&self.config, &self.files.weights, &self.device, self.format)
+            .with_context(|| {
+            format!("loading weights from {}", self.files.weights.display())
+        })?;
+        tracing::info!("weights loaded from {}", self.files.weights.display());
+        Ok(self.encoder.get_or_init(|| encoder))
+    }
+
+    /// Whether the weights have been loaded.
+    pub fn weights_loaded(&self) -> bool {
+        self.encoder.get().is_some()
+    }
+
+    /// How the linear layers' weights are held.
+    pub fn weight_format(&self) -> WeightFormat {
+        self.format
     }
 
     /// What a model says of itself and its tokenizer, without loading the weights: enough

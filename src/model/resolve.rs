@@ -41,7 +41,8 @@ pub struct ModelFiles {
 
 impl ModelFiles {
     /// What identifies the model's weights and settings, for cache keys: the repo and
-    /// snapshot commit of a hub model, or a content hash (blake3) of a local directory's files.
+    /// snapshot commit of a hub model, or a content hash (blake3) of a local directory's
+    /// files, remembered while the files are unchanged (`fingerprint.rs`).
     pub fn fingerprint(&self) -> Result<String> {
         if matches!(self.origin, ModelOrigin::Hub | ModelOrigin::HfCache) {
             let snapshot = self
@@ -50,6 +51,11 @@ impl ModelFiles {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             return Ok(format!("hub:{}@{snapshot}", self.name));
+        }
+        let names: Vec<&str> = REQUIRED.iter().chain(OPTIONAL.iter()).copied().collect();
+        let identity = super::fingerprint::identity(&self.dir, &names);
+        if let Some(known) = identity.as_deref().and_then(super::fingerprint::remembered) {
+            return Ok(known);
         }
         let mut hasher = blake3::Hasher::new();
         for file in REQUIRED.iter().chain(OPTIONAL.iter()) {
@@ -63,7 +69,11 @@ impl ModelFiles {
                 .update_mmap_rayon(&path)
                 .with_context(|| format!("reading {}", path.display()))?;
         }
-        Ok(format!("dir:{}", &hasher.finalize().to_hex()[..32]))
+        let fingerprint = format!("dir:{}", &hasher.finalize().to_hex()[..32]);
+        if let Some(identity) = &identity {
+            super::fingerprint::remember(identity, &fingerprint);
+        }
+        Ok(fingerprint)
     }
 
     /// A directory with the required files; the error names the first one missing.

@@ -2,17 +2,22 @@ use crate::corpus::TokenCounter;
 use anyhow::{anyhow, bail, Context, Result};
 use std::ops::Range;
 use std::path::Path;
-use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStrategy};
+use tokenizers::{Tokenizer, TruncationDirection};
 
 /// A model's tokenizer, set up as sentence-transformers uses it: truncation at the model's
 /// maximum length (special tokens kept) and no padding. `tokenizer.json` files carry their
 /// own truncation and padding settings (all-MiniLM-L6-v2's truncate at 128 and pad to 128);
 /// sentence-transformers overrides both, so silica does too.
+///
+/// One tokenizer object serves both counting (untruncated) and the model's input
+/// (truncated by hand, then given its special tokens, as the crate's own truncation does):
+/// a second, truncating copy doubled the memory (multilingual-e5's 250,000-piece unigram
+/// trie) and the load time.
 pub struct TextTokenizer {
     inner: Tokenizer,
-    /// The same tokenizer without truncation, to count tokens past the window.
-    counting: Tokenizer,
     max_tokens: usize,
+    /// Special tokens the post-processor adds to one sequence ([CLS] and [SEP]: 2).
+    added_tokens: usize,
     pad_id: u32,
 }
 
@@ -45,20 +50,18 @@ impl TextTokenizer {
             );
         }
         inner.with_padding(None);
-        let counting = {
-            let mut t = inner.clone();
-            t.with_truncation(None)
-                .map_err(|e| anyhow!("{}: {e}", path.display()))?;
-            t
-        };
         inner
-            .with_truncation(Some(TruncationParams {
-                max_length: max_tokens,
-                strategy: TruncationStrategy::LongestFirst,
-                stride: 0,
-                direction: TruncationDirection::Right,
-            }))
+            .with_truncation(None)
             .map_err(|e| anyhow!("{}: {e}", path.display()))?;
+        let added_tokens = inner
+            .get_post_processor()
+            .map_or(0, |p| tokenizers::PostProcessor::added_tokens(p, false));
+        if max_tokens <= added_tokens {
+            bail!(
+                "{}: maximum length {max_tokens} leaves no room for text after {added_tokens} special tokens",
+                path.display()
+            );
+        }
 
         let pad_id = ["<pad>", "[PAD]", "<|endoftext|>"]
             .iter()
@@ -66,8 +69,8 @@ impl TextTokenizer {
             .unwrap_or(0);
         Ok(Self {
             inner,
-            counting,
             max_tokens,
+            added_tokens,
             pad_id,
         })
     }
@@ -91,21 +94,32 @@ impl TextTokenizer {
         }
     }
 
-    /// Tokenizes texts (in parallel), with the model's special tokens.
+    /// Tokenizes texts (in parallel), cut at the model's maximum length with its special
+    /// tokens kept, as sentence-transformers does: the text's tokens are cut to leave room for
+    /// the special tokens, which are then added.
     pub fn encode_batch(&self, texts: &[String]) -> Result<Vec<Encoded>> {
+        let room = self.max_tokens - self.added_tokens;
         let encodings = self
             .inner
-            .encode_batch(texts.to_vec(), true)
+            .encode_batch(texts.to_vec(), false)
             .map_err(|e| anyhow!("tokenizing: {e}"))
             .context("the tokenizer failed")?;
-        Ok(encodings
+        encodings
             .into_iter()
-            .map(|e| Encoded {
-                truncated: !e.get_overflowing().is_empty(),
-                ids: e.get_ids().to_vec(),
-                type_ids: e.get_type_ids().to_vec(),
+            .map(|mut e| {
+                let truncated = e.len() > room;
+                e.truncate(room, 0, TruncationDirection::Right);
+                let e = self
+                    .inner
+                    .post_process(e, None, true)
+                    .map_err(|e| anyhow!("tokenizing: {e}"))?;
+                Ok(Encoded {
+                    truncated,
+                    ids: e.get_ids().to_vec(),
+                    type_ids: e.get_type_ids().to_vec(),
+                })
             })
-            .collect())
+            .collect()
     }
 }
 
@@ -121,14 +135,14 @@ impl TokenCounter for PromptedCounter<'_> {
         // A tokenizer that fails on a text gives it no tokens; the embedder reports the
         // failure when it tokenizes the same text.
         self.tokenizer
-            .counting
+            .inner
             .encode(input, true)
             .map(|e| e.len())
             .unwrap_or(0)
     }
 
     fn token_spans(&self, text: &str) -> Vec<Range<usize>> {
-        let Ok(encoding) = self.tokenizer.counting.encode(text, false) else {
+        let Ok(encoding) = self.tokenizer.inner.encode(text, false) else {
             return Vec::new();
         };
         let mut spans: Vec<Range<usize>> = Vec::new();
