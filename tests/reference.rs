@@ -152,3 +152,75 @@ fn a_french_sentence_is_closest_to_its_english_translation() {
         );
     }
 }
+
+/// `silica embed passages.jsonl --unit text` through the binary: one vector per record,
+/// as given, for both models and both e5 prompts.
+#[test]
+fn embed_unit_text_reproduces_every_reference_vector_through_the_binary() {
+    let passages = common::repo_root().join("tests/data/reference/passages.jsonl");
+    let tmp = tempfile::tempdir().unwrap();
+    for (model, prompt, reference_file) in [
+        (
+            "multilingual-e5-small",
+            "passage",
+            "multilingual-e5-small.jsonl",
+        ),
+        (
+            "multilingual-e5-small",
+            "query",
+            "multilingual-e5-small.query.jsonl",
+        ),
+        ("all-MiniLM-L6-v2", "none", "all-MiniLM-L6-v2.jsonl"),
+    ] {
+        provisioned_model(model);
+        let out_path = tmp.path().join(format!("{model}-{prompt}.jsonl"));
+        let out = common::silica_with_models(
+            "reference",
+            &[
+                "embed",
+                passages.to_str().unwrap(),
+                "--unit",
+                "text",
+                "--model",
+                model,
+                "--prompt",
+                prompt,
+                "--no-cache",
+                "-o",
+                out_path.to_str().unwrap(),
+            ],
+            tmp.path(),
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        // e5 cuts one text at 512 tokens, MiniLM three at 256: said on stderr.
+        let cut = if model == "all-MiniLM-L6-v2" {
+            "3 of 80"
+        } else {
+            "1 of 80"
+        };
+        assert!(stderr.contains(cut), "{stderr}");
+        let rows: Vec<serde_json::Value> = std::fs::read_to_string(&out_path)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let reference = reference_vectors(reference_file);
+        assert_eq!(rows.len(), reference.len(), "{model} {prompt}");
+        for (row, (id, expected)) in rows.iter().zip(&reference) {
+            assert_eq!(row["id"].as_str(), Some(id.as_str()));
+            let v: Vec<f32> = row["embedding"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_f64().unwrap() as f32)
+                .collect();
+            let c = cosine(&v, expected);
+            assert!(c >= 0.9999, "{model} {prompt} {id}: cosine {c}");
+        }
+    }
+}

@@ -27,6 +27,8 @@ pub enum Format {
 /// Example: silica bench --model intfloat/multilingual-e5-small --threads 2
 ///
 /// Example: silica bench --input texts.txt --quantize q8_0 --format json
+///
+/// Example: silica bench --latency --passages 100
 #[derive(Debug, Args)]
 pub struct BenchArgs {
     /// Texts to embed: a .txt file (one text per non-empty line) or a .jsonl file (the
@@ -42,6 +44,12 @@ pub struct BenchArgs {
     /// Timed runs after the warm-up; the median is reported.
     #[arg(long, default_value_t = 3)]
     pub runs: usize,
+
+    /// Also measure latency: the time from starting a `silica embed` process to its first
+    /// vector (one short text, no cache; the median of --runs processes), and the median
+    /// time of one short text in this already-loaded process.
+    #[arg(long)]
+    pub latency: bool,
 
     /// Output: a table for people or JSON for scripts.
     #[arg(long, value_enum, default_value = "table")]
@@ -84,6 +92,88 @@ pub struct BenchReport {
     pub passages_per_second_range: (f64, f64),
     /// Peak resident memory of the process (VmHWM), when the OS reports it.
     pub peak_rss_mib: Option<f64>,
+    /// With `--latency`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latency: Option<Latency>,
+}
+
+/// What a user waits for one short text.
+#[derive(Debug, Serialize)]
+pub struct Latency {
+    pub text: String,
+    /// A fresh `silica embed` process, from its start to its exit with the vector written
+    /// (loading included), median of `processes`.
+    pub cold_process_seconds: f64,
+    pub processes: usize,
+    /// One text in this process with the model loaded, median of `repeats`.
+    pub warm_text_ms: f64,
+    pub repeats: usize,
+}
+
+/// The short text latency is measured with.
+const LATENCY_TEXT: &str = "Which countries signed agreements on artificial intelligence?";
+/// In-process repeats of the warm measurement.
+const WARM_REPEATS: usize = 50;
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+/// Cold: `runs` fresh processes embedding one text from stdin (the cache off, so the model
+/// computes); warm: the same text `WARM_REPEATS` times in this process.
+fn measure_latency(
+    args: &BenchArgs,
+    embedder: &Embedder,
+    prompt: &PromptChoice,
+) -> Result<Latency> {
+    use std::io::Write as _;
+    let exe = std::env::current_exe().context("cannot find the silica executable")?;
+    let mut cold = Vec::with_capacity(args.runs);
+    for _ in 0..args.runs {
+        let mut command = std::process::Command::new(&exe);
+        command
+            .args(["embed", "-", "--unit", "text", "--no-cache", "--no-text"])
+            .args(["--model", &args.model.model])
+            .args(["--quantize", &args.model.quantize.to_string()]);
+        if let Some(t) = args.model.threads {
+            command.args(["--threads", &t.to_string()]);
+        }
+        if let Some(p) = &args.model.prompt {
+            command.args(["--prompt", p]);
+        }
+        let started = Instant::now();
+        let mut child = command
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .context("cannot start silica embed")?;
+        if let Some(mut stdin) = child.stdin.take() {
+            stdin.write_all(LATENCY_TEXT.as_bytes())?;
+        }
+        let out = child.wait_with_output()?;
+        cold.push(started.elapsed().as_secs_f64());
+        if !out.status.success() {
+            bail!(
+                "silica embed failed while measuring latency: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+        }
+    }
+    let mut warm = Vec::with_capacity(WARM_REPEATS);
+    for _ in 0..WARM_REPEATS {
+        let started = Instant::now();
+        embedder.embed(&[LATENCY_TEXT], prompt)?;
+        warm.push(started.elapsed().as_secs_f64() * 1e3);
+    }
+    Ok(Latency {
+        text: LATENCY_TEXT.to_string(),
+        cold_process_seconds: median(cold),
+        processes: args.runs,
+        warm_text_ms: median(warm),
+        repeats: WARM_REPEATS,
+    })
 }
 
 pub fn run(args: BenchArgs) -> Result<()> {
@@ -95,6 +185,8 @@ pub fn run(args: BenchArgs) -> Result<()> {
     }
     let loading = Instant::now();
     let embedder = args.model.load_embedder()?;
+    // The weights are read on first use elsewhere; here the load is timed whole.
+    embedder.load_weights()?;
     let load_seconds = loading.elapsed().as_secs_f64();
     let prompt = args.model.prompt_or(PromptChoice::Passage);
 
@@ -147,6 +239,15 @@ pub fn run(args: BenchArgs) -> Result<()> {
         tokens_per_second: tokens as f64 / median.max(1e-9),
         passages_per_second_range: (rate(seconds[seconds.len() - 1]), rate(seconds[0])),
         peak_rss_mib: peak_rss_mib(),
+        latency: None,
+    };
+    let report = if args.latency {
+        BenchReport {
+            latency: Some(measure_latency(&args, &embedder, &prompt)?),
+            ..report
+        }
+    } else {
+        report
     };
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
@@ -156,7 +257,7 @@ pub fn run(args: BenchArgs) -> Result<()> {
 }
 
 fn print_table(r: &BenchReport) {
-    let rows: Vec<(&str, String)> = vec![
+    let mut rows: Vec<(&str, String)> = vec![
         ("model", r.model.clone()),
         ("weights", r.weights.clone()),
         ("device", r.device.clone()),
@@ -200,6 +301,22 @@ fn print_table(r: &BenchReport) {
                 .unwrap_or_else(|| "unknown".into()),
         ),
     ];
+    if let Some(l) = &r.latency {
+        rows.push((
+            "first vector",
+            format!(
+                "{:.2} s from process start (median of {} `silica embed` processes, one short text)",
+                l.cold_process_seconds, l.processes
+            ),
+        ));
+        rows.push((
+            "one text, warm",
+            format!(
+                "{:.1} ms (median of {} in this process)",
+                l.warm_text_ms, l.repeats
+            ),
+        ));
+    }
     for (name, value) in rows {
         println!("{name:<15} {value}");
     }

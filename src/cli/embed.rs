@@ -1,7 +1,7 @@
 //! `silica embed`: texts in, vectors out, one per passage (default) or per document.
 
 use super::args::{InputArgs, PassageArgs};
-use super::units::{embed_units, Unit};
+use super::units::{embed_records, embed_units, Unit};
 use super::ModelArgs;
 use crate::embed::device_name;
 use crate::export::{write_embeddings, write_jsonl, EmbeddingFormat, ExportItem};
@@ -65,13 +65,24 @@ pub fn run(mut args: EmbedArgs) -> Result<()> {
         // Every document keeps all its passages for its mean.
         args.passages.keep_duplicates = true;
     }
-    let prefix = prompt.prefix(&info.prompts).to_string();
-    let corpus = args
-        .passages
-        .build(&args.input, info, embedder.tokenizer(), &prefix)?;
-    let started = Instant::now();
-    let (units, embeddings, stats) =
-        embed_units(&embedder, &corpus, args.unit, &prompt, cache.as_mut())?;
+    let started;
+    let (units, embeddings, stats, documents) = if args.unit == Unit::Text {
+        // Records as read: no cleaning or splitting, so no corpus is built.
+        let documents = args.input.read()?;
+        started = Instant::now();
+        let (units, embeddings, stats) =
+            embed_records(&embedder, &documents, &prompt, cache.as_mut())?;
+        (units, embeddings, stats, documents.len())
+    } else {
+        let prefix = prompt.prefix(&info.prompts).to_string();
+        let corpus = args
+            .passages
+            .build(&args.input, info, embedder.tokenizer(), &prefix)?;
+        started = Instant::now();
+        let (units, embeddings, stats) =
+            embed_units(&embedder, &corpus, args.unit, &prompt, cache.as_mut())?;
+        (units, embeddings, stats, corpus.documents.len())
+    };
     let items: Vec<ExportItem> = units
         .into_iter()
         .map(|u| ExportItem {
@@ -100,12 +111,12 @@ pub fn run(mut args: EmbedArgs) -> Result<()> {
     eprintln!(
         "embedded {} {} from {} documents ({} from the cache, {} tokens computed) with {} in {:.2} s: {:.1} texts/s",
         items.len(),
-        if args.unit == Unit::Passage {
-            "passages"
-        } else {
-            "documents"
+        match args.unit {
+            Unit::Passage => "passages",
+            Unit::Document => "documents",
+            Unit::Text => "texts",
         },
-        corpus.documents.len(),
+        documents,
         stats.cached,
         stats.tokens,
         info.name,

@@ -264,8 +264,8 @@ pub fn run(mut args: ThemesArgs) -> Result<()> {
             if !args.input.inputs.is_empty() {
                 bail!("give either a CORPUS or --index DIR, not both");
             }
-            if args.unit == Unit::Document {
-                bail!("--index holds passages: --unit document needs a corpus");
+            if args.unit != Unit::Passage {
+                bail!("--index holds passages: --unit document or text needs a corpus");
             }
             from_index(&args, &dir, named.is_some())?
         }
@@ -381,7 +381,7 @@ fn from_corpus(args: &mut ThemesArgs) -> Result<ThemeInputs> {
     let (items, vectors, _) = embed_units(&embedder, &corpus, args.unit, &prompt, cache.as_mut())?;
     let (items, vectors, twins) = match args.unit {
         Unit::Document => separate_twins(&corpus, items, vectors),
-        Unit::Passage => (items, vectors, Vec::new()),
+        Unit::Passage | Unit::Text => (items, vectors, Vec::new()),
     };
     let documents = corpus
         .documents
@@ -502,5 +502,6 @@ fn unit_name(unit: Unit) -> &'static str {
     match unit {
         Unit::Passage => "passage",
         Unit::Document => "document",
+        Unit::Text => "text",
     }
 }

@@ -1,7 +1,8 @@
-//! Embedding what a command clusters or writes: passages, or whole documents.
+//! Embedding what a command clusters or writes: passages, whole documents, or records as
+//! read.
 
 use crate::cache::EmbeddingCache;
-use crate::corpus::{model_input, Corpus, TokenCounter};
+use crate::corpus::{model_input, Corpus, Document, TokenCounter};
 use crate::embed::{EmbedStats, Embedder, Embeddings};
 use crate::model::PromptChoice;
 use crate::themes::{Item, Twin};
@@ -19,6 +20,10 @@ pub enum Unit {
     /// Each document: its cleaned text embedded whole, or, when longer than the model's
     /// window, the mean of its passage vectors (normalised).
     Document,
+    /// Each input record (a file, a JSONL or CSV row, a stdin line) exactly as read: no
+    /// cleaning, splitting or deduplication, one vector per record, cut at the model's
+    /// window as sentence-transformers does.
+    Text,
 }
 
 /// Embeds texts with a progress bar on stderr (shown only on a terminal).
@@ -49,7 +54,33 @@ pub fn embed_units(
     match unit {
         Unit::Passage => embed_passages(embedder, corpus, prompt, cache),
         Unit::Document => embed_documents(embedder, corpus, prompt, cache),
+        Unit::Text => embed_records(embedder, &corpus.documents, prompt, cache),
     }
+}
+
+/// Each record's text embedded as read, one vector per record, in order (`--unit text`).
+pub fn embed_records(
+    embedder: &Embedder,
+    documents: &[Document],
+    prompt: &PromptChoice,
+    cache: Option<&mut EmbeddingCache>,
+) -> Result<(Vec<Item>, Embeddings, EmbedStats)> {
+    let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+    let (vectors, stats) = embed_with_bar(embedder, &texts, prompt, cache)?;
+    let items = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| Item {
+            id: d.id.clone(),
+            source: d.source.clone(),
+            text: d.text.clone(),
+            input: d.text.clone(),
+            lang: d.lang.clone(),
+            document: i,
+            span: None,
+        })
+        .collect();
+    Ok((items, vectors, stats))
 }
 
 fn embed_passages(

@@ -111,6 +111,12 @@ impl Embedder {
     }
 
     /// How the linear layers' weights are held.
+    /// Reads the weights now rather than on the first text that needs them (for timing
+    /// the load on its own).
+    pub fn load_weights(&self) -> Result<()> {
+        self.model.encoder().map(|_| ())
+    }
+
     pub fn weight_format(&self) -> WeightFormat {
         self.model.weight_format()
     }
