@@ -87,7 +87,8 @@ fn forward(c: &mut Criterion) {
         let files = locator().locate(&ModelSpec::Dir(dir)).unwrap();
         let model = Model::load(&files, &Device::Cpu, WeightFormat::F32).unwrap();
         let ids = model
-            .tokenizer
+            .tokenizer()
+            .unwrap()
             .encode_batch(std::slice::from_ref(&text))
             .unwrap()[0]
             .ids

@@ -4,6 +4,10 @@
 //! text, so a changed text, model or prompt is a miss. Writes are committed in chunks: an
 //! interrupted run keeps what it had committed, and SQLite's journal keeps the file whole.
 
+mod tokens;
+
+pub use tokens::RememberedCounter;
+
 use anyhow::{bail, Context, Result};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
@@ -120,10 +124,17 @@ impl EmbeddingCache {
             }
         }
         match outcome {
-            Ok(Some(format)) if format == FORMAT => Ok(Self {
-                conn,
-                path: path.to_path_buf(),
-            }),
+            Ok(Some(format)) if format == FORMAT => {
+                // Token counts (tokens.rs), added beside the vectors of older caches too.
+                conn.execute_batch(
+                    "CREATE TABLE IF NOT EXISTS tokens (key BLOB PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;",
+                )
+                .map_err(|e| Self::unusable(path, e))?;
+                Ok(Self {
+                    conn,
+                    path: path.to_path_buf(),
+                })
+            }
             Ok(Some(other)) => Err(Self::unusable(
                 path,
                 format!("format {other:?}, this silica reads {FORMAT:?}"),
@@ -158,6 +169,37 @@ impl EmbeddingCache {
                 }))
             })
             .collect()
+    }
+
+    /// The remembered token data under `key` (see [`RememberedCounter`]).
+    pub fn token_data(&self, key: &[u8; 32]) -> Result<Option<Vec<u8>>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT data FROM tokens WHERE key = ?1")?;
+        stmt.query_row(params![&key[..]], |r| r.get(0))
+            .optional()
+            .map_err(|e| Self::unusable(&self.path, e))
+    }
+
+    /// Stores token data, all in one transaction.
+    pub fn put_token_data(&mut self, entries: &[([u8; 32], Vec<u8>)]) -> Result<()> {
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| Self::unusable(&self.path, e))?;
+        {
+            let mut stmt =
+                tx.prepare_cached("INSERT OR REPLACE INTO tokens (key, data) VALUES (?1, ?2)")?;
+            for (key, data) in entries {
+                stmt.execute(params![&key[..], data])?;
+            }
+        }
+        tx.commit()
+            .with_context(|| format!("writing to {}", self.path.display()))?;
+        Ok(())
     }
 
     /// Stores vectors, all in one transaction.

@@ -1,6 +1,7 @@
-use crate::cache::EmbeddingCache;
+use crate::cache::{EmbeddingCache, RememberedCounter};
 use crate::corpus::{
     build_passages, encoding_for_label, read_inputs, Corpus, Document, PassageOptions, ReadOptions,
+    TokenCounter,
 };
 use crate::embed::{set_cpu_threads, BatchLimits, DeviceChoice, Embedder};
 use crate::model::{
@@ -137,15 +138,42 @@ pub struct PassageArgs {
 
 impl PassageArgs {
     /// Reads the inputs and cuts them into passages fitting `info`'s window, counting
-    /// tokens with `tokenizer` and the prompt `prefix`.
+    /// tokens (the prompt and special tokens included) with `counter`.
     pub fn build(
         &self,
         inputs: &InputArgs,
         info: &ModelInfo,
-        tokenizer: &TextTokenizer,
-        prefix: &str,
+        counter: &dyn TokenCounter,
     ) -> Result<Corpus> {
-        self.build_dated(inputs, info, tokenizer, prefix, &DateArgs::default())
+        self.build_dated(inputs, info, counter, &DateArgs::default())
+    }
+
+    /// As [`PassageArgs::build`] with the embedder's tokenizer, whose answers are
+    /// remembered in `cache` when there is one: over unchanged documents the tokenizer is
+    /// not even loaded.
+    pub fn build_for(
+        &self,
+        inputs: &InputArgs,
+        embedder: &Embedder,
+        prefix: &str,
+        dates: &DateArgs,
+        cache: Option<&mut EmbeddingCache>,
+    ) -> Result<Corpus> {
+        let Some(cache) = cache else {
+            let tokenizer = embedder.tokenizer()?;
+            return self.build_dated(inputs, embedder.info(), &tokenizer.counter(prefix), dates);
+        };
+        let fingerprint = embedder.fingerprint()?.to_string();
+        let (corpus, new) = {
+            let counter =
+                RememberedCounter::new(cache, &fingerprint, prefix, || embedder.tokenizer());
+            let corpus = self.build_dated(inputs, embedder.info(), &counter, dates);
+            (corpus, counter.into_new())
+        };
+        let new = new?;
+        let corpus = corpus?;
+        cache.put_token_data(&new)?;
+        Ok(corpus)
     }
 
     /// As [`PassageArgs::build`], keeping only the documents `dates` keeps.
@@ -153,8 +181,7 @@ impl PassageArgs {
         &self,
         inputs: &InputArgs,
         info: &ModelInfo,
-        tokenizer: &TextTokenizer,
-        prefix: &str,
+        counter: &dyn TokenCounter,
         dates: &DateArgs,
     ) -> Result<Corpus> {
         let window = info.max_tokens;
@@ -169,8 +196,7 @@ impl PassageArgs {
             }
             Some(n) => n,
         };
-        let counter = tokenizer.counter(prefix);
-        let floor = crate::corpus::TokenCounter::count(&counter, "") + 1;
+        let floor = counter.count("") + 1;
         if max_tokens < floor {
             bail!("--max-tokens {max_tokens} leaves no room for text (the prompt and special tokens take {})", floor - 1);
         }
@@ -193,7 +219,7 @@ impl PassageArgs {
                 dates.describe()
             );
         }
-        let corpus = build_passages(documents, &options, &counter);
+        let corpus = build_passages(documents, &options, counter);
         if corpus.passages.is_empty() {
             bail!("no passages left in the inputs after cleaning ({} lines dropped; --keep-all keeps every line)", corpus.dropped.len());
         }

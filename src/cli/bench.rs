@@ -353,7 +353,7 @@ fn read_texts(path: &Path) -> Result<Vec<String>> {
 /// The seed articles cut into passages the way `silica embed` cuts them.
 fn sample_passages(embedder: &Embedder, prompt: &PromptChoice) -> Result<Vec<String>> {
     let info = embedder.info();
-    let counter = embedder.tokenizer().counter(prompt.prefix(&info.prompts));
+    let counter = embedder.tokenizer()?.counter(prompt.prefix(&info.prompts));
     let floor = counter.count("") + 1;
     if info.max_tokens <= floor {
         bail!("{}'s window is too short for the sample", info.name);

@@ -75,9 +75,13 @@ pub fn run(mut args: EmbedArgs) -> Result<()> {
         (units, embeddings, stats, documents.len())
     } else {
         let prefix = prompt.prefix(&info.prompts).to_string();
-        let corpus = args
-            .passages
-            .build(&args.input, info, embedder.tokenizer(), &prefix)?;
+        let corpus = args.passages.build_for(
+            &args.input,
+            &embedder,
+            &prefix,
+            &super::args::DateArgs::default(),
+            cache.as_mut(),
+        )?;
         started = Instant::now();
         let (units, embeddings, stats) =
             embed_units(&embedder, &corpus, args.unit, &prompt, cache.as_mut())?;

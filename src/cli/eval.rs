@@ -249,7 +249,7 @@ fn eval_themes(
     };
     let info = ctx.embedder.info().clone();
     let prefix = prompt.prefix(&info.prompts).to_string();
-    let corpus = passages.build(&input, &info, ctx.embedder.tokenizer(), &prefix)?;
+    let corpus = passages.build(&input, &info, &ctx.embedder.tokenizer()?.counter(&prefix))?;
     let (items, vectors, _) = embed_units(
         ctx.embedder,
         &corpus,

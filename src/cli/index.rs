@@ -182,7 +182,7 @@ fn add(args: AddArgs) -> Result<()> {
     let prefix = prompt.prefix(&info.prompts).to_string();
     let corpus = args
         .passages
-        .build(&args.input, &info, &tokenizer, &prefix)?;
+        .build(&args.input, &info, &tokenizer.counter(&prefix))?;
     let settings = IndexSettings {
         model: info.name.clone(),
         fingerprint: args.model.fingerprint()?,

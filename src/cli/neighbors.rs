@@ -186,12 +186,12 @@ pub fn run(args: NeighborsArgs) -> Result<()> {
     let info = embedder.info().clone();
     let passage_prompt = PromptChoice::Passage;
     let query_prompt = args.model.prompt_or(PromptChoice::Query);
-    let corpus = args.passages.build_dated(
+    let corpus = args.passages.build_for(
         &args.input,
-        &info,
-        embedder.tokenizer(),
+        &embedder,
         passage_prompt.prefix(&info.prompts),
         &args.dates,
+        cache.as_mut(),
     )?;
     let dates: Vec<Option<chrono::NaiveDate>> = corpus.documents.iter().map(|d| d.date).collect();
     let (items, matrix, _) = embed_units(
@@ -227,7 +227,7 @@ pub fn run(args: NeighborsArgs) -> Result<()> {
         })
         .collect();
     let counter = embedder
-        .tokenizer()
+        .tokenizer()?
         .counter(query_prompt.prefix(&info.prompts));
     for (n, text) in query_texts.iter().enumerate() {
         let tokens = counter.count(text);

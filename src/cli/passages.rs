@@ -58,8 +58,7 @@ pub fn run(args: PassagesArgs) -> Result<()> {
     let corpus = args.passages.build_dated(
         &args.input,
         &info,
-        &tokenizer,
-        prompt.prefix(&info.prompts),
+        &tokenizer.counter(prompt.prefix(&info.prompts)),
         &args.dates,
     )?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -371,13 +371,9 @@ fn from_corpus(args: &mut ThemesArgs) -> Result<ThemeInputs> {
     let prompt = args.model.prompt_or(PromptChoice::Query);
     let info = embedder.info().clone();
     let prefix = prompt.prefix(&info.prompts).to_string();
-    let corpus = args.passages.build_dated(
-        &args.input,
-        &info,
-        embedder.tokenizer(),
-        &prefix,
-        &args.dates,
-    )?;
+    let corpus =
+        args.passages
+            .build_for(&args.input, &embedder, &prefix, &args.dates, cache.as_mut())?;
     let (items, vectors, _) = embed_units(&embedder, &corpus, args.unit, &prompt, cache.as_mut())?;
     let (items, vectors, twins) = match args.unit {
         Unit::Document => separate_twins(&corpus, items, vectors),

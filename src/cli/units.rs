@@ -117,7 +117,7 @@ fn embed_documents(
 ) -> Result<(Vec<Item>, Embeddings, EmbedStats)> {
     let info = embedder.info();
     let prefix = prompt.prefix(&info.prompts);
-    let counter = embedder.tokenizer().counter(prefix);
+    let counter = embedder.tokenizer()?.counter(prefix);
     let mut items = Vec::new();
     let mut whole_texts: Vec<String> = Vec::new();
     // For each item: Ok(index into whole_texts) or Err(passage indices to average).

@@ -129,8 +129,9 @@ impl Embedder {
         &self.device
     }
 
-    pub fn tokenizer(&self) -> &crate::model::TextTokenizer {
-        &self.model.tokenizer
+    /// The model's tokenizer, loaded on first use.
+    pub fn tokenizer(&self) -> Result<&crate::model::TextTokenizer> {
+        self.model.tokenizer()
     }
 
     /// The model's fingerprint, with the weight format when not f32 (computed once;
@@ -236,7 +237,7 @@ impl Embedder {
                 .iter()
                 .map(|t| format!("{prefix}{}", t.as_ref()))
                 .collect();
-            let encoded = self.model.tokenizer.encode_batch(&prompted)?;
+            let encoded = self.model.tokenizer()?.encode_batch(&prompted)?;
             stats.tokens += encoded.iter().map(|e| e.ids.len()).sum::<usize>();
             stats.truncated += encoded.iter().filter(|e| e.truncated).count();
             let lengths: Vec<usize> = encoded.iter().map(|e| e.ids.len()).collect();
@@ -261,7 +262,7 @@ impl Embedder {
         let info = &self.model.info;
         let lengths: Vec<usize> = rows.iter().map(|e| e.ids.len()).collect();
         let width = lengths.iter().copied().max().unwrap_or(0);
-        let pad = self.model.tokenizer.pad_id();
+        let pad = self.model.tokenizer()?.pad_id();
         let mut batch = TokenBatch {
             ids: Vec::with_capacity(rows.len() * width),
             type_ids: Vec::with_capacity(rows.len() * width),

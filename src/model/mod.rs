@@ -39,13 +39,15 @@ pub struct ModelInfo {
     pub prompts: Prompts,
 }
 
-/// A model: what the files say, the tokenizer, and the encoder weights on a device, loaded
-/// on first use ([`Model::encoder`]): a run whose every text is in the embedding cache
-/// never reads the weights (470 MB for multilingual-e5-small).
+/// A model: what the files say, then the tokenizer and the encoder weights on a device,
+/// each loaded on first use ([`Model::tokenizer`], [`Model::encoder`]): a run whose every
+/// text is in the embedding cache, and whose token counts are remembered, reads neither
+/// (multilingual-e5-small: a 17 MB tokenizer that takes most of a second to build, and 470 MB
+/// of weights).
 pub struct Model {
     pub info: ModelInfo,
-    pub tokenizer: TextTokenizer,
     pub files: ModelFiles,
+    tokenizer: std::sync::OnceLock<TextTokenizer>,
     config: ModelConfig,
     device: Device,
     format: WeightFormat,
@@ -61,12 +63,12 @@ impl Model {
         Ok(model)
     }
 
-    /// Reads the configuration and tokenizer; the weights wait for [`Model::encoder`].
+    /// Reads the configuration; the tokenizer and the weights wait for their first use.
     pub fn open(files: &ModelFiles, device: &Device, format: WeightFormat) -> Result<Self> {
-        let (info, tokenizer, config) = Self::read_text_side(files)?;
+        let (info, config) = Self::read_info(files)?;
         Ok(Self {
             info,
-            tokenizer,
+            tokenizer: std::sync::OnceLock::new(),
             files: files.clone(),
             config,
             device: device.clone(),
@@ -88,6 +90,20 @@ impl Model {
         Ok(self.encoder.get_or_init(|| encoder))
     }
 
+    /// The tokenizer, loaded on the first call.
+    pub fn tokenizer(&self) -> Result<&TextTokenizer> {
+        if let Some(tokenizer) = self.tokenizer.get() {
+            return Ok(tokenizer);
+        }
+        let tokenizer = TextTokenizer::load(
+            &self.files.tokenizer,
+            self.config.vocab_size,
+            self.info.max_tokens,
+        )?;
+        tracing::info!("tokenizer loaded from {}", self.files.tokenizer.display());
+        Ok(self.tokenizer.get_or_init(|| tokenizer))
+    }
+
     /// Whether the weights have been loaded.
     pub fn weights_loaded(&self) -> bool {
         self.encoder.get().is_some()
@@ -101,18 +117,19 @@ impl Model {
     /// What a model says of itself and its tokenizer, without loading the weights: enough
     /// to count tokens and split passages.
     pub fn load_tokenizer(files: &ModelFiles) -> Result<(ModelInfo, TextTokenizer)> {
-        let (info, tokenizer, _) = Self::read_text_side(files)?;
+        let (info, config) = Self::read_info(files)?;
+        let tokenizer = TextTokenizer::load(&files.tokenizer, config.vocab_size, info.max_tokens)?;
         Ok((info, tokenizer))
     }
 
-    fn read_text_side(files: &ModelFiles) -> Result<(ModelInfo, TextTokenizer, ModelConfig)> {
+    /// What the configuration files say (no tokenizer, no weights).
+    fn read_info(files: &ModelFiles) -> Result<(ModelInfo, ModelConfig)> {
         let config = ModelConfig::read(&files.config)?;
         let st = SentenceTransformersConfig::read(&files.dir)?;
         let max_tokens = st
             .max_seq_length
             .unwrap_or(config.max_positions)
             .min(config.max_positions);
-        let tokenizer = TextTokenizer::load(&files.tokenizer, config.vocab_size, max_tokens)?;
         let prompts = st
             .prompts
             .clone()
@@ -126,6 +143,6 @@ impl Model {
             max_tokens,
             prompts,
         };
-        Ok((info, tokenizer, config))
+        Ok((info, config))
     }
 }
