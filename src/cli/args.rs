@@ -159,21 +159,9 @@ impl PassageArgs {
         dates: &DateArgs,
         cache: Option<&mut EmbeddingCache>,
     ) -> Result<Corpus> {
-        let Some(cache) = cache else {
-            let tokenizer = embedder.tokenizer()?;
-            return self.build_dated(inputs, embedder.info(), &tokenizer.counter(prefix), dates);
-        };
-        let fingerprint = embedder.fingerprint()?.to_string();
-        let (corpus, new) = {
-            let counter =
-                RememberedCounter::new(cache, &fingerprint, prefix, || embedder.tokenizer());
-            let corpus = self.build_dated(inputs, embedder.info(), &counter, dates);
-            (corpus, counter.into_new())
-        };
-        let new = new?;
-        let corpus = corpus?;
-        cache.put_token_data(&new)?;
-        Ok(corpus)
+        with_token_counter(embedder, prefix, cache, |counter| {
+            self.build_dated(inputs, embedder.info(), counter, dates)
+        })?
     }
 
     /// As [`PassageArgs::build`], keeping only the documents `dates` keeps.
@@ -225,6 +213,28 @@ impl PassageArgs {
         }
         Ok(corpus)
     }
+}
+
+/// Runs `f` with a counter of the embedder's tokens after the prompt `prefix`: answers are
+/// remembered in `cache` when there is one (the tokenizer is loaded only for a text not
+/// counted before), and the new ones stored when `f` is done.
+pub fn with_token_counter<R>(
+    embedder: &Embedder,
+    prefix: &str,
+    cache: Option<&mut EmbeddingCache>,
+    f: impl FnOnce(&dyn TokenCounter) -> R,
+) -> Result<R> {
+    let Some(cache) = cache else {
+        return Ok(f(&embedder.tokenizer()?.counter(prefix)));
+    };
+    let fingerprint = embedder.fingerprint()?.to_string();
+    let (result, new) = {
+        let counter = RememberedCounter::new(cache, &fingerprint, prefix, || embedder.tokenizer());
+        let result = f(&counter);
+        (result, counter.into_new())
+    };
+    cache.put_token_data(&new?)?;
+    Ok(result)
 }
 
 /// Flags of every command that embeds.

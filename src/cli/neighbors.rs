@@ -4,7 +4,6 @@
 use super::args::{DateArgs, InputArgs, PassageArgs};
 use super::units::{embed_units, embed_with_bar, Unit};
 use super::ModelArgs;
-use crate::corpus::TokenCounter;
 use crate::index::{IndexSearcher, PassageIndex, PassageRow, SearchMode};
 use crate::model::PromptChoice;
 use crate::report::excerpt;
@@ -226,19 +225,23 @@ pub fn run(args: NeighborsArgs) -> Result<()> {
             Query::Passage(i) => items[*i].input.as_str(),
         })
         .collect();
-    let counter = embedder
-        .tokenizer()?
-        .counter(query_prompt.prefix(&info.prompts));
-    for (n, text) in query_texts.iter().enumerate() {
-        let tokens = counter.count(text);
-        if tokens > info.max_tokens {
-            eprintln!(
-                "warning: query {} has {tokens} tokens; only the first {} are read",
-                n + 1,
-                info.max_tokens
-            );
-        }
-    }
+    super::args::with_token_counter(
+        &embedder,
+        query_prompt.prefix(&info.prompts),
+        cache.as_mut(),
+        |counter| {
+            for (n, text) in query_texts.iter().enumerate() {
+                let tokens = counter.count(text);
+                if tokens > info.max_tokens {
+                    eprintln!(
+                        "warning: query {} has {tokens} tokens; only the first {} are read",
+                        n + 1,
+                        info.max_tokens
+                    );
+                }
+            }
+        },
+    )?;
     let (query_vectors, _) =
         embed_with_bar(&embedder, &query_texts, &query_prompt, cache.as_mut())?;
     let query_rows: Vec<&[f32]> = query_vectors.rows().collect();
