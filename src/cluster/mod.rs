@@ -43,11 +43,15 @@ pub struct Clustering {
 }
 
 impl Clustering {
-    /// Members of cluster `c`, in input order.
-    pub fn members(&self, c: usize) -> Vec<usize> {
-        (0..self.assignments.len())
-            .filter(|&i| self.assignments[i] == Some(c))
-            .collect()
+    /// Each cluster's members, in input order, in one pass over the assignments.
+    pub fn all_members(&self) -> Vec<Vec<usize>> {
+        let mut members = vec![Vec::new(); self.k];
+        for (i, a) in self.assignments.iter().enumerate() {
+            if let Some(list) = a.and_then(|c| members.get_mut(c)) {
+                list.push(i);
+            }
+        }
+        members
     }
 
     pub fn unassigned(&self) -> Vec<usize> {

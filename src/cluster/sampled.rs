@@ -130,12 +130,6 @@ pub fn kmeans_sampled(vectors: &Embeddings, params: &ClusterParams) -> Result<Cl
     let rows = sample_rows(vectors.len(), SAMPLE_SIZE, seed);
     let sample = rows_of(vectors, &rows);
     let on_sample = cluster(&sample, params)?;
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); on_sample.k];
-    for (i, a) in on_sample.assignments.iter().enumerate() {
-        if let Some(c) = a {
-            members[*c].push(i);
-        }
-    }
     let labels: Vec<usize> = on_sample
         .assignments
         .iter()

@@ -436,26 +436,14 @@ impl IndexStore {
 
     /// The passages with these keys, for output.
     pub fn passage_rows(&self, keys: &[i64]) -> Result<Vec<PassageRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT p.key, p.id, d.source, d.id, p.start, p.end, p.lang, p.text, d.date
-             FROM passages p JOIN documents d ON d.key = p.document WHERE p.key = ?1",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {PASSAGE_ROW_COLUMNS}
+             FROM passages p JOIN documents d ON d.key = p.document WHERE p.key = ?1"
+        ))?;
         let mut out = Vec::with_capacity(keys.len());
         for &k in keys {
             let row = stmt
-                .query_row([k], |r| {
-                    Ok(PassageRow {
-                        key: r.get(0)?,
-                        id: r.get(1)?,
-                        source: r.get(2)?,
-                        document: r.get(3)?,
-                        start: r.get::<_, i64>(4)? as usize,
-                        end: r.get::<_, i64>(5)? as usize,
-                        lang: r.get(6)?,
-                        text: r.get(7)?,
-                        date: r.get(8)?,
-                    })
-                })
+                .query_row([k], passage_row)
                 .optional()?
                 .with_context(|| format!("passage key {k} is in the ANN but not in the tables; run `silica index verify`"))?;
             out.push(row);
@@ -506,24 +494,13 @@ impl IndexStore {
         dim: usize,
         mut f: impl FnMut(PassageRow, i64, Vec<f32>) -> Result<()>,
     ) -> Result<()> {
-        let mut stmt = self.conn.prepare(
-            "SELECT p.key, p.id, d.source, d.id, p.start, p.end, p.lang, p.text, d.date,
-                    p.document, p.vector
-             FROM passages p JOIN documents d ON d.key = p.document ORDER BY p.key",
-        )?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {PASSAGE_ROW_COLUMNS}, p.document, p.vector
+             FROM passages p JOIN documents d ON d.key = p.document ORDER BY p.key"
+        ))?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let row = PassageRow {
-                key: r.get(0)?,
-                id: r.get(1)?,
-                source: r.get(2)?,
-                document: r.get(3)?,
-                start: r.get::<_, i64>(4)? as usize,
-                end: r.get::<_, i64>(5)? as usize,
-                lang: r.get(6)?,
-                text: r.get(7)?,
-                date: r.get(8)?,
-            };
+            let row = passage_row(r)?;
             let doc: i64 = r.get(9)?;
             let v = blob_vector(r.get_ref(10)?.as_blob()?, dim)
                 .with_context(|| format!("passage {}: its vector is not {dim} floats", row.key))?;
@@ -569,6 +546,24 @@ impl IndexStore {
         }
         Ok(problems)
     }
+}
+
+/// The columns [`passage_row`] reads, first in a query over `passages p JOIN documents d`.
+const PASSAGE_ROW_COLUMNS: &str =
+    "p.key, p.id, d.source, d.id, p.start, p.end, p.lang, p.text, d.date";
+
+fn passage_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PassageRow> {
+    Ok(PassageRow {
+        key: r.get(0)?,
+        id: r.get(1)?,
+        source: r.get(2)?,
+        document: r.get(3)?,
+        start: r.get::<_, i64>(4)? as usize,
+        end: r.get::<_, i64>(5)? as usize,
+        lang: r.get(6)?,
+        text: r.get(7)?,
+        date: r.get(8)?,
+    })
 }
 
 fn bump_generation(tx: &rusqlite::Transaction<'_>) -> Result<()> {

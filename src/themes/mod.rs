@@ -238,12 +238,15 @@ impl ThemeReport {
         };
         let clusters = cluster_reports(&inputs, &metrics, &assignments);
         let items = item_reports(&inputs, &assignments);
-        let documents = document_reports(&inputs, &items);
+        let document_of = report_documents(&inputs);
+        let documents = document_reports(&inputs, &items, &document_of);
         let themes = inputs
             .scorer
             .map(|s| theme_summaries(s, &items, &documents))
             .unwrap_or_default();
-        let timeline = inputs.scorer.and_then(|_| item_timeline(&inputs, &items));
+        let timeline = inputs
+            .scorer
+            .and_then(|_| item_timeline(&inputs, &items, &document_of));
         Ok(Self {
             clusters,
             unassigned: inputs
@@ -266,17 +269,6 @@ impl ThemeReport {
 /// Most members of a cluster whose words are counted for its keywords.
 pub const KEYWORD_ITEMS: usize = 2_000;
 
-/// Each cluster's members in input order, in one pass.
-fn members_by_cluster(clustering: &Clustering) -> Vec<Vec<usize>> {
-    let mut members = vec![Vec::new(); clustering.k];
-    for (i, a) in clustering.assignments.iter().enumerate() {
-        if let Some(c) = a {
-            members[*c].push(i);
-        }
-    }
-    members
-}
-
 /// Each cluster: keywords, label, representatives, and the theme most members carry.
 fn cluster_reports(
     inputs: &ReportInputs<'_>,
@@ -289,7 +281,7 @@ fn cluster_reports(
         clustering,
         ..
     } = inputs;
-    let members: Vec<Vec<usize>> = members_by_cluster(clustering);
+    let members: Vec<Vec<usize>> = clustering.all_members();
     let keyword_lists = cluster_keywords(
         &members
             .iter()
@@ -415,8 +407,12 @@ fn report_documents(inputs: &ReportInputs<'_>) -> Vec<usize> {
 }
 
 /// The named themes' timeline over the items' document dates.
-fn item_timeline(inputs: &ReportInputs<'_>, items: &[ItemReport]) -> Option<Timeline> {
-    let dates: Vec<Option<chrono::NaiveDate>> = report_documents(inputs)
+fn item_timeline(
+    inputs: &ReportInputs<'_>,
+    items: &[ItemReport],
+    document_of: &[usize],
+) -> Option<Timeline> {
+    let dates: Vec<Option<chrono::NaiveDate>> = document_of
         .iter()
         .map(|&d| inputs.documents.get(d).and_then(|doc| doc.date))
         .collect();
@@ -425,8 +421,11 @@ fn item_timeline(inputs: &ReportInputs<'_>, items: &[ItemReport]) -> Option<Time
 }
 
 /// Each document's share of every cluster and theme, over its items (twins included).
-fn document_reports(inputs: &ReportInputs<'_>, items: &[ItemReport]) -> Vec<DocumentReport> {
-    let document_of = report_documents(inputs);
+fn document_reports(
+    inputs: &ReportInputs<'_>,
+    items: &[ItemReport],
+    document_of: &[usize],
+) -> Vec<DocumentReport> {
     let mut items_of: Vec<Vec<usize>> = vec![Vec::new(); inputs.documents.len()];
     for (i, &d) in document_of.iter().enumerate() {
         if let Some(list) = items_of.get_mut(d) {
