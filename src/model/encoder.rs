@@ -12,8 +12,9 @@
 //! random models, and `tests/reference.rs` against sentence-transformers.
 
 use super::kernels::{BiasAdd, BiasGelu, LayerNormParams, MaskedSoftmax, ResidualLayerNorm};
+use super::token_table::TokenTable;
 use super::{Architecture, ModelConfig};
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, ensure, Context, Result};
 use candle_core::quantized::{GgmlDType, QMatMul, QTensor};
 use candle_core::{DType, Device, Module, Tensor};
 use candle_nn::VarBuilder;
@@ -254,69 +255,10 @@ enum Positions {
     Roberta { pad: u32 },
 }
 
-/// The token-embedding table is most of a multilingual model (e5-small: 250,037 x 384, 384 MB
-/// of its 470 in f32) and a text reads only its own rows: it is held in f16 and rows are
-/// widened on use (reference vectors: worst cosine 0.9999999991 for e5-small, 0.99999998 for
-/// MiniLM, against 0.99999999999 in f32). It is read from the file in chunks with ordinary
-/// reads and narrowed as it goes, so neither an f32 copy nor the mapped file's pages for
-/// it are ever resident.
-fn read_f16_table(path: &Path, name: &str, device: &Device) -> Result<Tensor> {
-    use std::io::{Read, Seek, SeekFrom};
-    let mut file = std::fs::File::open(path)?;
-    let mut size = [0u8; 8];
-    file.read_exact(&mut size)?;
-    let header_len = usize::try_from(u64::from_le_bytes(size))?;
-    anyhow::ensure!(header_len < 100_000_000, "an implausible header size");
-    let mut header = vec![0u8; header_len];
-    file.read_exact(&mut header)?;
-    let metadata: safetensors::tensor::Metadata =
-        serde_json::from_slice(&header).context("not a safetensors header")?;
-    let info = metadata
-        .info(name)
-        .with_context(|| format!("no tensor {name}"))?;
-    // Elements as stored: f32 (narrowed), or already 16-bit.
-    let (width, narrow): (usize, fn(&[u8]) -> half::f16) = match info.dtype {
-        safetensors::Dtype::F32 => (4, |b| {
-            half::f16::from_f32(f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        }),
-        safetensors::Dtype::F16 => (2, |b| half::f16::from_le_bytes([b[0], b[1]])),
-        safetensors::Dtype::BF16 => (2, |b| {
-            half::f16::from_f32(half::bf16::from_le_bytes([b[0], b[1]]).to_f32())
-        }),
-        other => bail!("{name} is {other:?}; F32, F16 or BF16 expected"),
-    };
-    anyhow::ensure!(
-        info.shape.len() == 2,
-        "{name} has shape {:?}, not 2-d",
-        info.shape
-    );
-    let (start, end) = info.data_offsets;
-    let count = info.shape[0] * info.shape[1];
-    anyhow::ensure!(
-        end.checked_sub(start) == Some(count * width),
-        "{name}: its byte size does not match its shape"
-    );
-    file.seek(SeekFrom::Start((8 + header_len + start) as u64))?;
-    let mut values: Vec<half::f16> = Vec::with_capacity(count);
-    let mut chunk = vec![0u8; 1 << 22];
-    let mut left = count * width;
-    while left > 0 {
-        let n = left.min(chunk.len());
-        file.read_exact(&mut chunk[..n])?;
-        values.extend(chunk[..n].chunks_exact(width).map(narrow));
-        left -= n;
-    }
-    Ok(Tensor::from_vec(
-        values,
-        (info.shape[0], info.shape[1]),
-        device,
-    )?)
-}
-
 /// A BERT-family encoder.
 pub struct Encoder {
-    /// The token-embedding table, in f16 (see `load`).
-    word: Tensor,
+    /// The token-embedding table, read row by row as batches need them.
+    word: TokenTable,
     position: Tensor,
     token_type: Tensor,
     embedding_norm: Norm,
@@ -377,12 +319,20 @@ impl Encoder {
             None => vb,
         };
         let emb = vb.pp("embeddings");
-        let word = read_f16_table(
+        let word = TokenTable::open(
             weights,
             &format!("{prefix}embeddings.word_embeddings.weight"),
-            device,
         )
         .with_context(|| format!("{}: the word embeddings", weights.display()))?;
+        ensure!(
+            word.cols() == cfg.hidden_size && word.rows() >= config.vocab_size,
+            "{}: the word embeddings are {} x {}, but config.json says vocab_size {} and hidden_size {}",
+            weights.display(),
+            word.rows(),
+            word.cols(),
+            config.vocab_size,
+            cfg.hidden_size
+        );
         let position = emb.get_unchecked("position_embeddings.weight")?;
         let token_type = emb.get_unchecked("token_type_embeddings.weight")?;
         let zero_bias = vec![0f32; cfg.hidden_size];
@@ -443,12 +393,15 @@ impl Encoder {
                 })
             })
             .collect();
-        let ids = Tensor::from_slice(&batch.ids, n, &self.device)?;
+        let words = Tensor::from_vec(
+            self.word.gather(&batch.ids)?,
+            (n, self.hidden),
+            &self.device,
+        )?;
         let types = Tensor::from_slice(&batch.type_ids, n, &self.device)?;
         let positions = Tensor::from_vec(positions, n, &self.device)?;
-        let x = (self.word.index_select(&ids, 0)?.to_dtype(DType::F32)?
-            + self.token_type.index_select(&types, 0)?)?
-        .add(&self.position.index_select(&positions, 0)?)?;
+        let x = (words + self.token_type.index_select(&types, 0)?)?
+            .add(&self.position.index_select(&positions, 0)?)?;
         let mut x = self.embedding_norm.forward(&x)?;
         let mask_bias = if fused {
             None
@@ -557,62 +510,5 @@ impl Encoder {
             (lengths.len(), 1, 1, width),
             &self.device,
         )?)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use safetensors::tensor::TensorView;
-    use safetensors::Dtype;
-
-    #[test]
-    fn a_table_stored_as_f32_f16_or_bf16_reads_as_the_same_f16_rows() {
-        let values = [0.5f32, -1.25, 3.0, 0.1, 1e-3, -7.5];
-        let f32_bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
-        let f16_bytes: Vec<u8> = values
-            .iter()
-            .flat_map(|v| half::f16::from_f32(*v).to_le_bytes())
-            .collect();
-        let bf16_bytes: Vec<u8> = values
-            .iter()
-            .flat_map(|v| half::bf16::from_f32(*v).to_le_bytes())
-            .collect();
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("t.safetensors");
-        let views = [
-            (
-                "a",
-                TensorView::new(Dtype::F32, vec![2, 3], &f32_bytes).unwrap(),
-            ),
-            (
-                "b",
-                TensorView::new(Dtype::F16, vec![2, 3], &f16_bytes).unwrap(),
-            ),
-            (
-                "c",
-                TensorView::new(Dtype::BF16, vec![3, 2], &bf16_bytes).unwrap(),
-            ),
-        ];
-        safetensors::serialize_to_file(views, None, &path).unwrap();
-        let read = |name: &str| {
-            read_f16_table(&path, name, &Device::Cpu)
-                .unwrap()
-                .to_dtype(DType::F32)
-                .unwrap()
-                .flatten_all()
-                .unwrap()
-                .to_vec1::<f32>()
-                .unwrap()
-        };
-        let (a, b, c) = (read("a"), read("b"), read("c"));
-        assert_eq!(a, b);
-        for (x, v) in a.iter().zip(values) {
-            assert!((x - v).abs() <= v.abs() * 1e-3 + 1e-6, "{x} vs {v}");
-        }
-        for (x, v) in c.iter().zip(values) {
-            assert!((x - v).abs() <= v.abs() * 1e-2 + 1e-6, "{x} vs {v}");
-        }
-        assert!(read_f16_table(&path, "missing", &Device::Cpu).is_err());
     }
 }

@@ -10,7 +10,9 @@ mod pooling;
 mod prompts;
 mod resolve;
 mod spec;
+mod token_table;
 mod tokenizer;
+mod unigram;
 
 pub use config::{Architecture, ModelConfig, SentenceTransformersConfig};
 pub use encoder::{Encoder, TokenBatch, WeightFormat};
@@ -21,6 +23,7 @@ pub use prompts::{PromptChoice, Prompts};
 pub use resolve::{ModelFiles, ModelLocator, ModelOrigin};
 pub use spec::{ModelSpec, DEFAULT_MODEL};
 pub use tokenizer::{Encoded, PromptedCounter, TextTokenizer};
+pub use unigram::{CompactUnigram, UnigramError};
 
 use anyhow::{Context, Result};
 use candle_core::Device;

@@ -2,7 +2,39 @@ use crate::corpus::TokenCounter;
 use anyhow::{anyhow, bail, Context, Result};
 use std::ops::Range;
 use std::path::Path;
-use tokenizers::{Tokenizer, TruncationDirection};
+use tokenizers::{
+    DecoderWrapper, NormalizerWrapper, PostProcessorWrapper, PreTokenizerWrapper, Tokenizer,
+    TokenizerImpl, TruncationDirection,
+};
+
+use super::unigram::CompactUnigram;
+
+/// A tokenizer whose model is [`CompactUnigram`]: everything else is the crate's.
+type UnigramTokenizer = TokenizerImpl<
+    CompactUnigram,
+    NormalizerWrapper,
+    PreTokenizerWrapper,
+    PostProcessorWrapper,
+    DecoderWrapper,
+>;
+
+/// The tokenizer behind a [`TextTokenizer`]: unigram vocabularies (multilingual-e5's
+/// SentencePiece) through [`CompactUnigram`], which loads in a fraction of the crate's time,
+/// and any other model (WordPiece, BPE) through the crate as it is.
+enum Engine {
+    Unigram(Box<UnigramTokenizer>),
+    Crate(Box<Tokenizer>),
+}
+
+/// Runs the same code on either engine (both are a `TokenizerImpl`, with different models).
+macro_rules! on_engine {
+    ($engine:expr, $t:ident => $body:expr) => {
+        match $engine {
+            Engine::Unigram($t) => $body,
+            Engine::Crate($t) => $body,
+        }
+    };
+}
 
 /// A model's tokenizer, set up as sentence-transformers uses it: truncation at the model's
 /// maximum length (special tokens kept) and no padding. `tokenizer.json` files carry their
@@ -14,7 +46,7 @@ use tokenizers::{Tokenizer, TruncationDirection};
 /// a second, truncating copy doubled the memory (multilingual-e5's 250,000-piece unigram
 /// trie) and the load time.
 pub struct TextTokenizer {
-    inner: Tokenizer,
+    inner: Engine,
     max_tokens: usize,
     /// Special tokens the post-processor adds to one sequence ([CLS] and [SEP]: 2).
     added_tokens: usize,
@@ -33,9 +65,14 @@ pub struct Encoded {
 impl TextTokenizer {
     /// Loads `tokenizer.json` and checks that its vocabulary fits the model's.
     pub fn load(path: &Path, model_vocab_size: usize, max_tokens: usize) -> Result<Self> {
-        let mut inner = Tokenizer::from_file(path)
-            .map_err(|e| anyhow!("{}: not a usable tokenizer.json: {e}", path.display()))?;
-        let vocab = inner.get_vocab_size(true);
+        let mut inner = read_engine(path)?;
+        // Ids the tokenizer can produce: its model's, then its added tokens'. (The crate's
+        // `get_vocab_size(true)` copies the whole vocabulary to count it: 250,000 strings.)
+        let vocab = on_engine!(&inner, t => t
+            .get_added_tokens_decoder()
+            .keys()
+            .map(|&id| id as usize + 1)
+            .fold(t.get_vocab_size(false), usize::max));
         if vocab > model_vocab_size {
             bail!(
                 "{}: the tokenizer has {vocab} tokens but the model's config.json has vocab_size {model_vocab_size}; \
@@ -49,13 +86,14 @@ impl TextTokenizer {
                 path.display()
             );
         }
-        inner.with_padding(None);
-        inner
-            .with_truncation(None)
-            .map_err(|e| anyhow!("{}: {e}", path.display()))?;
-        let added_tokens = inner
+        on_engine!(&mut inner, t => {
+            t.with_padding(None);
+            t.with_truncation(None)
+                .map_err(|e| anyhow!("{}: {e}", path.display()))?;
+        });
+        let added_tokens = on_engine!(&inner, t => t
             .get_post_processor()
-            .map_or(0, |p| tokenizers::PostProcessor::added_tokens(p, false));
+            .map_or(0, |p| tokenizers::PostProcessor::added_tokens(p, false)));
         if max_tokens <= added_tokens {
             bail!(
                 "{}: maximum length {max_tokens} leaves no room for text after {added_tokens} special tokens",
@@ -65,7 +103,7 @@ impl TextTokenizer {
 
         let pad_id = ["<pad>", "[PAD]", "<|endoftext|>"]
             .iter()
-            .find_map(|t| inner.token_to_id(t))
+            .find_map(|name| on_engine!(&inner, t => t.token_to_id(name)))
             .unwrap_or(0);
         Ok(Self {
             inner,
@@ -99,9 +137,7 @@ impl TextTokenizer {
     /// the special tokens, which are then added.
     pub fn encode_batch(&self, texts: &[String]) -> Result<Vec<Encoded>> {
         let room = self.max_tokens - self.added_tokens;
-        let encodings = self
-            .inner
-            .encode_batch(texts.to_vec(), false)
+        let encodings = on_engine!(&self.inner, t => t.encode_batch(texts.to_vec(), false))
             .map_err(|e| anyhow!("tokenizing: {e}"))
             .context("the tokenizer failed")?;
         encodings
@@ -109,9 +145,7 @@ impl TextTokenizer {
             .map(|mut e| {
                 let truncated = e.len() > room;
                 e.truncate(room, 0, TruncationDirection::Right);
-                let e = self
-                    .inner
-                    .post_process(e, None, true)
+                let e = on_engine!(&self.inner, t => t.post_process(e, None, true))
                     .map_err(|e| anyhow!("tokenizing: {e}"))?;
                 Ok(Encoded {
                     truncated,
@@ -134,15 +168,13 @@ impl TokenCounter for PromptedCounter<'_> {
         let input = format!("{}{text}", self.prefix);
         // A tokenizer that fails on a text gives it no tokens; the embedder reports the
         // failure when it tokenizes the same text.
-        self.tokenizer
-            .inner
-            .encode(input, true)
+        on_engine!(&self.tokenizer.inner, t => t.encode(input, true))
             .map(|e| e.len())
             .unwrap_or(0)
     }
 
     fn token_spans(&self, text: &str) -> Vec<Range<usize>> {
-        let Ok(encoding) = self.tokenizer.inner.encode(text, false) else {
+        let Ok(encoding) = on_engine!(&self.tokenizer.inner, t => t.encode(text, false)) else {
             return Vec::new();
         };
         let mut spans: Vec<Range<usize>> = Vec::new();
@@ -162,4 +194,16 @@ impl TokenCounter for PromptedCounter<'_> {
         }
         spans
     }
+}
+
+/// Reads `tokenizer.json` once: as a unigram tokenizer when its model is one, else through the
+/// crate. A file that fails both is reported with the crate's reason.
+fn read_engine(path: &Path) -> Result<Engine> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    if let Ok(unigram) = serde_json::from_slice::<UnigramTokenizer>(&bytes) {
+        return Ok(Engine::Unigram(Box::new(unigram)));
+    }
+    let tokenizer = Tokenizer::from_bytes(&bytes)
+        .map_err(|e| anyhow!("{}: not a usable tokenizer.json: {e}", path.display()))?;
+    Ok(Engine::Crate(Box::new(tokenizer)))
 }
