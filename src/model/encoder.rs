@@ -98,11 +98,18 @@ impl TokenBatch {
     }
 }
 
-/// How a linear layer holds its weight `[out, in]`.
+/// How a linear layer holds its weight.
 enum Weight {
+    /// `W^T`, `[in, out]`, contiguous: the product `x W^T` then reads the weight row-major
+    /// and gemm multiplies it in place. Held as the file stores it (`[out, in]`, used
+    /// through a transposed view), gemm copied (packed) the whole weight on every product:
+    /// a short text's forward pass was mostly that copy (one 19-token text, 2 threads:
+    /// 40 ms, now about 16 ms; 300 passages of about 96 tokens: e5-small 22.4-23.9 →
+    /// 26.6-28.4 passages/s, MiniLM 43.8 → 49.4, measured side by side).
     Dense(Tensor),
-    /// GGML blocks. On a CPU the product dequantizes the weight (exactly: the vectors are
-    /// those of the quantized model) and runs the f32 matrix product: candle's quantized
+    /// GGML blocks of the file's `[out, in]`. On a CPU the product dequantizes the weight
+    /// (exactly: the vectors are those of the quantized model) and runs the f32 matrix
+    /// product: candle's quantized
     /// CPU kernels compute one dot product per output value, built for a single token at
     /// a time, and measured 4 to 8 times slower than f32 on batches of passages (README,
     /// Performance). On a GPU, candle's quantized kernels run.
@@ -119,7 +126,7 @@ struct Linear {
 impl Linear {
     fn new(weight: Tensor, bias: Tensor, format: WeightFormat) -> Result<Self> {
         let weight = match format {
-            WeightFormat::F32 => Weight::Dense(weight.contiguous()?),
+            WeightFormat::F32 => Weight::Dense(weight.t()?.contiguous()?),
             WeightFormat::Q8_0 | WeightFormat::Q4_0 => {
                 let dtype = if format == WeightFormat::Q8_0 {
                     GgmlDType::Q8_0
@@ -152,7 +159,7 @@ impl Linear {
     /// `x W^T` without the bias, `x` being `[tokens, in]`.
     fn matmul(&self, x: &Tensor) -> Result<Tensor> {
         Ok(match &self.weight {
-            Weight::Dense(w) => x.matmul(&w.t()?)?,
+            Weight::Dense(w) => x.matmul(w)?,
             Weight::Quantized(_, q) if x.device().is_cpu() => {
                 x.matmul(&q.dequantize(x.device())?.t()?)?
             }
