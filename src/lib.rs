@@ -16,4 +16,5 @@ pub mod index;
 pub mod model;
 pub mod report;
 pub mod search;
+pub mod serve;
 pub mod themes;

@@ -8,6 +8,7 @@ mod eval;
 mod index;
 mod neighbors;
 mod passages;
+mod serve;
 mod similarity;
 mod themes;
 mod units;
@@ -49,6 +50,8 @@ pub enum Command {
     Eval(eval::EvalArgs),
     /// Measure embedding throughput on this machine: passages/s, tokens/s, load, memory.
     Bench(bench::BenchArgs),
+    /// Serve embeddings, similarity and passage search over HTTP, the model loaded once.
+    Serve(serve::ServeArgs),
 }
 
 /// Runs the command line; returns the process exit code.
@@ -65,6 +68,7 @@ pub fn main() -> i32 {
         Command::Cache(args) => cache::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(()) => 0,

@@ -222,7 +222,29 @@ impl Embedder {
         &self,
         texts: &[S],
         prompt: &PromptChoice,
+        progress: impl FnMut(usize),
+    ) -> Result<(Embeddings, EmbedStats)> {
+        self.embed_counting(texts, prompt, progress, None)
+    }
+
+    /// Embeds texts and says how many tokens the model read of each (special tokens
+    /// included, after truncation): what a service bills per request.
+    pub fn embed_with_token_counts<S: AsRef<str>>(
+        &self,
+        texts: &[S],
+        prompt: &PromptChoice,
+    ) -> Result<(Embeddings, EmbedStats, Vec<usize>)> {
+        let mut counts = vec![0; texts.len()];
+        let (vectors, stats) = self.embed_counting(texts, prompt, |_| {}, Some(&mut counts))?;
+        Ok((vectors, stats, counts))
+    }
+
+    fn embed_counting<S: AsRef<str>>(
+        &self,
+        texts: &[S],
+        prompt: &PromptChoice,
         mut progress: impl FnMut(usize),
+        mut token_counts: Option<&mut [usize]>,
     ) -> Result<(Embeddings, EmbedStats)> {
         let dim = self.model.info.hidden_size;
         let prefix = prompt.prefix(&self.model.info.prompts);
@@ -241,6 +263,9 @@ impl Embedder {
             stats.tokens += encoded.iter().map(|e| e.ids.len()).sum::<usize>();
             stats.truncated += encoded.iter().filter(|e| e.truncated).count();
             let lengths: Vec<usize> = encoded.iter().map(|e| e.ids.len()).collect();
+            if let Some(counts) = token_counts.as_deref_mut() {
+                counts[offset..offset + lengths.len()].copy_from_slice(&lengths);
+            }
             for batch in plan_batches(&lengths, self.limits) {
                 let rows: Vec<&Encoded> = batch.iter().map(|&i| &encoded[i]).collect();
                 let vectors = self

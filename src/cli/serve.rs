@@ -1,0 +1,154 @@
+//! `silica serve`: the model loaded once behind an HTTP service (see `crate::serve`).
+
+use super::args::{DateArgs, InputArgs, PassageArgs};
+use super::units::{embed_units, Unit};
+use super::ModelArgs;
+use crate::index::PassageIndex;
+use crate::model::PromptChoice;
+use crate::serve::{Passage, PassageSource, ServeOptions, Server};
+use anyhow::{bail, Result};
+use clap::Args;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Serve embeddings, similarity and passage search over HTTP, the model loaded once.
+///
+/// Routes: POST /v1/embeddings (OpenAI-compatible), POST /embed, POST /similarity,
+/// POST /neighbors (with a CORPUS or --index), GET /health, GET /metrics (Prometheus),
+/// GET /openapi.json. Concurrent requests are batched together. Stops on SIGTERM or
+/// Ctrl-C after the requests in flight.
+///
+/// Examples: silica serve
+///           silica serve --index seeds.idx --addr 127.0.0.1:8080
+///           silica serve seeds/ --api-key "$KEY"
+#[derive(Debug, Args)]
+#[command(mut_arg("inputs", |a| a.required(false)))]
+pub struct ServeArgs {
+    /// A corpus to search with /neighbors (read, split and embedded at start-up).
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Search this persistent index with /neighbors instead of reading a corpus.
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+
+    /// Address to listen on (loopback by default; port 0 picks a free port).
+    #[arg(long, default_value = "127.0.0.1:7878")]
+    pub addr: SocketAddr,
+
+    /// Require `Authorization: Bearer KEY` on every route but /health.
+    #[arg(long, env = "SILICA_API_KEY", hide_env_values = true)]
+    pub api_key: Option<String>,
+
+    /// Texts per request, at most (413 past it).
+    #[arg(long, default_value_t = 256)]
+    pub max_inputs: usize,
+
+    /// Request body size in bytes, at most (413 past it).
+    #[arg(long, default_value_t = 2 * 1024 * 1024)]
+    pub max_body_bytes: usize,
+
+    /// Requests waiting for the model, at most (429 past it).
+    #[arg(long, default_value_t = 512)]
+    pub queue: usize,
+
+    /// Texts embedded together in one round of the model, at most.
+    #[arg(long, default_value_t = 64)]
+    pub round_texts: usize,
+
+    /// Seconds a request waits for the model before a 503.
+    #[arg(long, default_value_t = 30.0)]
+    pub timeout: f64,
+
+    #[command(flatten)]
+    pub passages: PassageArgs,
+
+    #[command(flatten)]
+    pub dates: DateArgs,
+
+    #[command(flatten)]
+    pub model: ModelArgs,
+}
+
+pub fn run(args: ServeArgs) -> Result<()> {
+    if args.max_inputs == 0 || args.queue == 0 || args.round_texts == 0 {
+        bail!("--max-inputs, --queue and --round-texts must be at least 1");
+    }
+    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
+        bail!("--timeout must be a positive number of seconds");
+    }
+    if args.index.is_some() && !args.input.inputs.is_empty() {
+        bail!("give either a CORPUS or --index DIR, not both");
+    }
+    args.dates.check()?;
+    let embedder = args.model.load_embedder()?;
+    let source = match &args.index {
+        Some(dir) => {
+            let index = PassageIndex::open(dir, true)?;
+            super::index::require_index_model(&index, &args.model)?;
+            Some(PassageSource::Index { dir: dir.clone() })
+        }
+        None if args.input.inputs.is_empty() => None,
+        None => {
+            let mut cache = args.model.open_cache()?;
+            let prompt = PromptChoice::Passage;
+            let corpus = args.passages.build_for(
+                &args.input,
+                &embedder,
+                prompt.prefix(&embedder.info().prompts),
+                &args.dates,
+                cache.as_mut(),
+            )?;
+            let dates: Vec<Option<String>> = corpus
+                .documents
+                .iter()
+                .map(|d| d.date.map(|d| d.to_string()))
+                .collect();
+            let (items, vectors, _) =
+                embed_units(&embedder, &corpus, Unit::Passage, &prompt, cache.as_mut())?;
+            let passages = items
+                .into_iter()
+                .map(|item| Passage {
+                    date: dates.get(item.document).cloned().flatten(),
+                    id: item.id,
+                    source: item.source,
+                    start: item.span.map(|s| s.0),
+                    end: item.span.map(|s| s.1),
+                    lang: item.lang,
+                    text: item.text,
+                })
+                .collect();
+            Some(PassageSource::Corpus { passages, vectors })
+        }
+    };
+    let options = ServeOptions {
+        addr: args.addr,
+        api_key: args.api_key.clone().filter(|k| !k.is_empty()),
+        max_inputs: args.max_inputs,
+        max_body_bytes: args.max_body_bytes,
+        queue_capacity: args.queue,
+        round_texts: args.round_texts,
+        timeout: Duration::from_secs_f64(args.timeout),
+        default_prompt: args.model.prompt_or(PromptChoice::Passage),
+    };
+    let model = embedder.info().name.clone();
+    let device = crate::embed::device_name(embedder.device());
+    let threads = rayon::current_num_threads();
+    let searching = match &source {
+        Some(PassageSource::Index { dir }) => format!(", index {}", dir.display()),
+        Some(PassageSource::Corpus { passages, .. }) => format!(", {} passages", passages.len()),
+        None => String::new(),
+    };
+    let auth = if options.api_key.is_some() {
+        ", API key required"
+    } else {
+        ""
+    };
+    let server = Server::bind(options, embedder, source)?;
+    eprintln!(
+        "silica serve: listening on http://{} (model {model}, device {device}, {threads} threads{searching}{auth})",
+        server.local_addr()?
+    );
+    server.run()
+}

@@ -1,0 +1,189 @@
+//! Dynamic batching: requests' texts queue up while the model is busy and are embedded
+//! together in the next round, packed into forward passes by the same token budget as
+//! `silica embed` ([`Embedder::embed_with_token_counts`]).
+//!
+//! One thread owns the model. It waits for a request, then takes every request already
+//! queued (up to a number of texts), embeds all their texts in one call and answers each
+//! request with its own vectors, in its own order. A request whose client has gone (timed out
+//! or disconnected) before its round starts is skipped. A full queue refuses new requests at
+//! once (the route answers 429) rather than letting latency grow without bound.
+
+use super::metrics::Metrics;
+use crate::embed::Embedder;
+use crate::model::PromptChoice;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TrySendError};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::oneshot;
+
+/// One request's vectors and the tokens the model read of each text.
+#[derive(Debug)]
+pub struct Embedded {
+    pub vectors: Vec<Vec<f32>>,
+    pub tokens: Vec<usize>,
+}
+
+/// Why a request got no vectors.
+#[derive(Debug, thiserror::Error)]
+pub enum EmbedFailure {
+    #[error("the request queue is full")]
+    QueueFull,
+    #[error("the embedding worker has stopped")]
+    Stopped,
+    #[error("embedding failed: {0}")]
+    Failed(String),
+}
+
+/// How long a round waits for more requests when clients are sending concurrently.
+const LINGER: Duration = Duration::from_millis(2);
+
+struct Job {
+    /// Texts with their prompt already in front.
+    texts: Vec<String>,
+    reply: oneshot::Sender<Result<Embedded, EmbedFailure>>,
+}
+
+/// The queue in front of the embedding thread.
+pub struct EmbedQueue {
+    sender: SyncSender<Job>,
+    depth: Arc<AtomicUsize>,
+    prompts: crate::model::Prompts,
+}
+
+impl EmbedQueue {
+    /// Starts the embedding thread with room for `capacity` waiting requests; each round
+    /// embeds at most `round_texts` texts unless one request alone has more.
+    pub fn start(
+        embedder: Embedder,
+        capacity: usize,
+        round_texts: usize,
+        metrics: Arc<Metrics>,
+    ) -> std::io::Result<Self> {
+        let (sender, receiver) = sync_channel(capacity.max(1));
+        let depth = Arc::new(AtomicUsize::new(0));
+        let prompts = embedder.info().prompts.clone();
+        let worker_depth = depth.clone();
+        std::thread::Builder::new()
+            .name("silica-embed".into())
+            .spawn(move || work(embedder, receiver, round_texts, worker_depth, metrics))?;
+        Ok(Self {
+            sender,
+            depth,
+            prompts,
+        })
+    }
+
+    /// Queues `texts` with `prompt`; the receiver yields their vectors in order.
+    pub fn submit(
+        &self,
+        texts: &[String],
+        prompt: &PromptChoice,
+    ) -> Result<oneshot::Receiver<Result<Embedded, EmbedFailure>>, EmbedFailure> {
+        let prefix = prompt.prefix(&self.prompts);
+        let texts = texts.iter().map(|t| format!("{prefix}{t}")).collect();
+        let (reply, receiver) = oneshot::channel();
+        self.depth.fetch_add(1, Ordering::SeqCst);
+        match self.sender.try_send(Job { texts, reply }) {
+            Ok(()) => Ok(receiver),
+            Err(error) => {
+                self.depth.fetch_sub(1, Ordering::SeqCst);
+                Err(match error {
+                    TrySendError::Full(_) => EmbedFailure::QueueFull,
+                    TrySendError::Disconnected(_) => EmbedFailure::Stopped,
+                })
+            }
+        }
+    }
+
+    /// Requests waiting for a round.
+    pub fn depth(&self) -> usize {
+        self.depth.load(Ordering::SeqCst)
+    }
+}
+
+fn work(
+    embedder: Embedder,
+    receiver: Receiver<Job>,
+    round_texts: usize,
+    depth: Arc<AtomicUsize>,
+    metrics: Arc<Metrics>,
+) {
+    // Whether the last round served several requests: then clients are sending
+    // concurrently, and the ones answered last are about to send again.
+    let mut concurrent = false;
+    while let Ok(first) = receiver.recv() {
+        let mut jobs = vec![first];
+        let mut texts = jobs[0].texts.len();
+        // Under concurrency, wait a moment for the stragglers so the round is fuller
+        // (16 clients: 76% of `silica bench`'s rate without it, see benches/serve/run);
+        // a lone client never waits.
+        let linger_until = Instant::now() + LINGER;
+        while texts < round_texts {
+            let next = if concurrent {
+                receiver
+                    .recv_timeout(linger_until.saturating_duration_since(Instant::now()))
+                    .map_err(|_| ())
+            } else {
+                receiver.try_recv().map_err(|_| ())
+            };
+            match next {
+                Ok(job) => {
+                    texts += job.texts.len();
+                    jobs.push(job);
+                }
+                Err(()) => break,
+            }
+        }
+        concurrent = jobs.len() > 1;
+        depth.fetch_sub(jobs.len(), Ordering::SeqCst);
+        metrics.queue_depth.set(depth.load(Ordering::SeqCst) as i64);
+        // Clients that gave up are not waited for.
+        jobs.retain(|job| !job.reply.is_closed());
+        if jobs.is_empty() {
+            continue;
+        }
+        let all: Vec<&str> = jobs
+            .iter()
+            .flat_map(|j| j.texts.iter().map(String::as_str))
+            .collect();
+        let started = Instant::now();
+        // The prompt is already in each text. A panic inside the model answers this round's
+        // requests with an error instead of ending the thread, and so the service.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            embedder.embed_with_token_counts(&all, &PromptChoice::None)
+        }));
+        let seconds = started.elapsed().as_secs_f64();
+        match result {
+            Ok(Ok((vectors, stats, tokens))) => {
+                metrics.record_round(all.len(), stats.tokens, seconds);
+                let mut rows = vectors.rows();
+                let mut counts = tokens.into_iter();
+                for job in jobs {
+                    let n = job.texts.len();
+                    let embedded = Embedded {
+                        vectors: rows.by_ref().take(n).map(<[f32]>::to_vec).collect(),
+                        tokens: counts.by_ref().take(n).collect(),
+                    };
+                    // A client that left in the meantime is no one's loss.
+                    let _ = job.reply.send(Ok(embedded));
+                }
+            }
+            Ok(Err(error)) => {
+                let message = format!("{error:#}");
+                tracing::error!("embedding a round of {} texts: {message}", all.len());
+                for job in jobs {
+                    let _ = job.reply.send(Err(EmbedFailure::Failed(message.clone())));
+                }
+            }
+            Err(_) => {
+                tracing::error!("the model panicked on a round of {} texts", all.len());
+                for job in jobs {
+                    let _ = job
+                        .reply
+                        .send(Err(EmbedFailure::Failed("the model panicked".into())));
+                }
+            }
+        }
+    }
+}

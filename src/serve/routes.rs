@@ -1,0 +1,545 @@
+//! The routes, their JSON bodies and their errors.
+//!
+//! Every error is a status and `{"error": "one line"}`: 413 for a body or an input list over
+//! the limits, 422 for a body that is not the JSON the route takes (wrong types, empty
+//! input), 429 with `Retry-After` when the queue is full, 503 when the model does not answer
+//! within the request timeout. Nothing a client sends ends the process.
+
+use super::batcher::{EmbedFailure, Embedded};
+use super::search::Neighbor;
+use super::AppState;
+use crate::model::PromptChoice;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use base64::Engine as _;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize};
+use std::sync::Arc;
+use utoipa::ToSchema;
+
+/// The most neighbours one `/neighbors` request may ask for.
+pub const MAX_K: usize = 1000;
+
+/// An error answer: a status and one line saying why.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    message: String,
+}
+
+/// The body of every error answer.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ErrorBody {
+    /// Why the request failed, in one line.
+    pub error: String,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            message: message.into(),
+        }
+    }
+
+    fn unprocessable(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::UNPROCESSABLE_ENTITY, message)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut response = (
+            self.status,
+            Json(ErrorBody {
+                error: self.message,
+            }),
+        )
+            .into_response();
+        if self.status == StatusCode::TOO_MANY_REQUESTS {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        }
+        response
+    }
+}
+
+impl From<EmbedFailure> for ApiError {
+    fn from(failure: EmbedFailure) -> Self {
+        let status = match failure {
+            EmbedFailure::QueueFull => StatusCode::TOO_MANY_REQUESTS,
+            EmbedFailure::Stopped => StatusCode::SERVICE_UNAVAILABLE,
+            EmbedFailure::Failed(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        Self::new(status, failure.to_string())
+    }
+}
+
+/// A JSON body whose problems are answered with one line: 413 past the body limit, 422 for
+/// anything that is not the route's JSON (whatever the Content-Type says).
+pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| {
+                let status = rejection.status();
+                let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
+                    "the body is larger than the server's limit (--max-body-bytes)".to_string()
+                } else {
+                    rejection.body_text()
+                };
+                ApiError::new(status, message)
+            })?;
+        // The error names the field at fault ("inputs[1]: invalid type ...").
+        let mut reader = serde_json::Deserializer::from_slice(&bytes);
+        let value = serde_path_to_error::deserialize(&mut reader).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            match path.as_str() {
+                "." | "" => ApiError::unprocessable(format!("invalid JSON body: {inner}")),
+                _ => ApiError::unprocessable(format!("invalid JSON body: {path}: {inner}")),
+            }
+        })?;
+        reader
+            .end()
+            .map_err(|e| ApiError::unprocessable(format!("invalid JSON body: {e}")))?;
+        Ok(ApiJson(value))
+    }
+}
+
+/// One text or a list of texts.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum Input {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for Input {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::String(text) => Ok(Input::One(text)),
+            serde_json::Value::Array(items) => items
+                .into_iter()
+                .map(|item| match item {
+                    serde_json::Value::String(text) => Ok(text),
+                    _ => Err(serde::de::Error::custom(
+                        "a list of inputs must hold strings only",
+                    )),
+                })
+                .collect::<Result<_, _>>()
+                .map(Input::Many),
+            _ => Err(serde::de::Error::custom(
+                "input must be a string or a list of strings",
+            )),
+        }
+    }
+}
+
+impl Input {
+    fn into_texts(self) -> Vec<String> {
+        match self {
+            Input::One(text) => vec![text],
+            Input::Many(texts) => texts,
+        }
+    }
+}
+
+/// Checks a request's texts against the limits: 422 when there is none or one is blank, 413
+/// past `--max-inputs`.
+fn check_texts(texts: &[String], max_inputs: usize) -> Result<(), ApiError> {
+    if texts.is_empty() {
+        return Err(ApiError::unprocessable(
+            "the input is empty: give at least one text",
+        ));
+    }
+    if texts.len() > max_inputs {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "{} inputs; this server takes at most {max_inputs} per request (--max-inputs)",
+                texts.len()
+            ),
+        ));
+    }
+    if let Some(i) = texts.iter().position(|t| t.trim().is_empty()) {
+        return Err(ApiError::unprocessable(format!("input {i} is empty")));
+    }
+    Ok(())
+}
+
+/// Embeds through the queue, waiting at most the request timeout.
+async fn embed(
+    state: &AppState,
+    texts: &[String],
+    prompt: &PromptChoice,
+) -> Result<Embedded, ApiError> {
+    let answer = state.queue.submit(texts, prompt)?;
+    match tokio::time::timeout(state.limits.timeout, answer).await {
+        Ok(Ok(result)) => Ok(result?),
+        Ok(Err(_)) => Err(EmbedFailure::Stopped.into()),
+        Err(_) => Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!(
+                "the model did not answer within {} s (--timeout); try again or send fewer texts",
+                state.limits.timeout.as_secs_f64()
+            ),
+        )),
+    }
+}
+
+/// `encoding_format` of the OpenAI route.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum EncodingFormat {
+    #[default]
+    Float,
+    /// Little-endian f32 bytes, base64-encoded.
+    Base64,
+}
+
+/// `POST /v1/embeddings`, as OpenAI's API takes it.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct OpenAiRequest {
+    /// A text or a list of texts.
+    pub input: Input,
+    /// Accepted and answered with the served model's name; the server serves one model.
+    #[allow(dead_code)]
+    pub model: Option<String>,
+    pub encoding_format: Option<EncodingFormat>,
+    /// Only the model's own dimension is accepted (no truncated embeddings).
+    pub dimensions: Option<u64>,
+    /// Accepted and ignored.
+    #[allow(dead_code)]
+    pub user: Option<String>,
+}
+
+/// A vector as floats, or as base64 of its little-endian f32 bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum EmbeddingValue {
+    Float(Vec<f32>),
+    Base64(String),
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OpenAiEmbedding {
+    /// Always "embedding".
+    pub object: &'static str,
+    pub index: usize,
+    pub embedding: EmbeddingValue,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OpenAiUsage {
+    /// Tokens the model read (its tokenizer; special tokens included, after truncation).
+    pub prompt_tokens: usize,
+    pub total_tokens: usize,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OpenAiResponse {
+    /// Always "list".
+    pub object: &'static str,
+    pub data: Vec<OpenAiEmbedding>,
+    pub model: String,
+    pub usage: OpenAiUsage,
+}
+
+/// OpenAI-compatible embeddings; texts get the server's default prompt (`--prompt`).
+#[utoipa::path(post, path = "/v1/embeddings", request_body = OpenAiRequest,
+    responses(
+        (status = 200, description = "One vector per input, in order", body = OpenAiResponse),
+        (status = 401, description = "Missing or wrong API key", body = ErrorBody),
+        (status = 413, description = "Body or input list over the limits", body = ErrorBody),
+        (status = 422, description = "Not the JSON this route takes", body = ErrorBody),
+        (status = 429, description = "Queue full; retry after the Retry-After seconds", body = ErrorBody),
+        (status = 503, description = "No answer within the request timeout", body = ErrorBody),
+    ))]
+pub async fn openai_embeddings(
+    State(state): State<Arc<AppState>>,
+    ApiJson(request): ApiJson<OpenAiRequest>,
+) -> Result<Json<OpenAiResponse>, ApiError> {
+    let dim = state.info.hidden_size;
+    if let Some(dimensions) = request.dimensions.filter(|&d| d != dim as u64) {
+        return Err(ApiError::unprocessable(format!(
+            "dimensions {dimensions} is not supported: this model's vectors have {dim}"
+        )));
+    }
+    let texts = request.input.into_texts();
+    check_texts(&texts, state.limits.max_inputs)?;
+    let embedded = embed(&state, &texts, &state.limits.default_prompt).await?;
+    let format = request.encoding_format.unwrap_or_default();
+    let tokens: usize = embedded.tokens.iter().sum();
+    let data = embedded
+        .vectors
+        .into_iter()
+        .enumerate()
+        .map(|(index, vector)| OpenAiEmbedding {
+            object: "embedding",
+            index,
+            embedding: match format {
+                EncodingFormat::Float => EmbeddingValue::Float(vector),
+                EncodingFormat::Base64 => {
+                    let bytes: Vec<u8> = vector.iter().flat_map(|v| v.to_le_bytes()).collect();
+                    EmbeddingValue::Base64(base64::engine::general_purpose::STANDARD.encode(bytes))
+                }
+            },
+        })
+        .collect();
+    Ok(Json(OpenAiResponse {
+        object: "list",
+        data,
+        model: state.info.name.clone(),
+        usage: OpenAiUsage {
+            prompt_tokens: tokens,
+            total_tokens: tokens,
+        },
+    }))
+}
+
+/// Which of the model's prompts goes before each text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PromptName {
+    /// The model's query prompt (e5: "query: "): questions, symmetric tasks.
+    Query,
+    /// The model's passage prompt (e5: "passage: "): texts to be searched.
+    Passage,
+    /// No prompt.
+    None,
+}
+
+impl From<PromptName> for PromptChoice {
+    fn from(name: PromptName) -> Self {
+        match name {
+            PromptName::Query => PromptChoice::Query,
+            PromptName::Passage => PromptChoice::Passage,
+            PromptName::None => PromptChoice::None,
+        }
+    }
+}
+
+/// `POST /embed`, as text-embeddings-inference takes it.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct EmbedRequest {
+    /// A text or a list of texts.
+    pub inputs: Input,
+    /// Default: the server's `--prompt` (as `silica embed`: passage).
+    pub prompt: Option<PromptName>,
+}
+
+/// Vectors for texts (L2-normalised when the model says so), one per input, in order.
+#[utoipa::path(post, path = "/embed", request_body = EmbedRequest,
+    responses(
+        (status = 200, description = "One vector per input, in order", body = Vec<Vec<f32>>),
+        (status = 401, description = "Missing or wrong API key", body = ErrorBody),
+        (status = 413, description = "Body or input list over the limits", body = ErrorBody),
+        (status = 422, description = "Not the JSON this route takes", body = ErrorBody),
+        (status = 429, description = "Queue full; retry after the Retry-After seconds", body = ErrorBody),
+        (status = 503, description = "No answer within the request timeout", body = ErrorBody),
+    ))]
+pub async fn embed_route(
+    State(state): State<Arc<AppState>>,
+    ApiJson(request): ApiJson<EmbedRequest>,
+) -> Result<Json<Vec<Vec<f32>>>, ApiError> {
+    let texts = request.inputs.into_texts();
+    check_texts(&texts, state.limits.max_inputs)?;
+    let prompt = request
+        .prompt
+        .map_or_else(|| state.limits.default_prompt.clone(), PromptChoice::from);
+    Ok(Json(embed(&state, &texts, &prompt).await?.vectors))
+}
+
+/// `POST /similarity`.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct SimilarityRequest {
+    /// Pairs of texts.
+    pub pairs: Vec<(String, String)>,
+    /// Default: query (symmetric, as `silica similarity`).
+    pub prompt: Option<PromptName>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct SimilarityResponse {
+    /// The cosine of each pair, in order.
+    pub scores: Vec<f32>,
+}
+
+/// Cosine similarity of each pair of texts.
+#[utoipa::path(post, path = "/similarity", request_body = SimilarityRequest,
+    responses(
+        (status = 200, description = "One cosine per pair, in order", body = SimilarityResponse),
+        (status = 401, description = "Missing or wrong API key", body = ErrorBody),
+        (status = 413, description = "Body or input list over the limits", body = ErrorBody),
+        (status = 422, description = "Not the JSON this route takes", body = ErrorBody),
+        (status = 429, description = "Queue full; retry after the Retry-After seconds", body = ErrorBody),
+        (status = 503, description = "No answer within the request timeout", body = ErrorBody),
+    ))]
+pub async fn similarity(
+    State(state): State<Arc<AppState>>,
+    ApiJson(request): ApiJson<SimilarityRequest>,
+) -> Result<Json<SimilarityResponse>, ApiError> {
+    let texts: Vec<String> = request
+        .pairs
+        .into_iter()
+        .flat_map(|(a, b)| [a, b])
+        .collect();
+    if texts.len() > state.limits.max_inputs {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "{} texts in {} pairs; this server takes at most {} per request (--max-inputs)",
+                texts.len(),
+                texts.len() / 2,
+                state.limits.max_inputs
+            ),
+        ));
+    }
+    check_texts(&texts, state.limits.max_inputs)?;
+    let prompt = request
+        .prompt
+        .map_or(PromptChoice::Query, PromptChoice::from);
+    let embedded = embed(&state, &texts, &prompt).await?;
+    let scores = embedded
+        .vectors
+        .chunks_exact(2)
+        .map(|pair| cosine(&pair[0], &pair[1]))
+        .collect();
+    Ok(Json(SimilarityResponse { scores }))
+}
+
+fn cosine(a: &[f32], b: &[f32]) -> f32 {
+    let dot = crate::search::dot(a, b);
+    let norms = crate::search::dot(a, a).sqrt() * crate::search::dot(b, b).sqrt();
+    if norms > 0.0 {
+        dot / norms
+    } else {
+        0.0
+    }
+}
+
+/// `POST /neighbors`.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct NeighborsRequest {
+    /// A question or text; embedded with the query prompt.
+    pub query: String,
+    /// How many passages (1 to 1000; default 10).
+    pub k: Option<usize>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NeighborsResponse {
+    /// Closest first.
+    pub hits: Vec<Neighbor>,
+}
+
+/// The passages of the served corpus or index closest to a question, in any language.
+#[utoipa::path(post, path = "/neighbors", request_body = NeighborsRequest,
+    responses(
+        (status = 200, description = "The closest passages, best first", body = NeighborsResponse),
+        (status = 401, description = "Missing or wrong API key", body = ErrorBody),
+        (status = 404, description = "The server was started without passages", body = ErrorBody),
+        (status = 413, description = "Body over the limit", body = ErrorBody),
+        (status = 422, description = "Not the JSON this route takes", body = ErrorBody),
+        (status = 429, description = "Queue full; retry after the Retry-After seconds", body = ErrorBody),
+        (status = 503, description = "No answer within the request timeout", body = ErrorBody),
+    ))]
+pub async fn neighbors(
+    State(state): State<Arc<AppState>>,
+    ApiJson(request): ApiJson<NeighborsRequest>,
+) -> Result<Json<NeighborsResponse>, ApiError> {
+    let Some(search) = &state.search else {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "no passages to search: start the server with a CORPUS or --index DIR",
+        ));
+    };
+    let k = request.k.unwrap_or(10);
+    if !(1..=MAX_K).contains(&k) {
+        return Err(ApiError::unprocessable(format!(
+            "k must be between 1 and {MAX_K}"
+        )));
+    }
+    let texts = [request.query];
+    check_texts(&texts, 1)?;
+    let embedded = embed(&state, &texts, &PromptChoice::Query).await?;
+    let vector = embedded.vectors.into_iter().next().unwrap_or_default();
+    let hits = search
+        .top_k(vector, k)
+        .await
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e))?;
+    Ok(Json(NeighborsResponse { hits }))
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Health {
+    /// "ok".
+    pub status: String,
+    pub model: String,
+    pub dimensions: usize,
+    pub device: String,
+    /// Passages `/neighbors` searches (absent without a corpus or index).
+    pub passages: Option<usize>,
+    /// Requests waiting for the model.
+    pub queue_depth: usize,
+}
+
+/// Liveness and what is served; never needs the API key.
+#[utoipa::path(get, path = "/health",
+    responses((status = 200, description = "The server is up", body = Health)))]
+pub async fn health(State(state): State<Arc<AppState>>) -> Json<Health> {
+    Json(Health {
+        status: "ok".into(),
+        model: state.info.name.clone(),
+        dimensions: state.info.hidden_size,
+        device: state.device.clone(),
+        passages: state.search.as_ref().map(|s| s.passages),
+        queue_depth: state.queue.depth(),
+    })
+}
+
+/// Prometheus metrics (OpenMetrics text).
+#[utoipa::path(get, path = "/metrics",
+    responses(
+        (status = 200, description = "Requests by route and status, latency histograms, queue depth, texts per round, tokens", body = String, content_type = "application/openmetrics-text"),
+        (status = 401, description = "Missing or wrong API key", body = ErrorBody),
+    ))]
+pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
+    state.metrics.queue_depth.set(state.queue.depth() as i64);
+    (
+        [(
+            header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
+        state.metrics.encode(),
+    )
+        .into_response()
+}
+
+/// This document.
+#[utoipa::path(get, path = "/openapi.json",
+    responses((status = 200, description = "The OpenAPI 3.1 document of this server", content_type = "application/json")))]
+pub async fn openapi() -> Response {
+    let document = <super::ApiDoc as utoipa::OpenApi>::openapi();
+    match document.to_json() {
+        Ok(json) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
+        Err(e) => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    }
+}
+
+/// Any other path.
+pub async fn not_found() -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "no such route; GET /openapi.json lists them",
+    )
+}
