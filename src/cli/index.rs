@@ -4,8 +4,10 @@
 use super::args::{InputArgs, PassageArgs};
 use super::ModelArgs;
 use crate::embed::Embedder;
+use crate::index::postgres::{is_store_url, PgStore};
 use crate::index::{
-    AnnParams, AnnQuery, IndexSearcher, IndexSettings, KeyHit, PassageIndex, SearchMode, VectorFile,
+    AddPlan, AnnParams, AnnQuery, DocumentSink, IndexSearcher, IndexSettings, KeyHit, PassageIndex,
+    SearchMode, Shard, VectorFile,
 };
 use crate::model::PromptChoice;
 use anyhow::{bail, Result};
@@ -21,7 +23,66 @@ pub enum Format {
     Json,
 }
 
-/// Build and keep a persistent index: passages, vectors and an ANN graph in a directory.
+/// Where an index lives: a directory, or a PostgreSQL store with pgvector.
+#[derive(Debug, Clone, Args)]
+pub struct StoreArgs {
+    /// The index directory.
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+
+    /// A PostgreSQL store (pgvector 0.6 or later) instead of a directory, as
+    /// postgres://USER:PASSWORD@HOST:PORT/DATABASE (default: $SILICA_STORE when no --index).
+    #[arg(long, value_name = "URL", conflicts_with = "index")]
+    pub store: Option<String>,
+}
+
+/// An index directory or a PostgreSQL store.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Dir(PathBuf),
+    Postgres(String),
+}
+
+impl StoreArgs {
+    /// The index or store named, if any: `--index`, `--store`, else `$SILICA_STORE`.
+    pub fn target(&self) -> Result<Option<Target>> {
+        let from_env = || std::env::var("SILICA_STORE").ok().filter(|s| !s.is_empty());
+        match self.given()? {
+            Some(target) => Ok(Some(target)),
+            None => from_env()
+                .map(|url| store_url(&url).map(Target::Postgres))
+                .transpose(),
+        }
+    }
+
+    /// The index or store named by a flag (`SILICA_STORE` not read).
+    pub fn given(&self) -> Result<Option<Target>> {
+        Ok(match (&self.index, &self.store) {
+            (Some(dir), _) => Some(Target::Dir(dir.clone())),
+            (None, Some(url)) => Some(Target::Postgres(store_url(url)?)),
+            (None, None) => None,
+        })
+    }
+
+    /// The index or store, which the command needs.
+    pub fn required(&self) -> Result<Target> {
+        self.target()?.ok_or_else(|| {
+            anyhow::anyhow!(
+                "no index: give --index DIR or --store postgres://... (or set SILICA_STORE)"
+            )
+        })
+    }
+}
+
+fn store_url(url: &str) -> Result<String> {
+    if !is_store_url(url) {
+        bail!("--store {url:?}: expected a postgres:// or postgresql:// URL");
+    }
+    Ok(url.to_string())
+}
+
+/// Build and keep a persistent index: passages, vectors and an ANN graph in a directory, or
+/// the same in PostgreSQL with pgvector (--store).
 ///
 /// Example: silica index add seeds/ --index seeds.idx && silica neighbors --index seeds.idx -q "export controls"
 #[derive(Debug, Args)]
@@ -51,9 +112,13 @@ pub struct AddArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// The index directory.
-    #[arg(long)]
-    pub index: PathBuf,
+    #[command(flatten)]
+    pub target: StoreArgs,
+
+    /// With --store: embed only the documents whose id hashes to shard I of N, so that N
+    /// processes (on N machines) fill one store at once; each can be killed and re-run.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<String>,
 
     /// Make the index mirror the inputs: documents not in them are removed, changed ones
     /// replaced.
@@ -88,8 +153,8 @@ pub struct AddArgs {
 /// Example: silica index remove --index seeds.idx --source seeds/003_20e56192cbb866e0.txt
 #[derive(Debug, Args)]
 pub struct RemoveArgs {
-    #[arg(long)]
-    pub index: PathBuf,
+    #[command(flatten)]
+    pub target: StoreArgs,
 
     /// Documents read from this file (every row of a JSONL or CSV file).
     #[arg(long, conflicts_with = "id", required_unless_present = "id")]
@@ -105,8 +170,8 @@ pub struct RemoveArgs {
 /// Example: silica index stats --index seeds.idx --format json
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    #[arg(long)]
-    pub index: PathBuf,
+    #[command(flatten)]
+    pub target: StoreArgs,
 
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
@@ -119,8 +184,8 @@ pub struct StatsArgs {
 /// Example: silica index verify --index seeds.idx --sample 200
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    #[arg(long)]
-    pub index: PathBuf,
+    #[command(flatten)]
+    pub target: StoreArgs,
 
     /// Stored passages used as queries for the recall measurement.
     #[arg(long, default_value_t = 100)]
@@ -176,6 +241,14 @@ fn add(args: AddArgs) -> Result<()> {
     if args.commit_every == 0 {
         bail!("--commit-every must be at least 1");
     }
+    let target = args.target.required()?;
+    let shard = match &args.shard {
+        Some(text) => Shard::parse(text)?,
+        None => Shard::ALL,
+    };
+    if !shard.is_all() && !matches!(target, Target::Postgres(_)) {
+        bail!("--shard splits a load into one PostgreSQL store (--store URL); an index directory is written by one process");
+    }
     // The tokenizer splits; the weights are loaded only when something must be embedded.
     let (info, tokenizer) = args.model.load_tokenizer()?;
     let prompt = PromptChoice::Passage;
@@ -205,13 +278,23 @@ fn add(args: AddArgs) -> Result<()> {
         },
     };
     crate::index::Ann::create(settings.dim, &settings.ann)?; // checks the ANN flags early
-    let mut index = PassageIndex::open_or_create(&args.index, &settings)?;
-    let plan = index.plan(&corpus, args.sync)?;
-    let to_embed = plan.passages_to_add;
+    let mut opened = match &target {
+        Target::Dir(dir) => Opened::Dir(PassageIndex::open_or_create(dir, &settings)?),
+        Target::Postgres(url) => Opened::Postgres(PgStore::open_or_create(url, &settings)?),
+    };
+    let plan = match &opened {
+        Opened::Dir(index) => index.plan(&corpus, args.sync)?,
+        Opened::Postgres(store) => {
+            AddPlan::new(&corpus, &store.document_hashes()?, args.sync, shard)
+        }
+    };
 
     let mut cache = args.model.open_cache()?;
     let mut embedder: Option<Embedder> = None;
-    let bar = ProgressBar::with_draw_target(Some(to_embed as u64), ProgressDrawTarget::stderr());
+    let bar = ProgressBar::with_draw_target(
+        Some(plan.passages_to_add as u64),
+        ProgressDrawTarget::stderr(),
+    );
     bar.set_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} passages  {per_sec}  eta {eta}")
             .expect("static template"),
@@ -224,15 +307,36 @@ fn add(args: AddArgs) -> Result<()> {
         let (vectors, _) = e.embed_cached(texts, &prompt, cache.as_mut(), |_| {})?;
         Ok(vectors)
     };
-    let summary = index.apply(&corpus, &plan, args.commit_every, &mut embed, &mut |n| {
-        bar.inc(n as u64)
-    })?;
+    let summary = crate::index::plan::apply(
+        opened.sink(),
+        &corpus,
+        &plan,
+        args.commit_every,
+        &mut embed,
+        &mut |n| bar.inc(n as u64),
+    )?;
     bar.finish_and_clear();
-    let threads = rayon::current_num_threads();
-    let (ann_added, ann_removed) = index.sync_ann(threads)?;
-    let (documents, passages) = index.store.counts()?;
+    let (search_note, (documents, passages), holder) = match &mut opened {
+        Opened::Dir(index) => {
+            let (added, removed) = index.sync_ann(rayon::current_num_threads())?;
+            (
+                format!("ANN +{added} -{removed}"),
+                index.store.counts()?,
+                "index",
+            )
+        }
+        Opened::Postgres(store) => {
+            let built = store.ensure_hnsw()?;
+            let note = if built {
+                "HNSW index built"
+            } else {
+                "HNSW index up to date"
+            };
+            (note.to_string(), store.counts()?, "store")
+        }
+    };
     eprintln!(
-        "{} documents added ({} passages embedded), {} removed, {} unchanged{}; ANN +{} -{}; the index holds {} documents, {} passages",
+        "{} documents added ({} passages embedded), {} removed, {} unchanged{}{}; {search_note}; the {holder} holds {documents} documents, {passages} passages",
         summary.documents_added,
         summary.passages_embedded,
         summary.documents_removed,
@@ -245,92 +349,151 @@ fn add(args: AddArgs) -> Result<()> {
         } else {
             String::new()
         },
-        ann_added,
-        ann_removed,
-        documents,
-        passages
+        if summary.other_shards > 0 {
+            format!(", {} left to other shards (shard {shard})", summary.other_shards)
+        } else {
+            String::new()
+        },
     );
     Ok(())
 }
 
-fn remove(args: RemoveArgs) -> Result<()> {
-    let mut index = PassageIndex::open(&args.index, false)?;
-    let docs = index.store.documents()?;
-    let keys: Vec<i64> = docs
-        .iter()
-        .filter(|d| match (&args.source, &args.id) {
-            (Some(s), _) => &d.file == s || &d.source == s,
-            (None, Some(id)) => &d.id == id,
-            (None, None) => false,
-        })
-        .map(|d| d.key)
-        .collect();
-    if keys.is_empty() {
-        bail!(
-            "{}: no document with {}",
-            args.index.display(),
-            match (&args.source, &args.id) {
-                (Some(s), _) => format!("source {s:?}"),
-                (_, Some(id)) => format!("id {id:?}"),
-                _ => unreachable!("clap requires one"),
-            }
-        );
+/// An index directory or a store, open for writing.
+enum Opened {
+    Dir(PassageIndex),
+    Postgres(PgStore),
+}
+
+impl Opened {
+    fn sink(&mut self) -> &mut dyn DocumentSink {
+        match self {
+            Opened::Dir(index) => index,
+            Opened::Postgres(store) => store,
+        }
     }
-    let removed = index.store.remove_documents(&keys)?;
-    let (_, ann_removed) = index.sync_ann(rayon::current_num_threads())?;
-    let (documents, passages) = index.store.counts()?;
-    eprintln!(
-        "{removed} documents removed (ANN -{ann_removed}); the index holds {documents} documents, {passages} passages"
-    );
+}
+
+fn remove(args: RemoveArgs) -> Result<()> {
+    let target = args.target.required()?;
+    let wanted = match (&args.source, &args.id) {
+        (Some(s), _) => format!("source {s:?}"),
+        (_, Some(id)) => format!("id {id:?}"),
+        _ => unreachable!("clap requires one"),
+    };
+    match target {
+        Target::Dir(dir) => {
+            let mut index = PassageIndex::open(&dir, false)?;
+            let docs = index.store.documents()?;
+            let keys: Vec<i64> = docs
+                .iter()
+                .filter(|d| match (&args.source, &args.id) {
+                    (Some(s), _) => &d.file == s || &d.source == s,
+                    (None, Some(id)) => &d.id == id,
+                    (None, None) => false,
+                })
+                .map(|d| d.key)
+                .collect();
+            if keys.is_empty() {
+                bail!("{}: no document with {wanted}", dir.display());
+            }
+            let removed = index.store.remove_documents(&keys)?;
+            let (_, ann_removed) = index.sync_ann(rayon::current_num_threads())?;
+            let (documents, passages) = index.store.counts()?;
+            eprintln!(
+                "{removed} documents removed (ANN -{ann_removed}); the index holds {documents} documents, {passages} passages"
+            );
+        }
+        Target::Postgres(url) => {
+            let mut store = PgStore::open(&url)?;
+            let ids = store.matching_documents(args.source.as_deref(), args.id.as_deref())?;
+            if ids.is_empty() {
+                bail!("{}: no document with {wanted}", store.name);
+            }
+            let removed = store.remove(&ids)?;
+            let (documents, passages) = store.counts()?;
+            eprintln!(
+                "{removed} documents removed; the store holds {documents} documents, {passages} passages"
+            );
+        }
+    }
     Ok(())
 }
 
 fn stats(args: StatsArgs) -> Result<()> {
-    let index = PassageIndex::open(&args.index, true)?;
+    match args.target.required()? {
+        Target::Dir(dir) => stats_dir(&dir, args.format),
+        Target::Postgres(url) => stats_store(&url, args.format),
+    }
+}
+
+fn settings_json(s: &IndexSettings) -> serde_json::Value {
+    json!({
+        "passage_prompt": s.passage_prompt,
+        "max_tokens": s.max_tokens,
+        "overlap": s.overlap,
+        "min_chars": s.min_chars,
+        "keep_all": s.keep_all,
+        "keep_duplicates": s.keep_duplicates,
+    })
+}
+
+/// The lines `index stats` shows for both kinds of index: counts, model and passages.
+fn write_common(
+    out: &mut impl Write,
+    s: &IndexSettings,
+    documents: usize,
+    passages: usize,
+) -> Result<()> {
+    writeln!(out, "documents   {documents}")?;
+    writeln!(out, "passages    {passages}")?;
+    writeln!(out, "model       {} ({})", s.model, s.fingerprint)?;
+    writeln!(out, "dimensions  {}", s.dim)?;
+    writeln!(
+        out,
+        "passages    max {} tokens, overlap {}, min {} chars{}{}",
+        s.max_tokens,
+        s.overlap,
+        s.min_chars,
+        if s.keep_all { ", keep all" } else { "" },
+        if s.keep_duplicates {
+            ", keep duplicates"
+        } else {
+            ""
+        }
+    )?;
+    Ok(())
+}
+
+fn stats_dir(dir: &std::path::Path, format: Format) -> Result<()> {
+    let index = PassageIndex::open(dir, true)?;
     let (documents, passages) = index.store.counts()?;
     let s = &index.settings;
-    let value = json!({
-        "index": args.index,
-        "documents": documents,
-        "passages": passages,
-        "model": s.model,
-        "model_fingerprint": s.fingerprint,
-        "dimensions": s.dim,
-        "settings": {
-            "passage_prompt": s.passage_prompt,
-            "max_tokens": s.max_tokens,
-            "overlap": s.overlap,
-            "min_chars": s.min_chars,
-            "keep_all": s.keep_all,
-            "keep_duplicates": s.keep_duplicates,
-        },
-        "ann": s.ann,
-        "ann_current": index.ann_current()?,
-        "search": if passages < crate::index::search::EXACT_BELOW { "exact" } else { "ann" },
-        "bytes_on_disk": index.bytes_on_disk(),
-    });
+    let search = if passages < crate::index::search::EXACT_BELOW {
+        "exact"
+    } else {
+        "ann"
+    };
     let mut out = std::io::stdout().lock();
-    match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?,
+    match format {
+        Format::Json => {
+            let value = json!({
+                "index": dir,
+                "documents": documents,
+                "passages": passages,
+                "model": s.model,
+                "model_fingerprint": s.fingerprint,
+                "dimensions": s.dim,
+                "settings": settings_json(s),
+                "ann": s.ann,
+                "ann_current": index.ann_current()?,
+                "search": search,
+                "bytes_on_disk": index.bytes_on_disk(),
+            });
+            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?
+        }
         Format::Table => {
-            writeln!(out, "index       {}", args.index.display())?;
-            writeln!(out, "documents   {documents}")?;
-            writeln!(out, "passages    {passages}")?;
-            writeln!(out, "model       {} ({})", s.model, s.fingerprint)?;
-            writeln!(out, "dimensions  {}", s.dim)?;
-            writeln!(
-                out,
-                "passages    max {} tokens, overlap {}, min {} chars{}{}",
-                s.max_tokens,
-                s.overlap,
-                s.min_chars,
-                if s.keep_all { ", keep all" } else { "" },
-                if s.keep_duplicates {
-                    ", keep duplicates"
-                } else {
-                    ""
-                }
-            )?;
+            writeln!(out, "index       {}", dir.display())?;
+            write_common(&mut out, s, documents, passages)?;
             writeln!(
                 out,
                 "ann         HNSW M {}, ef_construction {}, ef_search {}, {} storage, {} candidates re-scored{}",
@@ -341,11 +504,7 @@ fn stats(args: StatsArgs) -> Result<()> {
                 s.ann.candidates,
                 if index.ann_current()? { "" } else { " (behind the tables: run index add)" }
             )?;
-            writeln!(
-                out,
-                "search      {}",
-                value["search"].as_str().unwrap_or("")
-            )?;
+            writeln!(out, "search      {search}")?;
             writeln!(
                 out,
                 "disk        {:.1} MiB",
@@ -356,29 +515,159 @@ fn stats(args: StatsArgs) -> Result<()> {
     Ok(())
 }
 
+fn stats_store(url: &str, format: Format) -> Result<()> {
+    let store = PgStore::open(url)?;
+    let (documents, passages) = store.counts()?;
+    let (server, table_bytes, hnsw_bytes) = store.server_facts()?;
+    let s = &store.settings;
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            let value = json!({
+                "store": store.name,
+                "documents": documents,
+                "passages": passages,
+                "model": s.model,
+                "model_fingerprint": s.fingerprint,
+                "dimensions": s.dim,
+                "settings": settings_json(s),
+                "hnsw": {
+                    "m": s.ann.connectivity,
+                    "ef_construction": s.ann.expansion_add,
+                    "ef_search": s.ann.expansion_search,
+                    "built": hnsw_bytes.is_some(),
+                },
+                "postgresql": server,
+                "pgvector": store.pgvector,
+                "table_bytes": table_bytes,
+                "hnsw_bytes": hnsw_bytes,
+            });
+            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?
+        }
+        Format::Table => {
+            writeln!(out, "store       {}", store.name)?;
+            write_common(&mut out, s, documents, passages)?;
+            writeln!(
+                out,
+                "hnsw        M {}, ef_construction {}, ef_search {}{}",
+                s.ann.connectivity,
+                s.ann.expansion_add,
+                s.ann.expansion_search,
+                if hnsw_bytes.is_some() {
+                    ""
+                } else {
+                    " (not built yet: run index add)"
+                }
+            )?;
+            writeln!(
+                out,
+                "server      PostgreSQL {server}, pgvector {}",
+                store.pgvector
+            )?;
+            writeln!(
+                out,
+                "disk        {:.1} MiB tables, {:.1} MiB HNSW",
+                table_bytes as f64 / 1048576.0,
+                hnsw_bytes.unwrap_or(0) as f64 / 1048576.0
+            )?;
+        }
+    }
+    Ok(())
+}
+
 /// Refuses a model other than the index's (by the fingerprint of its files; the weights are
 /// not loaded).
 pub fn require_index_model(index: &PassageIndex, model: &ModelArgs) -> Result<()> {
+    require_model(&index.dir.display().to_string(), &index.settings, model)
+}
+
+/// Refuses a model other than the one `settings` record, naming the index or store.
+pub fn require_model(name: &str, settings: &IndexSettings, model: &ModelArgs) -> Result<()> {
     let fingerprint = model.fingerprint()?;
-    if fingerprint != index.settings.fingerprint {
+    if fingerprint != settings.fingerprint {
         bail!(
-            "{}: the index was built with {} ({}); this run's model is {} ({}): pass --model {}",
-            index.dir.display(),
-            index.settings.model,
-            index.settings.fingerprint,
+            "{name}: the index was built with {} ({}); this run's model is {} ({}): pass --model {}",
+            settings.model,
+            settings.fingerprint,
             model.model,
             fingerprint,
-            index.settings.model
+            settings.model
         );
     }
     Ok(())
+}
+
+/// What `index verify` found: passages, problems, and (recall, queries) when measured.
+struct Verified {
+    name: serde_json::Value,
+    passages: usize,
+    problems: Vec<String>,
+    recall: Option<(f64, usize)>,
 }
 
 fn verify(args: VerifyArgs) -> Result<()> {
     if args.k == 0 || args.sample == 0 {
         bail!("-k and --sample must be at least 1");
     }
-    let index = PassageIndex::open(&args.index, true)?;
+    let query = args.ann.query()?;
+    let found = match args.target.required()? {
+        Target::Dir(dir) => verify_dir(&dir, args.sample, args.k, query)?,
+        Target::Postgres(url) => verify_store(&url, args.sample, args.k, query)?,
+    };
+    let ok = found.problems.is_empty();
+    let value = json!({
+        "index": found.name,
+        "passages": found.passages,
+        "ok": ok,
+        "problems": found.problems,
+        "recall": found.recall.as_ref().map(|(r, n)| json!({"k": args.k, "queries": n, "recall": r})),
+    });
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?,
+        Format::Table => {
+            for p in &found.problems {
+                writeln!(out, "problem: {p}")?;
+            }
+            if let Some((r, n)) = &found.recall {
+                writeln!(out, "recall@{} of the ANN against exact search: {r:.4} ({n} stored passages as queries)", args.k)?;
+            }
+            writeln!(out, "{}", if ok { "ok" } else { "problems found" })?;
+        }
+    }
+    out.flush()?;
+    if !ok {
+        bail!(
+            "{}: the index has problems (listed above)",
+            found.name.as_str().unwrap_or_default()
+        );
+    }
+    Ok(())
+}
+
+fn verify_store(url: &str, sample: usize, k: usize, query: AnnQuery) -> Result<Verified> {
+    if query.candidates.is_some() {
+        bail!("--candidates sets how many of usearch's candidates are re-scored; a PostgreSQL store's HNSW scores exactly (use --ef)");
+    }
+    let store = PgStore::open(url)?;
+    let problems = store.check()?;
+    let (_, passages) = store.counts()?;
+    let recall = if problems.is_empty() && passages > 1 {
+        let (r, n, _) = crate::index::postgres::query::measure_recall(&store, sample, k, query.ef)?;
+        Some((r, n))
+    } else {
+        None
+    };
+    Ok(Verified {
+        name: json!(store.name),
+        passages,
+        problems,
+        recall,
+    })
+}
+
+fn verify_dir(dir: &std::path::Path, sample: usize, k: usize, query: AnnQuery) -> Result<Verified> {
+    let index = PassageIndex::open(dir, true)?;
     let dim = index.settings.dim;
     let mut problems = index.store.check(dim)?;
     let (_, passages) = index.store.counts()?;
@@ -413,43 +702,14 @@ fn verify(args: VerifyArgs) -> Result<()> {
                 "{differ} passages' vectors differ between the tables and vectors.f32"
             ));
         }
-        recall = Some(measure_recall(
-            &index,
-            &keys,
-            args.sample,
-            args.k,
-            args.ann.query()?,
-        )?);
+        recall = Some(measure_recall(&index, &keys, sample, k, query)?);
     }
-    let ok = problems.is_empty();
-    let value = json!({
-        "index": args.index,
-        "passages": passages,
-        "ok": ok,
-        "problems": problems,
-        "recall": recall.as_ref().map(|(r, n)| json!({"k": args.k, "queries": n, "recall": r})),
-    });
-    let mut out = std::io::stdout().lock();
-    match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?,
-        Format::Table => {
-            for p in &value["problems"].as_array().cloned().unwrap_or_default() {
-                writeln!(out, "problem: {}", p.as_str().unwrap_or(""))?;
-            }
-            if let Some((r, n)) = &recall {
-                writeln!(out, "recall@{} of the ANN against exact search: {r:.4} ({n} stored passages as queries)", args.k)?;
-            }
-            writeln!(out, "{}", if ok { "ok" } else { "problems found" })?;
-        }
-    }
-    out.flush()?;
-    if !ok {
-        bail!(
-            "{}: the index has problems (listed above)",
-            args.index.display()
-        );
-    }
-    Ok(())
+    Ok(Verified {
+        name: json!(dir),
+        passages,
+        problems,
+        recall,
+    })
 }
 
 /// Recall@k of the ANN (with its exact re-scoring) against exact search, the queries being

@@ -2,8 +2,11 @@
 //! or, with --all-pairs, the related and near-duplicate passage pairs of a corpus.
 
 use super::args::{DateArgs, InputArgs, PassageArgs};
+use super::index::Target;
 use super::units::{embed_units, embed_with_bar, Unit};
 use super::ModelArgs;
+use crate::index::postgres::PgStore;
+use crate::index::PassageFilters;
 use crate::index::{IndexSearcher, PassageIndex, PassageRow, SearchMode};
 use crate::model::PromptChoice;
 use crate::report::excerpt;
@@ -37,14 +40,30 @@ pub struct NeighborsArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Search this index (see `silica index`) instead of reading a corpus.
-    #[arg(long, value_name = "DIR")]
-    pub index: Option<PathBuf>,
+    /// Search this index (--index DIR) or PostgreSQL store (--store URL; see `silica
+    /// index`) instead of reading a corpus.
+    #[command(flatten)]
+    pub target: super::index::StoreArgs,
 
-    /// With --index: score every stored passage exactly, or always use the ANN graph
-    /// (default: exact below 20,000 passages, else the ANN).
-    #[arg(long, value_enum, requires = "index")]
+    /// With an index or store: score every stored passage exactly (a sequential scan in
+    /// PostgreSQL), or always use the ANN graph (default: exact below 20,000 passages, else
+    /// the ANN).
+    #[arg(long, value_enum)]
     pub search: Option<SearchMode>,
+
+    /// Shorthand for --search exact.
+    #[arg(long, conflicts_with = "search")]
+    pub exact: bool,
+
+    /// With an index or store: only passages of documents read from this file (or with this
+    /// source; repeatable).
+    #[arg(long = "source", value_name = "FILE")]
+    pub sources: Vec<String>,
+
+    /// With an index or store: only passages in this language (ISO 639-1 as `silica
+    /// passages` shows it, e.g. fr; repeatable).
+    #[arg(long = "lang", value_name = "CODE")]
+    pub langs: Vec<String>,
 
     #[command(flatten)]
     pub ann: super::index::AnnQueryArgs,
@@ -171,13 +190,23 @@ pub fn run(args: NeighborsArgs) -> Result<()> {
     if let Some(i) = texts.iter().position(|t| t.trim().is_empty()) {
         bail!("query {} is empty", i + 1);
     }
-    match (&args.index, args.input.inputs.is_empty()) {
-        (Some(_), false) => bail!("give either a CORPUS or --index DIR, not both"),
+    let target = if args.input.inputs.is_empty() {
+        args.target.target()?
+    } else {
+        // A corpus given on the command line is used even when SILICA_STORE is set.
+        args.target.given()?
+    };
+    match (target, args.input.inputs.is_empty()) {
+        (Some(_), false) => bail!("give either a CORPUS or --index DIR / --store URL, not both"),
         (None, true) => {
-            bail!("nothing to search in: give a CORPUS (files, directories) or --index DIR")
+            bail!("nothing to search in: give a CORPUS (files, directories), --index DIR or --store URL")
         }
-        (Some(dir), true) => return run_on_index(&args, dir, texts),
+        (Some(Target::Dir(dir)), true) => return run_on_index(&args, &dir, texts),
+        (Some(Target::Postgres(url)), true) => return run_on_store(&args, &url, texts),
         (None, false) => {}
+    }
+    if args.search.is_some() || args.exact || !args.sources.is_empty() || !args.langs.is_empty() {
+        bail!("--search, --exact, --source and --lang apply to an index or store; with a CORPUS, every passage is scored exactly (give only the files to search)");
     }
 
     let mut cache = args.model.open_cache()?;
@@ -302,22 +331,21 @@ fn write_lists(query_texts: &[&str], lists: &[Vec<NeighborHit>], format: Format)
 fn run_on_index(args: &NeighborsArgs, dir: &std::path::Path, texts: Vec<String>) -> Result<()> {
     let index = PassageIndex::open(dir, true)?;
     let dim = index.settings.dim;
-    let only = if args.dates.is_set() {
-        let keys = index
-            .store
-            .passage_keys_dated(args.dates.since, args.dates.until)?;
+    let filters = args.filters();
+    let only = if filters.is_empty() {
+        None
+    } else {
+        let keys = index.store.passage_keys_filtered(&filters)?;
         if keys.is_empty() {
             bail!(
-                "{}: no indexed document is dated {}",
+                "{}: no indexed passage {}",
                 dir.display(),
-                args.dates.describe()
+                describe_filters(&filters)
             );
         }
         Some(keys.into_iter().collect())
-    } else {
-        None
     };
-    let searcher = IndexSearcher::with_query(&index, args.search, args.ann.query()?, only)?;
+    let searcher = IndexSearcher::with_query(&index, args.mode(), args.ann.query()?, only)?;
     if args.all_pairs {
         let documents = if args.cross_document {
             Some(index.store.passage_documents()?)
@@ -365,25 +393,33 @@ fn run_on_index(args: &NeighborsArgs, dir: &std::path::Path, texts: Vec<String>)
     }
     let queries: Vec<&[f32]> = vectors.iter().map(Vec::as_slice).collect();
     let results = searcher.top_k(&queries, args.k, &skip)?;
-    let rows: Vec<Vec<PassageRow>> = results
+    let hits: Vec<Vec<(f32, PassageRow)>> = results
         .iter()
         .map(|hits| {
-            index
+            let rows = index
                 .store
-                .passage_rows(&hits.iter().map(|h| h.key).collect::<Vec<_>>())
+                .passage_rows(&hits.iter().map(|h| h.key).collect::<Vec<_>>())?;
+            Ok(hits.iter().map(|h| h.score).zip(rows).collect())
         })
         .collect::<Result<_>>()?;
-    let lists: Vec<Vec<NeighborHit>> = results
+    write_hits(args, &query_texts, &hits)
+}
+
+/// Writes each query's hits (cosine, passage), best first, as `--format` says.
+fn write_hits(
+    args: &NeighborsArgs,
+    query_texts: &[String],
+    hits: &[Vec<(f32, PassageRow)>],
+) -> Result<()> {
+    let lists: Vec<Vec<NeighborHit>> = hits
         .iter()
-        .zip(&rows)
-        .map(|(hits, rows)| {
+        .map(|hits| {
             hits.iter()
-                .zip(rows)
-                .filter(|(h, _)| args.min_score.is_none_or(|m| h.score >= m))
+                .filter(|(score, _)| args.min_score.is_none_or(|m| *score >= m))
                 .enumerate()
-                .map(|(rank, (h, row))| NeighborHit {
+                .map(|(rank, (score, row))| NeighborHit {
                     rank: rank + 1,
-                    score: (h.score * 10_000.0).round() / 10_000.0,
+                    score: (score * 10_000.0).round() / 10_000.0,
                     passage: row_ref(row),
                 })
                 .collect()
@@ -391,6 +427,86 @@ fn run_on_index(args: &NeighborsArgs, dir: &std::path::Path, texts: Vec<String>)
         .collect();
     let texts: Vec<&str> = query_texts.iter().map(String::as_str).collect();
     write_lists(&texts, &lists, args.format)
+}
+
+/// `neighbors --store URL`: queries against a PostgreSQL store, ordered by pgvector (HNSW
+/// or a scan), the filters in SQL.
+fn run_on_store(args: &NeighborsArgs, url: &str, texts: Vec<String>) -> Result<()> {
+    if args.all_pairs {
+        bail!("--all-pairs compares every stored passage with every other: use --index DIR or a CORPUS");
+    }
+    let query = args.ann.query()?;
+    if query.candidates.is_some() {
+        bail!("--candidates sets how many of usearch's candidates are re-scored; a PostgreSQL store's HNSW scores exactly (use --ef)");
+    }
+    let store = PgStore::open(url)?;
+    let mut query_texts: Vec<String> = texts.clone();
+    let mut vectors: Vec<Vec<f32>> = Vec::new();
+    let mut skip: Vec<Option<i64>> = vec![None; texts.len()];
+    if !texts.is_empty() {
+        super::index::require_model(&store.name, &store.settings, &args.model)?;
+        let embedder = args.model.load_embedder()?;
+        let mut cache = args.model.open_cache()?;
+        let prompt = args.model.prompt_or(PromptChoice::Query);
+        let (q, _) = embed_with_bar(&embedder, &texts, &prompt, cache.as_mut())?;
+        vectors.extend(q.rows().map(<[f32]>::to_vec));
+    }
+    for id in &args.id {
+        match store.passage_by_id(id)? {
+            Some((row, v)) => {
+                query_texts.push(row.text.clone());
+                vectors.push(v);
+                skip.push(Some(row.key));
+            }
+            None => bail!(
+                "{}: no passage with id {id:?} in the store (ids look like `001.txt#3`; `silica passages` lists them)",
+                store.name
+            ),
+        }
+    }
+    let searcher = store.searcher(args.mode(), query.ef, args.filters())?;
+    let queries: Vec<&[f32]> = vectors.iter().map(Vec::as_slice).collect();
+    let hits = searcher.top_k(&queries, args.k, &skip)?;
+    write_hits(args, &query_texts, &hits)
+}
+
+impl NeighborsArgs {
+    /// `--search`, or exact with `--exact`.
+    fn mode(&self) -> Option<SearchMode> {
+        if self.exact {
+            Some(SearchMode::Exact)
+        } else {
+            self.search
+        }
+    }
+
+    fn filters(&self) -> PassageFilters {
+        PassageFilters {
+            since: self.dates.since,
+            until: self.dates.until,
+            sources: self.sources.clone(),
+            langs: self.langs.clone(),
+        }
+    }
+}
+
+/// "dated since 2025-01-01, from a.txt, in fr", for messages.
+fn describe_filters(f: &PassageFilters) -> String {
+    let mut parts = Vec::new();
+    if f.since.is_some() || f.until.is_some() {
+        let dates = DateArgs {
+            since: f.since,
+            until: f.until,
+        };
+        parts.push(format!("dated {}", dates.describe()));
+    }
+    if !f.sources.is_empty() {
+        parts.push(format!("from {}", f.sources.join(" or ")));
+    }
+    if !f.langs.is_empty() {
+        parts.push(format!("in {}", f.langs.join(" or ")));
+    }
+    parts.join(", ")
 }
 
 fn row_ref(row: &PassageRow) -> PassageRef<'_> {

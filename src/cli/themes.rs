@@ -2,6 +2,7 @@
 //! share a theme.
 
 use super::args::{DateArgs, InputArgs, PassageArgs};
+use super::index::Target;
 use super::units::{embed_units, separate_twins, Unit};
 use super::ModelArgs;
 use crate::cache::EmbeddingCache;
@@ -9,7 +10,8 @@ use crate::cluster::{center_in_place, cluster, ClusterParams};
 use crate::corpus::{model_input, TextFormat};
 use crate::embed::{Embedder, Embeddings};
 use crate::export::write_atomically;
-use crate::index::PassageIndex;
+use crate::index::postgres::PgStore;
+use crate::index::{PassageIndex, PassageRow};
 use crate::model::PromptChoice;
 use crate::report::{render, ReportFormat};
 use crate::themes::{
@@ -45,10 +47,11 @@ pub struct ThemesArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Find the themes of this index's passages (see `silica index`) instead of reading a
-    /// corpus: nothing is embedded again (the model is loaded only for --themes names).
-    #[arg(long, value_name = "DIR")]
-    pub index: Option<PathBuf>,
+    /// Find the themes of an index's passages (--index DIR, or a PostgreSQL store with
+    /// --store URL; see `silica index`) instead of reading a corpus: nothing is embedded
+    /// again (the model is loaded only for --themes names).
+    #[command(flatten)]
+    pub target: super::index::StoreArgs,
 
     #[command(flatten)]
     pub dates: DateArgs,
@@ -259,19 +262,25 @@ pub fn run(mut args: ThemesArgs) -> Result<()> {
         })
         .unwrap_or(ReportFormat::Table);
 
-    let mut inputs = match args.index.clone() {
-        Some(dir) => {
+    let target = if args.input.inputs.is_empty() {
+        args.target.target()?
+    } else {
+        // A corpus given on the command line is used even when SILICA_STORE is set.
+        args.target.given()?
+    };
+    let mut inputs = match target {
+        Some(target) => {
             if !args.input.inputs.is_empty() {
-                bail!("give either a CORPUS or --index DIR, not both");
+                bail!("give either a CORPUS or --index DIR / --store URL, not both");
             }
             if args.unit != Unit::Passage {
-                bail!("--index holds passages: --unit document or text needs a corpus");
+                bail!("an index holds passages: --unit document or text needs a corpus");
             }
-            from_index(&args, &dir, named.is_some())?
+            from_index(&args, &target, named.is_some())?
         }
         None => {
             if args.input.inputs.is_empty() {
-                bail!("nothing to read: give a CORPUS (files, directories) or --index DIR");
+                bail!("nothing to read: give a CORPUS (files, directories), --index DIR or --store URL");
             }
             from_corpus(&mut args)?
         }
@@ -416,13 +425,30 @@ fn from_corpus(args: &mut ThemesArgs) -> Result<ThemeInputs> {
     })
 }
 
-/// Reads the passages and their vectors from an index: nothing is embedded again. The
-/// model is loaded only to embed the named themes (`with_themes`), with the passage prompt
-/// the index's vectors were made with.
-fn from_index(args: &ThemesArgs, dir: &std::path::Path, with_themes: bool) -> Result<ThemeInputs> {
-    let index = PassageIndex::open(dir, true)?;
-    let dim = index.settings.dim;
-    let stored = index.store.document_infos()?;
+/// Reads the passages and their vectors from an index directory or a store: nothing is
+/// embedded again. The model is loaded only to embed the named themes (`with_themes`), with
+/// the passage prompt the index's vectors were made with.
+fn from_index(args: &ThemesArgs, target: &Target, with_themes: bool) -> Result<ThemeInputs> {
+    enum Opened {
+        Dir(PassageIndex),
+        Postgres(PgStore),
+    }
+    let (opened, name) = match target {
+        Target::Dir(dir) => (
+            Opened::Dir(PassageIndex::open(dir, true)?),
+            serde_json::json!(dir),
+        ),
+        Target::Postgres(url) => {
+            let store = PgStore::open(url)?;
+            let name = serde_json::json!(store.name);
+            (Opened::Postgres(store), name)
+        }
+    };
+    let (settings, stored) = match &opened {
+        Opened::Dir(index) => (index.settings.clone(), index.store.document_infos()?),
+        Opened::Postgres(store) => (store.settings.clone(), store.document_infos()?),
+    };
+    let dim = settings.dim;
     let mut doc_position: HashMap<i64, usize> = HashMap::new();
     let mut documents = Vec::new();
     for d in stored {
@@ -440,7 +466,7 @@ fn from_index(args: &ThemesArgs, dir: &std::path::Path, with_themes: bool) -> Re
     }
     let mut items = Vec::new();
     let mut data = Vec::new();
-    index.store.for_each_passage(dim, |row, doc, vector| {
+    let mut push = |row: PassageRow, doc: i64, vector: Vec<f32>| -> Result<()> {
         let Some(&document) = doc_position.get(&doc) else {
             return Ok(());
         };
@@ -455,28 +481,32 @@ fn from_index(args: &ThemesArgs, dir: &std::path::Path, with_themes: bool) -> Re
         });
         data.extend_from_slice(&vector);
         Ok(())
-    })?;
+    };
+    match &opened {
+        Opened::Dir(index) => index.store.for_each_passage(dim, &mut push)?,
+        Opened::Postgres(store) => store.for_each_passage(&mut push)?,
+    }
+    let shown = name.as_str().unwrap_or_default().to_string();
     if items.is_empty() {
         bail!(
-            "{}: no indexed passage of a document dated {}",
-            dir.display(),
+            "{shown}: no indexed passage of a document dated {}",
             args.dates.describe()
         );
     }
     let (embedder, cache) = if with_themes {
-        super::index::require_index_model(&index, &args.model)?;
+        super::index::require_model(&shown, &settings, &args.model)?;
         (Some(args.model.load_embedder()?), args.model.open_cache()?)
     } else {
         (None, None)
     };
     let run = serde_json::json!({
-        "index": dir,
-        "model": index.settings.model,
-        "max_tokens": index.settings.max_tokens,
-        "overlap": index.settings.overlap,
-        "min_chars": index.settings.min_chars,
-        "keep_all": index.settings.keep_all,
-        "keep_duplicates": index.settings.keep_duplicates,
+        "index": name,
+        "model": settings.model,
+        "max_tokens": settings.max_tokens,
+        "overlap": settings.overlap,
+        "min_chars": settings.min_chars,
+        "keep_all": settings.keep_all,
+        "keep_duplicates": settings.keep_duplicates,
         "passages": items.len(),
     });
     Ok(ThemeInputs {

@@ -9,14 +9,20 @@
 //!   copy of the f32 vectors for re-scoring its candidates, both derived from the tables.
 //!   The tables record the generation they match; a stale or missing pair is brought up to
 //!   date by the next `index add` (queries fall back to exact search meanwhile).
+//!
+//! The same index can live in PostgreSQL with pgvector instead ([`postgres`]), for corpora
+//! and teams past one machine; [`plan`] decides and carries out an `index add` for either.
 
 pub mod ann;
+pub mod plan;
+pub mod postgres;
 pub mod search;
 pub mod store;
 pub mod vectors;
 
 pub use ann::{Ann, AnnParams};
-pub use search::{AnnQuery, IndexSearcher, KeyHit, SearchMode};
+pub use plan::{document_hash, AddPlan, AddSummary, DocumentSink, Shard};
+pub use search::{AnnQuery, IndexSearcher, KeyHit, PassageFilters, SearchMode};
 pub use store::{DocumentRow, IndexStore, NewDocument, NewPassage, PassageRow, StoredDocument};
 pub use vectors::VectorFile;
 
@@ -90,49 +96,6 @@ impl IndexSettings {
             run.keep_duplicates.to_string(),
         );
         out
-    }
-}
-
-/// What `index add` will do, decided before anything is embedded.
-#[derive(Debug, Default)]
-pub struct AddPlan {
-    /// Corpus documents (indices) not in the index, or changed and replaced (`--sync`).
-    pub to_add: Vec<usize>,
-    /// Index documents (keys) to remove: gone from the inputs or changed (`--sync`).
-    pub to_remove: Vec<i64>,
-    pub unchanged: usize,
-    /// Changed since indexed but kept as indexed (without `--sync`).
-    pub changed_kept: usize,
-    pub changed_replaced: usize,
-    pub gone: usize,
-    /// Passages of the documents in `to_add`.
-    pub passages_to_add: usize,
-}
-
-/// What `index add` did.
-#[derive(Debug, Default, Serialize)]
-pub struct AddSummary {
-    pub documents_added: usize,
-    pub passages_embedded: usize,
-    pub documents_removed: usize,
-    pub unchanged: usize,
-    pub changed_kept: usize,
-}
-
-/// The hash that tells a changed document: its decoded text and title.
-pub fn document_hash(text: &str, title: Option<&str>) -> String {
-    let mut h = blake3::Hasher::new();
-    h.update(title.unwrap_or("").as_bytes());
-    h.update(&[0]);
-    h.update(text.as_bytes());
-    h.finalize().to_hex()[..32].to_string()
-}
-
-/// The file a document came from: its source without a row's `:LINE`.
-fn file_of(source: &str) -> &str {
-    match source.rsplit_once(':') {
-        Some((file, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => file,
-        _ => source,
     }
 }
 
@@ -225,50 +188,17 @@ impl PassageIndex {
 
     /// Compares the corpus read now with the index.
     pub fn plan(&self, corpus: &Corpus, sync: bool) -> Result<AddPlan> {
-        let stored: HashMap<String, StoredDocument> = self
+        let stored: HashMap<String, String> = self
             .store
             .documents()?
             .into_iter()
-            .map(|d| (d.id.clone(), d))
+            .map(|d| (d.id, d.hash))
             .collect();
-        let has_passages = passage_counts(corpus);
-        let mut plan = AddPlan::default();
-        let mut seen = std::collections::HashSet::new();
-        for (i, doc) in corpus.documents.iter().enumerate() {
-            if has_passages[i] == 0 || !seen.insert(doc.id.as_str()) {
-                continue;
-            }
-            let hash = document_hash(&doc.text, doc.title.as_deref());
-            match stored.get(&doc.id) {
-                None => {
-                    plan.to_add.push(i);
-                    plan.passages_to_add += has_passages[i];
-                }
-                Some(s) if s.hash == hash => plan.unchanged += 1,
-                Some(s) if sync => {
-                    plan.to_remove.push(s.key);
-                    plan.to_add.push(i);
-                    plan.passages_to_add += has_passages[i];
-                    plan.changed_replaced += 1;
-                }
-                Some(_) => plan.changed_kept += 1,
-            }
-        }
-        if sync {
-            for (id, s) in &stored {
-                if !seen.contains(id.as_str()) {
-                    plan.to_remove.push(s.key);
-                    plan.gone += 1;
-                }
-            }
-            plan.to_remove.sort_unstable();
-        }
-        Ok(plan)
+        Ok(AddPlan::new(corpus, &stored, sync, Shard::ALL))
     }
 
-    /// Carries out `plan`: removals first (one transaction), then the new documents in
-    /// batches of about `batch_passages` passages, each embedded by `embed` and committed
-    /// in one transaction. `progress` is told how many passages each batch held.
+    /// Carries out `plan` ([`plan::apply`]): each batch embedded by `embed` and committed
+    /// in one transaction.
     pub fn apply(
         &mut self,
         corpus: &Corpus,
@@ -277,104 +207,7 @@ impl PassageIndex {
         embed: &mut dyn FnMut(&[&str]) -> Result<Embeddings>,
         progress: &mut dyn FnMut(usize),
     ) -> Result<AddSummary> {
-        let mut summary = AddSummary {
-            unchanged: plan.unchanged,
-            changed_kept: plan.changed_kept,
-            ..Default::default()
-        };
-        if !plan.to_remove.is_empty() {
-            summary.documents_removed = self.store.remove_documents(&plan.to_remove)?;
-        }
-        let mut by_doc: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (p, passage) in corpus.passages.iter().enumerate() {
-            by_doc.entry(passage.doc_index).or_default().push(p);
-        }
-        let mut batch: Vec<usize> = Vec::new();
-        let mut batch_len = 0;
-        for (n, &d) in plan.to_add.iter().enumerate() {
-            batch.push(d);
-            batch_len += by_doc.get(&d).map_or(0, Vec::len);
-            if batch_len >= batch_passages || n + 1 == plan.to_add.len() {
-                let embedded = self.add_batch(corpus, &batch, &by_doc, embed)?;
-                summary.documents_added += batch.len();
-                summary.passages_embedded += embedded;
-                progress(embedded);
-                batch.clear();
-                batch_len = 0;
-            }
-        }
-        Ok(summary)
-    }
-
-    fn add_batch(
-        &mut self,
-        corpus: &Corpus,
-        docs: &[usize],
-        by_doc: &HashMap<usize, Vec<usize>>,
-        embed: &mut dyn FnMut(&[&str]) -> Result<Embeddings>,
-    ) -> Result<usize> {
-        let passages: Vec<usize> = docs
-            .iter()
-            .flat_map(|d| by_doc.get(d).cloned().unwrap_or_default())
-            .collect();
-        let texts: Vec<&str> = passages
-            .iter()
-            .map(|&p| corpus.passages[p].input.as_str())
-            .collect();
-        let vectors = embed(&texts)?;
-        anyhow::ensure!(
-            vectors.len() == texts.len() && vectors.dim == self.settings.dim,
-            "the model gave {} vectors of {} dimensions for {} passages; the index holds {}",
-            vectors.len(),
-            vectors.dim,
-            texts.len(),
-            self.settings.dim
-        );
-        let row_of: HashMap<usize, usize> =
-            passages.iter().enumerate().map(|(r, &p)| (p, r)).collect();
-        let hashes: Vec<String> = docs
-            .iter()
-            .map(|&d| {
-                let doc = &corpus.documents[d];
-                document_hash(&doc.text, doc.title.as_deref())
-            })
-            .collect();
-        let new: Vec<NewDocument> = docs
-            .iter()
-            .zip(&hashes)
-            .map(|(&d, hash)| {
-                let doc = &corpus.documents[d];
-                NewDocument {
-                    id: &doc.id,
-                    source: &doc.source,
-                    file: file_of(&doc.source),
-                    hash,
-                    title: doc.title.as_deref(),
-                    lang: doc.lang.as_deref(),
-                    date: doc.date,
-                    passages: by_doc
-                        .get(&d)
-                        .map(|ps| {
-                            ps.iter()
-                                .map(|&p| {
-                                    let passage = &corpus.passages[p];
-                                    NewPassage {
-                                        id: &passage.id,
-                                        start: passage.start,
-                                        end: passage.end,
-                                        lang: passage.lang.as_deref(),
-                                        text: &passage.text,
-                                        vector: vectors.row(row_of[&p]),
-                                    }
-                                })
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                }
-            })
-            .collect();
-        self.store.add_documents(&new)?;
-        Ok(passages.len())
+        plan::apply(self, corpus, plan, batch_passages, embed, progress)
     }
 
     /// Brings the ANN graph and the flat vector file up to the tables: removes from the
@@ -448,31 +281,24 @@ impl PassageIndex {
     }
 }
 
-/// Passages per corpus document.
-fn passage_counts(corpus: &Corpus) -> Vec<usize> {
-    let mut counts = vec![0; corpus.documents.len()];
-    for p in &corpus.passages {
-        counts[p.doc_index] += 1;
-    }
-    counts
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_row_source_names_its_file() {
-        assert_eq!(file_of("news.jsonl:12"), "news.jsonl");
-        assert_eq!(file_of("seeds/001.txt"), "seeds/001.txt");
-        assert_eq!(file_of("C:odd"), "C:odd");
+impl DocumentSink for PassageIndex {
+    fn dim(&self) -> usize {
+        self.settings.dim
     }
 
-    #[test]
-    fn a_changed_text_or_title_changes_the_hash() {
-        let a = document_hash("text", Some("title"));
-        assert_eq!(a, document_hash("text", Some("title")));
-        assert_ne!(a, document_hash("text!", Some("title")));
-        assert_ne!(a, document_hash("text", None));
+    fn remove(&mut self, ids: &[String]) -> Result<usize> {
+        let wanted: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+        let keys: Vec<i64> = self
+            .store
+            .documents()?
+            .into_iter()
+            .filter(|d| wanted.contains(d.id.as_str()))
+            .map(|d| d.key)
+            .collect();
+        self.store.remove_documents(&keys)
+    }
+
+    fn write(&mut self, docs: &[NewDocument<'_>]) -> Result<()> {
+        self.store.add_documents(docs)
     }
 }

@@ -12,6 +12,29 @@ use std::collections::HashSet;
 /// vectors and scoring them costs a few milliseconds, and exact is exact.
 pub const EXACT_BELOW: usize = 20_000;
 
+/// Which passages a query may return; each set filter is one SQL condition
+/// (in SQLite for an index directory, in PostgreSQL for a store).
+#[derive(Debug, Clone, Default)]
+pub struct PassageFilters {
+    /// Documents dated on or after / on or before (undated documents are left out when
+    /// either is set).
+    pub since: Option<chrono::NaiveDate>,
+    pub until: Option<chrono::NaiveDate>,
+    /// Documents read from one of these files (or with one of these sources).
+    pub sources: Vec<String>,
+    /// Passages in one of these languages (ISO 639-1, as `silica passages` shows them).
+    pub langs: Vec<String>,
+}
+
+impl PassageFilters {
+    pub fn is_empty(&self) -> bool {
+        self.since.is_none()
+            && self.until.is_none()
+            && self.sources.is_empty()
+            && self.langs.is_empty()
+    }
+}
+
 /// How an index is searched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]

@@ -451,23 +451,50 @@ impl IndexStore {
         Ok(out)
     }
 
-    /// The keys of the passages whose document's date is within `since..=until` (either
-    /// bound open when `None`); passages of undated documents are left out.
-    pub fn passage_keys_dated(
-        &self,
-        since: Option<chrono::NaiveDate>,
-        until: Option<chrono::NaiveDate>,
-    ) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare(
+    /// The keys of the passages `filters` keep: documents dated within `since..=until`
+    /// (undated ones left out when either is set), read from one of `sources` (a file or a
+    /// source), passages in one of `langs`.
+    pub fn passage_keys_filtered(&self, filters: &super::PassageFilters) -> Result<Vec<i64>> {
+        let mut conditions = vec!["1".to_string()];
+        let mut values: Vec<String> = Vec::new();
+        let param = |v: &str, values: &mut Vec<String>| {
+            values.push(v.to_string());
+            format!("?{}", values.len())
+        };
+        if filters.since.is_some() || filters.until.is_some() {
+            conditions.push("d.date IS NOT NULL".into());
+        }
+        if let Some(d) = filters.since {
+            conditions.push(format!("d.date >= {}", param(&d.to_string(), &mut values)));
+        }
+        if let Some(d) = filters.until {
+            conditions.push(format!("d.date <= {}", param(&d.to_string(), &mut values)));
+        }
+        if !filters.sources.is_empty() {
+            let any: Vec<String> = filters
+                .sources
+                .iter()
+                .map(|s| {
+                    let p = param(s, &mut values);
+                    format!("d.file = {p} OR d.source = {p}")
+                })
+                .collect();
+            conditions.push(format!("({})", any.join(" OR ")));
+        }
+        if !filters.langs.is_empty() {
+            let any: Vec<String> = filters
+                .langs
+                .iter()
+                .map(|l| format!("p.lang = {}", param(l, &mut values)))
+                .collect();
+            conditions.push(format!("({})", any.join(" OR ")));
+        }
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT p.key FROM passages p JOIN documents d ON d.key = p.document
-             WHERE d.date IS NOT NULL AND (?1 IS NULL OR d.date >= ?1)
-               AND (?2 IS NULL OR d.date <= ?2)
-             ORDER BY p.key",
-        )?;
-        let keys = stmt.query_map(
-            params![since.map(|d| d.to_string()), until.map(|d| d.to_string())],
-            |r| r.get(0),
-        )?;
+             WHERE {} ORDER BY p.key",
+            conditions.join(" AND ")
+        ))?;
+        let keys = stmt.query_map(rusqlite::params_from_iter(values.iter()), |r| r.get(0))?;
         Ok(keys.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Embedding split across processes into one PostgreSQL store: 20,000 STS-B sentences loaded
+# once unsharded, then by two shards at once (`index add --shard 0/2` and `1/2`) into a
+# second database, shard 1 killed mid-load and re-run. Checks that the sharded store holds
+# exactly the unsharded one's passages and vectors, none twice, and prints the times.
+#
+#     bash benches/index/postgres_shards.sh [STSB_CSV_DIR] [COUNT]   # default ../shared/eval/stsb 20000
+#
+# The server is a private pgserver (bash tests/postgres/setup). The shards read the vectors
+# the unsharded load put in the embedding cache unless SHARD_CACHE=0 (then they embed
+# again: the load is then as long as the unsharded one). Needs a release build and the
+# models (models/fetch).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+stsb=${1:-../shared/eval/stsb}
+count=${2:-20000}
+silica=${SILICA:-target/release/silica}
+python=target/pgserver/bin/python
+bin=$("$python" -c 'import pgserver, os; print(os.path.join(os.path.dirname(pgserver.__file__), "pginstall/bin"))')
+work=$(mktemp -d)
+export XDG_CACHE_HOME=$work/cache
+mkfifo "$work/hold"
+"$python" tests/postgres/server.py "$work/pg" <"$work/hold" >"$work/url" 2>/dev/null &
+exec 3>"$work/hold"
+trap 'exec 3>&-; wait; rm -rf "$work"' EXIT
+until [ -s "$work/url" ]; do sleep 0.2; done
+base=$(cat "$work/url")
+psql() { "$bin/psql" -X -q -At "$@"; }
+psql "$base" -c "CREATE DATABASE whole" -c "CREATE DATABASE sharded"
+whole=${base/\/postgres\?//whole?}
+sharded=${base/\/postgres\?//sharded?}
+
+python3 - "$stsb" "$count" "$work/sentences.jsonl" <<'PY'
+import csv, glob, json, os, sys
+src, count, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+seen, unique = set(), []
+for f in sorted(glob.glob(os.path.join(src, "*.csv"))):
+    for row in csv.reader(open(f, encoding="utf-8")):
+        for s in row[:2]:
+            s = s.strip()
+            if s and s not in seen:
+                seen.add(s); unique.append(s)
+assert len(unique) >= count, f"only {len(unique)} sentences"
+with open(out, "w", encoding="utf-8") as w:
+    for i, s in enumerate(unique[:count]):
+        w.write(json.dumps({"id": f"s{i:05}", "text": s}, ensure_ascii=False) + "\n")
+PY
+
+seconds() { date +%s.%N; }
+add() { "$silica" index add "$work/sentences.jsonl" --keep-all --keep-duplicates --store "$@"; }
+t0=$(seconds)
+add "$whole" 2>"$work/whole.err"
+t1=$(seconds)
+printf 'unsharded load: %.1f s  %s\n' "$(echo "$t1 - $t0" | bc)" "$(tail -1 "$work/whole.err")"
+
+cache=()
+[ "${SHARD_CACHE:-1}" = 0 ] && cache=(--no-cache)
+t0=$(seconds)
+add "$sharded" --shard 0/2 --commit-every 256 "${cache[@]}" 2>"$work/shard0.err" &
+s0=$!
+add "$sharded" --shard 1/2 --commit-every 256 "${cache[@]}" 2>"$work/shard1.err" &
+s1=$!
+# Shard 1 is killed once a quarter of the sentences are committed (both shards together).
+until [ "$(psql "$sharded" -c "SELECT CASE WHEN to_regclass('silica_documents') IS NULL THEN 0 ELSE (SELECT count(*) FROM silica_documents) END")" -ge $((count / 4)) ]; do
+  kill -0 $s1 2>/dev/null || { echo "shard 1 ended before it could be killed"; exit 1; }
+  sleep 0.1
+done
+kill -9 $s1
+wait $s1 || true
+echo "shard 1 killed with $(psql "$sharded" -c 'SELECT count(*) FROM silica_documents') documents in the store"
+wait $s0
+t1=$(seconds)
+echo "shard 0: $(tail -1 "$work/shard0.err")"
+add "$sharded" --shard 1/2 --commit-every 256 "${cache[@]}" 2>"$work/shard1.err"
+t2=$(seconds)
+echo "shard 1 re-run: $(tail -1 "$work/shard1.err")"
+printf 'sharded load: %.1f s (both shards until shard 0 ended) + %.1f s (shard 1 re-run)\n' \
+  "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)"
+
+dump() { psql "$1" -c "SELECT id, document, embedding::text FROM silica_passages ORDER BY id"; }
+dump "$whole" >"$work/whole.txt"
+dump "$sharded" >"$work/sharded.txt"
+dupes=$(psql "$sharded" -c "SELECT count(*) - count(DISTINCT id) FROM silica_passages")
+rows=$(wc -l <"$work/sharded.txt")
+if cmp -s "$work/whole.txt" "$work/sharded.txt" && [ "$dupes" = 0 ]; then
+  echo "ok: the sharded store equals the unsharded one ($rows passages, $dupes duplicates)"
+else
+  echo "MISMATCH: $rows passages in the sharded store, $(wc -l <"$work/whole.txt") unsharded, $dupes duplicates"
+  exit 1
+fi

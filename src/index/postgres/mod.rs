@@ -1,0 +1,471 @@
+//! The index in PostgreSQL with pgvector (`--store postgres://...`): the same documents,
+//! passages, vectors and settings as an index directory, in tables that several processes
+//! (on several machines) fill at once and that the server's HNSW index searches.
+//!
+//! - [`schema`]: the tables, created and migrated by silica (versioned), under an advisory
+//!   lock so that shards starting together do not race.
+//! - this file: connecting (a pool of connections), the settings check, writes (each batch
+//!   of documents one transaction: documents inserted with `ON CONFLICT DO NOTHING`, their
+//!   passages by binary COPY), removals, and the HNSW index.
+//! - [`query`]: nearest neighbours (HNSW with `hnsw.ef_search`, or a sequential scan), with
+//!   the filters in SQL; passages for themes; recall against exact search.
+//!
+//! Why idempotent inserts rather than a claim/lease table: shards own documents by a hash
+//! of their id ([`super::Shard`]), so two shards never write the same document, and a batch
+//! is one transaction, so a killed shard leaves whole documents only. A re-run plans
+//! against what is committed and adds the rest; were two processes given the same shard,
+//! the second's insert of a document waits for the first's transaction, then does nothing,
+//! and only the documents it did insert get passages. A lease table would add a second
+//! source of truth (and expiry times to tune) for no case this does not cover.
+
+pub mod query;
+pub mod schema;
+
+use super::{DocumentSink, IndexSettings, NewDocument};
+use anyhow::{bail, Context, Result};
+use pgvector::Vector;
+use postgres::binary_copy::BinaryCopyInWriter;
+use postgres::types::{ToSql, Type};
+use postgres::{Config, NoTls};
+use r2d2_postgres::r2d2;
+use r2d2_postgres::PostgresConnectionManager;
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::time::Duration;
+
+pub use query::PgSearch;
+
+type Pool = r2d2::Pool<PostgresConnectionManager<NoTls>>;
+pub type PgConnection = r2d2::PooledConnection<PostgresConnectionManager<NoTls>>;
+
+/// Whether a `--index` value or `SILICA_STORE` names a PostgreSQL store.
+pub fn is_store_url(text: &str) -> bool {
+    text.starts_with("postgres://") || text.starts_with("postgresql://")
+}
+
+/// The URL without its password, for messages.
+pub fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let (authority, tail) = match rest.find(['/', '?']) {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    match authority.rsplit_once('@') {
+        Some((user_info, host)) => {
+            let user = user_info.split(':').next().unwrap_or("");
+            format!("{scheme}://{user}@{host}{tail}")
+        }
+        None => url.to_string(),
+    }
+    .split("password=")
+    .next()
+    .unwrap_or_default()
+    .trim_end_matches(['&', '?'])
+    .to_string()
+}
+
+/// One line for a driver error: the server's message (with its detail and hint) for a
+/// server error, else the driver's chain.
+pub fn pg_message(err: &postgres::Error) -> String {
+    if let Some(db) = err.as_db_error() {
+        let mut s = db.message().to_string();
+        if let Some(d) = db.detail() {
+            s.push_str(&format!(" ({d})"));
+        }
+        if let Some(h) = db.hint() {
+            s.push_str(&format!("; {h}"));
+        }
+        return s;
+    }
+    let mut s = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(e) = source {
+        s.push_str(&format!(": {e}"));
+        source = e.source();
+    }
+    s
+}
+
+/// A PostgreSQL store, open: a pool of connections and the settings its vectors were made
+/// with.
+pub struct PgStore {
+    pool: Pool,
+    /// The URL without its password, for messages.
+    pub name: String,
+    pub settings: IndexSettings,
+    /// The server's pgvector version.
+    pub pgvector: String,
+    vector_type: Type,
+}
+
+impl PgStore {
+    /// Connects to `url`, creating the tables with `settings` when new; a store made with
+    /// other settings is refused, naming each difference.
+    pub fn open_or_create(url: &str, settings: &IndexSettings) -> Result<Self> {
+        let (pool, name) = connect(url)?;
+        let mut conn = get(&pool, &name)?;
+        let pgvector = schema::require_pgvector(&mut conn, true).with_context(|| name.clone())?;
+        let existing = schema::migrate(&mut conn, settings).with_context(|| name.clone())?;
+        if let Some(existing) = &existing {
+            let diff = existing.differences(settings);
+            if !diff.is_empty() {
+                bail!(
+                    "{name}: the store was built with other settings: {}",
+                    diff.join("; ")
+                );
+            }
+        }
+        let vector_type = vector_type(&mut conn).with_context(|| name.clone())?;
+        drop(conn);
+        Ok(Self {
+            pool,
+            name,
+            settings: existing.unwrap_or_else(|| settings.clone()),
+            pgvector,
+            vector_type,
+        })
+    }
+
+    /// Connects to an existing store.
+    pub fn open(url: &str) -> Result<Self> {
+        let (pool, name) = connect(url)?;
+        let mut conn = get(&pool, &name)?;
+        let pgvector = schema::require_pgvector(&mut conn, false).with_context(|| name.clone())?;
+        let settings = schema::read_settings(&mut conn)
+            .with_context(|| name.clone())?
+            .with_context(|| {
+                format!(
+                    "{name}: no silica store here (create one with `silica index add CORPUS --store {name}`)"
+                )
+            })?;
+        let vector_type = vector_type(&mut conn).with_context(|| name.clone())?;
+        drop(conn);
+        Ok(Self {
+            pool,
+            name,
+            settings,
+            pgvector,
+            vector_type,
+        })
+    }
+
+    /// A connection from the pool.
+    pub fn conn(&self) -> Result<PgConnection> {
+        get(&self.pool, &self.name)
+    }
+
+    /// Runs `f` on a pooled connection, naming the store in its error.
+    fn with_conn<T>(&self, f: impl FnOnce(&mut PgConnection) -> Result<T>) -> Result<T> {
+        let mut conn = self.conn()?;
+        f(&mut conn).with_context(|| self.name.clone())
+    }
+
+    /// (documents, passages).
+    pub fn counts(&self) -> Result<(usize, usize)> {
+        self.with_conn(|c| {
+            let row = c
+                .query_one(
+                    "SELECT (SELECT count(*) FROM silica_documents), (SELECT count(*) FROM silica_passages)",
+                    &[],
+                )
+                .map_err(db)?;
+            Ok((row.get::<_, i64>(0) as usize, row.get::<_, i64>(1) as usize))
+        })
+    }
+
+    /// Every stored document's id and hash (of its text and title), for the add plan.
+    pub fn document_hashes(&self) -> Result<HashMap<String, String>> {
+        self.with_conn(|c| {
+            let rows = c
+                .query("SELECT id, hash FROM silica_documents", &[])
+                .map_err(db)?;
+            Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+        })
+    }
+
+    /// The ids of the documents read from `source` (a file, or one row's `file:LINE`) or
+    /// with id `id`.
+    pub fn matching_documents(
+        &self,
+        source: Option<&str>,
+        id: Option<&str>,
+    ) -> Result<Vec<String>> {
+        self.with_conn(|c| {
+            let rows = c
+                .query(
+                    "SELECT id FROM silica_documents
+                     WHERE ($1::text IS NOT NULL AND (file = $1 OR source = $1)) OR id = $2
+                     ORDER BY id",
+                    &[&source, &id],
+                )
+                .map_err(db)?;
+            Ok(rows.iter().map(|r| r.get(0)).collect())
+        })
+    }
+
+    /// Builds the HNSW index over the vectors (cosine distance) unless it exists; new rows
+    /// are added to it by the server as they are inserted. Done after a bulk load, as
+    /// pgvector builds an index over loaded rows much faster than it grows one row by row.
+    /// Returns whether it was built now.
+    pub fn ensure_hnsw(&self) -> Result<bool> {
+        let (m, ef) = (
+            self.settings.ann.connectivity,
+            self.settings.ann.expansion_add,
+        );
+        self.with_conn(|c| {
+            let mut tx = c.transaction().map_err(db)?;
+            tx.execute("SELECT pg_advisory_xact_lock($1)", &[&schema::LOCK])
+                .map_err(db)?;
+            if schema::hnsw_exists(&mut tx)? {
+                return Ok(false);
+            }
+            // The graph is built in memory when it fits: a build that spills to disk is
+            // many times slower. Room for every vector and its links (pgvector's layout,
+            // with a fifth more for its overheads), up to 4 GiB, never below the server's
+            // own setting.
+            let passages: i64 = tx
+                .query_one("SELECT count(*) FROM silica_passages", &[])
+                .map_err(db)?
+                .get(0);
+            let dim = self.settings.dim as i64;
+            let per_vector = dim * 4 + 2 * m as i64 * 8 + 128;
+            let wanted_mib = (passages * per_vector * 6 / 5 / 1_048_576 + 64).min(4096);
+            tx.execute(
+                "SELECT set_config('maintenance_work_mem', $1, true)
+                 WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes($1)",
+                &[&format!("{wanted_mib}MB")],
+            )
+            .map_err(db)?;
+            tx.batch_execute(&format!(
+                "CREATE INDEX {} ON silica_passages USING hnsw (embedding vector_cosine_ops)
+                 WITH (m = {m}, ef_construction = {ef})",
+                schema::HNSW_INDEX
+            ))
+            .map_err(db)?;
+            tx.commit().map_err(db)?;
+            Ok(true)
+        })
+    }
+
+    /// Server facts for `index stats`: PostgreSQL's version, bytes of the tables and of the
+    /// HNSW index (None when not built).
+    pub fn server_facts(&self) -> Result<(String, u64, Option<u64>)> {
+        self.with_conn(|c| {
+            let row = c
+                .query_one(
+                    &format!(
+                        "SELECT current_setting('server_version'),
+                            pg_total_relation_size('silica_documents') + pg_total_relation_size('silica_passages'),
+                            (SELECT pg_relation_size(oid) FROM pg_class WHERE relname = '{}')",
+                        schema::HNSW_INDEX
+                    ),
+                    &[],
+                )
+                .map_err(db)?;
+            Ok((
+                row.get(0),
+                row.get::<_, i64>(1) as u64,
+                row.get::<_, Option<i64>>(2).map(|b| b as u64),
+            ))
+        })
+    }
+
+    /// The tables' invariants and the HNSW index's state, one line per problem.
+    pub fn check(&self) -> Result<Vec<String>> {
+        self.with_conn(|c| {
+            let mut problems = Vec::new();
+            let empty: i64 = c
+                .query_one(
+                    "SELECT count(*) FROM silica_documents d
+                     WHERE NOT EXISTS (SELECT 1 FROM silica_passages p WHERE p.document = d.id)",
+                    &[],
+                )
+                .map_err(db)?
+                .get(0);
+            if empty > 0 {
+                problems.push(format!("{empty} documents have no passage"));
+            }
+            let dupes: i64 = c
+                .query_one(
+                    "SELECT count(*) FROM (SELECT id FROM silica_passages GROUP BY id HAVING count(*) > 1) t",
+                    &[],
+                )
+                .map_err(db)?
+                .get(0);
+            if dupes > 0 {
+                problems.push(format!("{dupes} passage ids are stored more than once"));
+            }
+            match schema::hnsw_valid(c)? {
+                None => problems.push(
+                    "no HNSW index over the vectors (run `silica index add` to build it)".into(),
+                ),
+                Some(false) => problems.push(
+                    "the HNSW index is invalid (a build was interrupted): drop it and run `silica index add`"
+                        .into(),
+                ),
+                Some(true) => {}
+            }
+            Ok(problems)
+        })
+    }
+}
+
+impl DocumentSink for PgStore {
+    fn dim(&self) -> usize {
+        self.settings.dim
+    }
+
+    fn remove(&mut self, ids: &[String]) -> Result<usize> {
+        self.with_conn(|c| {
+            let mut tx = c.transaction().map_err(db)?;
+            let n = tx
+                .execute("DELETE FROM silica_documents WHERE id = ANY($1)", &[&ids])
+                .map_err(db)?;
+            tx.commit().map_err(db)?;
+            Ok(n as usize)
+        })
+    }
+
+    /// One transaction: the documents not yet stored are inserted (a document another
+    /// process committed meanwhile is left as it is), then the passages of those inserted,
+    /// by binary COPY.
+    fn write(&mut self, docs: &[NewDocument<'_>]) -> Result<()> {
+        let dim = self.settings.dim;
+        let vector_type = self.vector_type.clone();
+        self.with_conn(|c| {
+            let mut tx = c.transaction().map_err(db)?;
+            let ids: Vec<&str> = docs.iter().map(|d| d.id).collect();
+            let sources: Vec<&str> = docs.iter().map(|d| d.source).collect();
+            let files: Vec<&str> = docs.iter().map(|d| d.file).collect();
+            let hashes: Vec<&str> = docs.iter().map(|d| d.hash).collect();
+            let titles: Vec<Option<&str>> = docs.iter().map(|d| d.title).collect();
+            let langs: Vec<Option<&str>> = docs.iter().map(|d| d.lang).collect();
+            let dates: Vec<Option<String>> =
+                docs.iter().map(|d| d.date.map(|x| x.to_string())).collect();
+            let inserted: std::collections::HashSet<String> = tx
+                .query(
+                    "INSERT INTO silica_documents (id, source, file, hash, title, lang, date)
+                     SELECT id, source, file, hash, title, lang, date::date
+                     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+                          AS t(id, source, file, hash, title, lang, date)
+                     ON CONFLICT (id) DO NOTHING
+                     RETURNING id",
+                    &[&ids, &sources, &files, &hashes, &titles, &langs, &dates],
+                )
+                .map_err(db)?
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
+            let sink = tx
+                .copy_in(
+                    "COPY silica_passages (document, ordinal, id, start_byte, end_byte, lang, text, embedding)
+                     FROM STDIN (FORMAT binary)",
+                )
+                .map_err(db)?;
+            let types = [
+                Type::TEXT,
+                Type::INT4,
+                Type::TEXT,
+                Type::INT8,
+                Type::INT8,
+                Type::TEXT,
+                Type::TEXT,
+                vector_type,
+            ];
+            let mut writer = BinaryCopyInWriter::new(sink, &types);
+            for doc in docs.iter().filter(|d| inserted.contains(d.id)) {
+                for (ordinal, p) in doc.passages.iter().enumerate() {
+                    anyhow::ensure!(
+                        p.vector.len() == dim,
+                        "passage {}: {} dimensions, the store holds {dim}",
+                        p.id,
+                        p.vector.len()
+                    );
+                    let vector = Vector::from(p.vector.to_vec());
+                    let row: [&(dyn ToSql + Sync); 8] = [
+                        &doc.id,
+                        &(ordinal as i32),
+                        &p.id,
+                        &(p.start as i64),
+                        &(p.end as i64),
+                        &p.lang,
+                        &p.text,
+                        &vector,
+                    ];
+                    writer.write(&row).map_err(db)?;
+                }
+            }
+            writer.finish().map_err(db)?;
+            tx.commit().map_err(db)?;
+            Ok(())
+        })
+    }
+}
+
+/// A driver error as one line (the server's message when it sent one).
+pub fn db(err: postgres::Error) -> anyhow::Error {
+    anyhow::anyhow!(pg_message(&err))
+}
+
+/// A pool for `url` whose first connection is made now, so that an unreachable server or a
+/// refused login is reported at once with the driver's reason.
+fn connect(url: &str) -> Result<(Pool, String)> {
+    let name = redact(url);
+    let mut config =
+        Config::from_str(url).map_err(|e| anyhow::anyhow!("{name}: not a PostgreSQL URL: {e}"))?;
+    config.application_name("silica");
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(Duration::from_secs(10));
+    }
+    // The driver's own message names the reason: refused, timed out, no such host,
+    // password authentication failed, database does not exist.
+    let probe = config
+        .connect(NoTls)
+        .map_err(|e| anyhow::anyhow!("{name}: cannot connect: {}", pg_message(&e)))?;
+    let manager = PostgresConnectionManager::new(config, NoTls);
+    let pool = r2d2::Pool::builder()
+        .max_size(4)
+        .min_idle(Some(0))
+        .connection_timeout(Duration::from_secs(30))
+        .build_unchecked(manager);
+    // The probe is not kept: the pool makes its own, on the same settings.
+    drop(probe);
+    Ok((pool, name))
+}
+
+fn get(pool: &Pool, name: &str) -> Result<PgConnection> {
+    pool.get()
+        .map_err(|e| anyhow::anyhow!("{name}: cannot connect: {e}"))
+}
+
+/// pgvector's `vector` type as this server numbers it (an extension type has no fixed
+/// OID), for binary COPY.
+fn vector_type(conn: &mut PgConnection) -> Result<Type> {
+    let stmt = conn.prepare("SELECT $1::vector").map_err(db)?;
+    Ok(stmt.params()[0].clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_password_never_reaches_a_message() {
+        assert_eq!(
+            redact("postgres://alice:s3cret@db.example:5432/news?sslmode=disable"),
+            "postgres://alice@db.example:5432/news?sslmode=disable"
+        );
+        assert_eq!(
+            redact("postgresql://db.example/news"),
+            "postgresql://db.example/news"
+        );
+        assert_eq!(
+            redact("postgresql:///news?host=/tmp/x&password=s3cret"),
+            "postgresql:///news?host=/tmp/x"
+        );
+        assert!(is_store_url("postgres://x") && is_store_url("postgresql://x"));
+        assert!(!is_store_url("seeds.idx"));
+    }
+}

@@ -1,0 +1,360 @@
+//! Queries against a PostgreSQL store: nearest neighbours ordered by pgvector's cosine
+//! distance, through the HNSW index (its candidate list set per query with
+//! `hnsw.ef_search`) or a sequential scan, the filters (source, language, date) in SQL.
+
+use super::{db, PgConnection, PgStore};
+use crate::index::search::EXACT_BELOW;
+use crate::index::{DocumentRow, PassageFilters, PassageRow, SearchMode};
+use anyhow::{Context, Result};
+use pgvector::Vector;
+use postgres::types::ToSql;
+use std::collections::HashSet;
+
+/// pgvector's bounds on `hnsw.ef_search`.
+const EF_MAX: usize = 1000;
+
+impl PassageFilters {
+    /// The conditions, numbering their parameters from `first`, and the parameters.
+    fn sql(&self, first: usize) -> (String, Vec<Box<dyn ToSql + Sync>>) {
+        let mut conditions = Vec::new();
+        let mut params: Vec<Box<dyn ToSql + Sync>> = Vec::new();
+        let next = |value: Box<dyn ToSql + Sync>, params: &mut Vec<_>| {
+            params.push(value);
+            format!("${}", first + params.len() - 1)
+        };
+        if let Some(d) = self.since {
+            conditions.push(format!(
+                "d.date >= {}::date",
+                next(Box::new(d.to_string()), &mut params)
+            ));
+        }
+        if let Some(d) = self.until {
+            conditions.push(format!(
+                "d.date <= {}::date",
+                next(Box::new(d.to_string()), &mut params)
+            ));
+        }
+        if !self.sources.is_empty() {
+            let p = next(Box::new(self.sources.clone()), &mut params);
+            conditions.push(format!("(d.file = ANY({p}) OR d.source = ANY({p}))"));
+        }
+        if !self.langs.is_empty() {
+            let p = next(Box::new(self.langs.clone()), &mut params);
+            conditions.push(format!("p.lang = ANY({p})"));
+        }
+        (conditions.join(" AND "), params)
+    }
+}
+
+/// The columns [`passage_row`] reads, first in a query over `silica_passages p JOIN
+/// silica_documents d`.
+const ROW_COLUMNS: &str =
+    "p.key, p.id, d.source, d.id, p.start_byte, p.end_byte, p.lang, p.text, d.date::text";
+
+fn passage_row(r: &postgres::Row) -> PassageRow {
+    PassageRow {
+        key: r.get(0),
+        id: r.get(1),
+        source: r.get(2),
+        document: r.get(3),
+        start: r.get::<_, i64>(4) as usize,
+        end: r.get::<_, i64>(5) as usize,
+        lang: r.get(6),
+        text: r.get(7),
+        date: r.get(8),
+    }
+}
+
+/// A search over one store, with its mode, candidate list and filters fixed.
+pub struct PgSearch<'a> {
+    store: &'a PgStore,
+    mode: SearchMode,
+    ef: usize,
+    filters: PassageFilters,
+}
+
+impl PgStore {
+    /// Exact when asked, when the HNSW index is not built (or invalid), or below
+    /// [`EXACT_BELOW`] passages (as an index directory searches), else HNSW. `ef` is the
+    /// candidate list (default: the store's `expansion_search`), at least k per query.
+    pub fn searcher(
+        &self,
+        force: Option<SearchMode>,
+        ef: Option<usize>,
+        filters: PassageFilters,
+    ) -> Result<PgSearch<'_>> {
+        let mode = match force {
+            Some(SearchMode::Exact) => SearchMode::Exact,
+            Some(SearchMode::Ann) => {
+                if self.with_conn(super::schema::hnsw_valid)? != Some(true) {
+                    anyhow::bail!(
+                        "{}: no valid HNSW index yet (run `silica index add` to build it)",
+                        self.name
+                    );
+                }
+                SearchMode::Ann
+            }
+            None => {
+                let hnsw = self.with_conn(super::schema::hnsw_valid)? == Some(true);
+                if hnsw && self.estimated_passages()? >= EXACT_BELOW {
+                    SearchMode::Ann
+                } else {
+                    SearchMode::Exact
+                }
+            }
+        };
+        Ok(PgSearch {
+            store: self,
+            mode,
+            ef: ef.unwrap_or(self.settings.ann.expansion_search),
+            filters,
+        })
+    }
+
+    /// The planner's row estimate (no count of every row), exact when never analysed.
+    fn estimated_passages(&self) -> Result<usize> {
+        self.with_conn(|c| {
+            let estimate: f32 = c
+                .query_one(
+                    "SELECT reltuples FROM pg_class WHERE oid = 'silica_passages'::regclass",
+                    &[],
+                )
+                .map_err(db)?
+                .get(0);
+            if estimate >= 0.0 {
+                return Ok(estimate as usize);
+            }
+            let n: i64 = c
+                .query_one("SELECT count(*) FROM silica_passages", &[])
+                .map_err(db)?
+                .get(0);
+            Ok(n as usize)
+        })
+    }
+
+    /// A stored passage and its vector, by passage id.
+    pub fn passage_by_id(&self, id: &str) -> Result<Option<(PassageRow, Vec<f32>)>> {
+        self.with_conn(|c| {
+            let row = c
+                .query_opt(
+                    &format!(
+                        "SELECT {ROW_COLUMNS}, p.embedding FROM silica_passages p
+                         JOIN silica_documents d ON d.id = p.document WHERE p.id = $1
+                         ORDER BY p.key LIMIT 1"
+                    ),
+                    &[&id],
+                )
+                .map_err(db)?;
+            Ok(row.map(|r| (passage_row(&r), r.get::<_, Vector>(9).to_vec())))
+        })
+    }
+
+    /// Every document's key, id, source, title and date, in id order (for reports).
+    pub fn document_infos(&self) -> Result<Vec<DocumentRow>> {
+        self.with_conn(|c| {
+            let rows = c
+                .query(
+                    "SELECT key, id, source, title, date::text FROM silica_documents ORDER BY id",
+                    &[],
+                )
+                .map_err(db)?;
+            Ok(rows
+                .iter()
+                .map(|r| DocumentRow {
+                    key: r.get(0),
+                    id: r.get(1),
+                    source: r.get(2),
+                    title: r.get(3),
+                    date: r.get(4),
+                })
+                .collect())
+        })
+    }
+
+    /// Every passage with its document's key and its vector, in document id and passage
+    /// order (the same whatever order shards loaded them in), read in chunks.
+    pub fn for_each_passage(
+        &self,
+        mut f: impl FnMut(PassageRow, i64, Vec<f32>) -> Result<()>,
+    ) -> Result<()> {
+        self.with_conn(|c| {
+            let mut tx = c.transaction().map_err(db)?;
+            let portal = tx
+                .bind(
+                    &format!(
+                        "SELECT {ROW_COLUMNS}, d.key, p.embedding FROM silica_passages p
+                         JOIN silica_documents d ON d.id = p.document ORDER BY d.id, p.ordinal"
+                    ),
+                    &[],
+                )
+                .map_err(db)?;
+            loop {
+                let rows = tx.query_portal(&portal, 10_000).map_err(db)?;
+                if rows.is_empty() {
+                    break;
+                }
+                for r in &rows {
+                    f(passage_row(r), r.get(9), r.get::<_, Vector>(10).to_vec())?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// `sample` stored passages spread over the table (by key), with their vectors: the
+    /// queries of `index verify`'s recall.
+    pub fn sample_passages(&self, sample: usize) -> Result<Vec<(i64, Vec<f32>)>> {
+        self.with_conn(|c| {
+            let keys: Vec<i64> = c
+                .query("SELECT key FROM silica_passages ORDER BY key", &[])
+                .map_err(db)?
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
+            let step = (keys.len() / sample.min(keys.len()).max(1)).max(1);
+            let chosen: Vec<i64> = keys.iter().step_by(step).take(sample).copied().collect();
+            let rows = c
+                .query(
+                    "SELECT key, embedding FROM silica_passages WHERE key = ANY($1) ORDER BY key",
+                    &[&chosen],
+                )
+                .map_err(db)?;
+            Ok(rows
+                .iter()
+                .map(|r| (r.get(0), r.get::<_, Vector>(1).to_vec()))
+                .collect())
+        })
+    }
+}
+
+/// A hit: its cosine to the query and the passage.
+pub type PgHit = (f32, PassageRow);
+
+impl PgSearch<'_> {
+    pub fn mode(&self) -> SearchMode {
+        self.mode
+    }
+
+    /// The candidate list HNSW searches with for `k` hits.
+    pub fn ef_for(&self, k: usize) -> usize {
+        self.ef.max(k).min(EF_MAX)
+    }
+
+    /// The `k` passages closest to each query, best first; `skip[q]` (a passage key) is
+    /// left out of query `q`'s hits. With filters, HNSW's candidates are filtered after the
+    /// graph search (pgvector 0.6), so a query that gets fewer than `k` is answered again
+    /// by a scan.
+    pub fn top_k(
+        &self,
+        queries: &[&[f32]],
+        k: usize,
+        skip: &[Option<i64>],
+    ) -> Result<Vec<Vec<PgHit>>> {
+        let mut conn = self.store.conn()?;
+        let mut out = Vec::with_capacity(queries.len());
+        for (q, query) in queries.iter().enumerate() {
+            let skip = skip.get(q).copied().flatten();
+            let mut hits = self.one(&mut conn, query, k, skip, self.mode)?;
+            if self.mode == SearchMode::Ann && hits.len() < k && !self.filters.is_empty() {
+                tracing::info!(
+                    "HNSW gave {} of {k} hits after the filters; scanning instead",
+                    hits.len()
+                );
+                hits = self.one(&mut conn, query, k, skip, SearchMode::Exact)?;
+            }
+            out.push(hits);
+        }
+        Ok(out)
+    }
+
+    fn one(
+        &self,
+        conn: &mut PgConnection,
+        query: &[f32],
+        k: usize,
+        skip: Option<i64>,
+        mode: SearchMode,
+    ) -> Result<Vec<PgHit>> {
+        let (filter_sql, filter_params) = self.filters.sql(4);
+        let mut conditions = vec!["($3::bigint IS NULL OR p.key <> $3)".to_string()];
+        if !filter_sql.is_empty() {
+            conditions.push(filter_sql);
+        }
+        // A scan orders ties by key, so that equal inputs give equal lists; HNSW must order
+        // by the distance alone to be used.
+        let order = match mode {
+            SearchMode::Exact => "p.embedding <=> $1, p.key",
+            SearchMode::Ann => "p.embedding <=> $1",
+        };
+        let sql = format!(
+            "SELECT {ROW_COLUMNS}, (p.embedding <=> $1)::float8 FROM silica_passages p
+             JOIN silica_documents d ON d.id = p.document
+             WHERE {} ORDER BY {order} LIMIT $2",
+            conditions.join(" AND ")
+        );
+        let vector = Vector::from(query.to_vec());
+        let limit = k as i64;
+        let mut params: Vec<&(dyn ToSql + Sync)> = vec![&vector, &limit, &skip];
+        params.extend(
+            filter_params
+                .iter()
+                .map(|p| p.as_ref() as &(dyn ToSql + Sync)),
+        );
+        let mut tx = conn.transaction().map_err(db)?;
+        match mode {
+            // Without index scans the planner cannot use HNSW: every row is scored.
+            SearchMode::Exact => tx.batch_execute("SET LOCAL enable_indexscan = off"),
+            SearchMode::Ann => {
+                tx.batch_execute(&format!("SET LOCAL hnsw.ef_search = {}", self.ef_for(k)))
+            }
+        }
+        .map_err(db)?;
+        let rows = tx
+            .query(&sql, &params)
+            .map_err(db)
+            .with_context(|| self.store.name.clone())?;
+        tx.commit().map_err(db)?;
+        Ok(rows
+            .iter()
+            .map(|r| ((1.0 - r.get::<_, f64>(9)) as f32, passage_row(r)))
+            .collect())
+    }
+}
+
+/// Recall@k of HNSW against a scan, the queries being `sample` stored passages (each left
+/// out of its own hits). Returns (recall, queries, milliseconds per HNSW query).
+pub fn measure_recall(
+    store: &PgStore,
+    sample: usize,
+    k: usize,
+    ef: Option<usize>,
+) -> Result<(f64, usize, Vec<f64>)> {
+    let chosen = store.sample_passages(sample)?;
+    let queries: Vec<&[f32]> = chosen.iter().map(|(_, v)| v.as_slice()).collect();
+    let skip: Vec<Option<i64>> = chosen.iter().map(|(k, _)| Some(*k)).collect();
+    let exact = store
+        .searcher(Some(SearchMode::Exact), ef, PassageFilters::default())?
+        .top_k(&queries, k, &skip)?;
+    let ann = store.searcher(Some(SearchMode::Ann), ef, PassageFilters::default())?;
+    let mut times = Vec::with_capacity(queries.len());
+    let mut found = 0usize;
+    let mut total = 0usize;
+    for (q, truth) in queries.iter().zip(&exact) {
+        let i = times.len();
+        let start = std::time::Instant::now();
+        let hits = ann.top_k(&[q], k, &skip[i..=i])?;
+        times.push(start.elapsed().as_secs_f64() * 1e3);
+        let truth: HashSet<i64> = truth.iter().map(|(_, r)| r.key).collect();
+        total += truth.len();
+        found += hits[0]
+            .iter()
+            .filter(|(_, r)| truth.contains(&r.key))
+            .count();
+    }
+    let recall = if total == 0 {
+        1.0
+    } else {
+        found as f64 / total as f64
+    };
+    Ok((recall, queries.len(), times))
+}

@@ -1,0 +1,689 @@
+//! `--store postgres://...` against a real PostgreSQL with pgvector: PyPI's pgserver
+//! (PostgreSQL 16.2, pgvector 0.6.2), installed by `bash tests/postgres/setup` (which
+//! `.ci/run` runs) and started by each test in its own folder. Without it these tests fail,
+//! they do not skip.
+
+mod common;
+
+use common::{repo_root, write_tiny_model};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// A private server: stopped and deleted when dropped (its helper's stdin closes).
+struct Server {
+    helper: Child,
+    url: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Server {
+    fn start() -> Self {
+        let python = std::env::var_os("SILICA_PGSERVER_PYTHON")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| repo_root().join("target/pgserver/bin/python"));
+        assert!(
+            python.exists(),
+            "{}: no pgserver; run `bash tests/postgres/setup` (PyPI's pgserver 0.1.4)",
+            python.display()
+        );
+        let dir = tempfile::Builder::new().prefix("pg").tempdir().unwrap();
+        let mut helper = Command::new(&python)
+            .arg(repo_root().join("tests/postgres/server.py"))
+            .arg(dir.path().join("data"))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(helper.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let url = line.trim().to_string();
+        assert!(url.starts_with("postgresql://"), "pgserver said {url:?}");
+        Server {
+            helper,
+            url,
+            _dir: dir,
+        }
+    }
+
+    /// The URL of database `name` on this server, created when missing.
+    fn database(&self, name: &str) -> String {
+        let mut client = self.client();
+        let exists = client
+            .query_opt("SELECT 1 FROM pg_database WHERE datname = $1", &[&name])
+            .unwrap()
+            .is_some();
+        if !exists {
+            client
+                .batch_execute(&format!("CREATE DATABASE {name}"))
+                .unwrap();
+        }
+        self.url.replacen("/postgres?", &format!("/{name}?"), 1)
+    }
+
+    fn client(&self) -> postgres::Client {
+        client(&self.url)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        drop(self.helper.stdin.take());
+        let _ = self.helper.wait();
+    }
+}
+
+fn client(url: &str) -> postgres::Client {
+    postgres::Client::connect(url, postgres::NoTls).unwrap()
+}
+
+fn silica(args: &[&str], cwd: &Path) -> Output {
+    common::silica_with_models("postgres", args, cwd)
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+/// A failure with one line on stderr starting "error:", exit code 1.
+fn one_line_error(out: &Output) -> String {
+    let err = String::from_utf8_lossy(&out.stderr).trim().to_string();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let last = err.lines().last().unwrap_or_default().to_string();
+    assert!(last.starts_with("error: "), "{err}");
+    last
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_str(&ok(out)).unwrap()
+}
+
+fn hits(list: &serde_json::Value) -> Vec<(String, f64)> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["id"].as_str().unwrap().to_string(),
+                h["score"].as_f64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Short texts (STS-B and bitext slices), one JSONL document each: 280 documents.
+fn sentences_corpus(dir: &Path) -> PathBuf {
+    let data = repo_root().join("tests/data/eval");
+    let mut texts = Vec::new();
+    let csv = std::fs::read_to_string(data.join("stsb-fr-dev-slice.csv")).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv.as_bytes());
+    for record in reader.records() {
+        let record = record.unwrap();
+        texts.push(record[0].to_string());
+        texts.push(record[1].to_string());
+    }
+    for file in ["bitext-en.txt", "bitext-fr.txt"] {
+        let content = std::fs::read_to_string(data.join(file)).unwrap();
+        texts.extend(content.lines().map(String::from));
+    }
+    let path = dir.join("sentences.jsonl");
+    let lines: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| serde_json::json!({"id": format!("s{i:04}"), "text": t}).to_string())
+        .collect();
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    path
+}
+
+/// Every stored passage: (id, document, vector), sorted by id.
+fn stored(url: &str) -> Vec<(String, String, Vec<f32>)> {
+    let mut rows: Vec<(String, String, Vec<f32>)> = client(url)
+        .query(
+            "SELECT id, document, embedding FROM silica_passages ORDER BY id",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get::<_, pgvector::Vector>(2).to_vec()))
+        .collect();
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    rows
+}
+
+fn cosine(a: &[f32], b: &[f32]) -> f64 {
+    common::cosine(a, b)
+}
+
+/// The two stores hold the same passages with the same vectors, none twice.
+fn assert_same_store(a: &[(String, String, Vec<f32>)], b: &[(String, String, Vec<f32>)]) {
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(b) {
+        assert_eq!((&x.0, &x.1), (&y.0, &y.1));
+        assert!(cosine(&x.2, &y.2) > 0.99999, "{}", x.0);
+    }
+    let mut ids: Vec<&String> = a.iter().map(|r| &r.0).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), a.len(), "a passage stored twice");
+}
+
+#[test]
+fn the_seeds_in_a_store_answer_as_an_index_directory_does() {
+    let server = Server::start();
+    let url = server.database("seeds");
+    let work = tempfile::tempdir().unwrap();
+    let root = repo_root();
+    let dir = work.path().join("seeds.idx");
+    let seeds = root.join("seeds");
+    let seeds = seeds.to_str().unwrap();
+    ok(&silica(
+        &["index", "add", seeds, "--index", dir.to_str().unwrap()],
+        work.path(),
+    ));
+    let out = silica(&["index", "add", seeds, "--store", &url], work.path());
+    ok(&out);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("HNSW index built"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // Through the binary: the same top-10 and scores (the CLI prints 4 decimals).
+    for query in [
+        "Which countries signed AI agreements with Israel?",
+        "contrôles à l'exportation des puces",
+    ] {
+        let local = json(&silica(
+            &[
+                "neighbors",
+                "--index",
+                dir.to_str().unwrap(),
+                "-q",
+                query,
+                "--format",
+                "json",
+            ],
+            work.path(),
+        ));
+        for mode in [
+            &["--exact"][..],
+            &["--search", "ann", "--ef", "64"][..],
+            &[][..],
+        ] {
+            let mut args = vec![
+                "neighbors",
+                "--store",
+                &url,
+                "-q",
+                query,
+                "--format",
+                "json",
+            ];
+            args.extend_from_slice(mode);
+            let store = json(&silica(&args, work.path()));
+            let (a, b) = (hits(&local), hits(&store));
+            assert_eq!(a.len(), 10);
+            assert_eq!(
+                a.iter().map(|h| &h.0).collect::<Vec<_>>(),
+                b.iter().map(|h| &h.0).collect::<Vec<_>>(),
+                "{query} {mode:?}"
+            );
+            for (x, y) in a.iter().zip(&b) {
+                assert!((x.1 - y.1).abs() <= 1.01e-4, "{x:?} {y:?}");
+            }
+            for (x, y) in local
+                .as_array()
+                .unwrap()
+                .iter()
+                .zip(store.as_array().unwrap())
+            {
+                for field in ["source", "text", "start", "end", "date"] {
+                    assert_eq!(x[field], y[field], "{query} {mode:?} {field}");
+                }
+            }
+        }
+    }
+
+    // In the library, unrounded: a stored passage as the query, exact both ways.
+    let index = silica::index::PassageIndex::open(&dir, true).unwrap();
+    let store = silica::index::postgres::PgStore::open(&url).unwrap();
+    let keys = index.store.passage_keys().unwrap();
+    let vectors = index.store.vectors(&keys[..8], 384).unwrap();
+    let queries: Vec<&[f32]> = vectors.iter().map(|(_, v)| v.as_slice()).collect();
+    let skip = vec![None; queries.len()];
+    let local = silica::index::IndexSearcher::new(&index, Some(silica::index::SearchMode::Exact))
+        .unwrap()
+        .top_k(&queries, 10, &skip)
+        .unwrap();
+    let remote = store
+        .searcher(None, None, Default::default())
+        .unwrap()
+        .top_k(&queries, 10, &skip)
+        .unwrap();
+    for (l, r) in local.iter().zip(&remote) {
+        let rows = index
+            .store
+            .passage_rows(&l.iter().map(|h| h.key).collect::<Vec<_>>())
+            .unwrap();
+        for ((hit, row), (score, stored)) in l.iter().zip(&rows).zip(r) {
+            assert_eq!(row.id, stored.id);
+            assert!(
+                (hit.score - score).abs() < 1e-5,
+                "{} {} {}",
+                row.id,
+                hit.score,
+                score
+            );
+        }
+    }
+
+    // --id, filters pushed into SQL, stats, verify and themes.
+    let by_id = json(&silica(
+        &[
+            "neighbors",
+            "--store",
+            &url,
+            "--id",
+            "000_2b48e6d9b42260c2.txt#0",
+            "-k",
+            "3",
+            "--format",
+            "json",
+        ],
+        work.path(),
+    ));
+    assert_eq!(hits(&by_id).len(), 3);
+    assert!(hits(&by_id)
+        .iter()
+        .all(|h| h.0 != "000_2b48e6d9b42260c2.txt#0"));
+    let in_fr = json(&silica(
+        &[
+            "neighbors",
+            "--store",
+            &url,
+            "-q",
+            "puces",
+            "--lang",
+            "fr",
+            "--format",
+            "json",
+        ],
+        work.path(),
+    ));
+    let local_fr = json(&silica(
+        &[
+            "neighbors",
+            "--index",
+            dir.to_str().unwrap(),
+            "-q",
+            "puces",
+            "--lang",
+            "fr",
+            "--format",
+            "json",
+        ],
+        work.path(),
+    ));
+    let ids = |v: &serde_json::Value| hits(v).into_iter().map(|h| h.0).collect::<Vec<_>>();
+    assert_eq!(ids(&in_fr), ids(&local_fr));
+    assert!(!ids(&in_fr).is_empty());
+    let stats = json(&silica(
+        &["index", "stats", "--store", &url, "--format", "json"],
+        work.path(),
+    ));
+    assert_eq!(stats["documents"], 5);
+    assert_eq!(stats["passages"], 48);
+    assert_eq!(stats["pgvector"], "0.6.2");
+    assert_eq!(stats["hnsw"]["built"], true);
+    let verify = json(&silica(
+        &["index", "verify", "--store", &url, "--format", "json"],
+        work.path(),
+    ));
+    assert_eq!(verify["ok"], true);
+    assert_eq!(verify["recall"]["recall"], 1.0);
+    let themes_local = json(&silica(
+        &[
+            "themes",
+            "--index",
+            dir.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        work.path(),
+    ));
+    let themes_store = json(&silica(
+        &["themes", "--store", &url, "--format", "json"],
+        work.path(),
+    ));
+    assert_eq!(themes_local["clusters"], themes_store["clusters"]);
+
+    // A second run adds nothing; removing a file removes its passages.
+    let again = silica(&["index", "add", seeds, "--store", &url], work.path());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("0 documents added"));
+    let removed = silica(
+        &[
+            "index",
+            "remove",
+            "--store",
+            &url,
+            "--id",
+            "000_2b48e6d9b42260c2.txt",
+        ],
+        work.path(),
+    );
+    ok(&removed);
+    let (docs, passages): (i64, i64) = {
+        let row = client(&url)
+            .query_one(
+                "SELECT (SELECT count(*) FROM silica_documents), (SELECT count(*) FROM silica_passages)",
+                &[],
+            )
+            .unwrap();
+        (row.get(0), row.get(1))
+    };
+    assert_eq!(docs, 4);
+    assert!(passages < 48 && passages > 0);
+}
+
+#[test]
+fn two_shards_at_once_equal_one_load_and_a_killed_shard_loses_nothing() {
+    let server = Server::start();
+    let whole = server.database("whole");
+    let sharded = server.database("sharded");
+    let work = tempfile::tempdir().unwrap();
+    let corpus = sentences_corpus(work.path());
+    let corpus = corpus.to_str().unwrap();
+    let add = |url: &str, extra: &[&str]| -> Vec<String> {
+        let mut args: Vec<String> = [
+            "index",
+            "add",
+            corpus,
+            "--keep-all",
+            "--keep-duplicates",
+            "--store",
+            url,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        args.extend(extra.iter().map(|s| s.to_string()));
+        args
+    };
+    ok(&silica(
+        &add(&whole, &[])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+        work.path(),
+    ));
+    let expected = stored(&whole);
+    assert_eq!(expected.len(), 280);
+
+    // Both shards at once, each its own process; then shard 1 killed mid-load and re-run.
+    let spawn = |shard: &str, extra: &[&str]| -> Child {
+        let mut args = add(&sharded, &["--shard", shard, "--commit-every", "8"]);
+        args.extend(extra.iter().map(|s| s.to_string()));
+        Command::new(env!("CARGO_BIN_EXE_silica"))
+            .args(&args)
+            .current_dir(work.path())
+            .env("HF_HUB_OFFLINE", "1")
+            .env("SILICA_MODELS_DIR", repo_root().join("models"))
+            .env("XDG_CACHE_HOME", work.path().join("cache"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let first = spawn("0/2", &[]);
+    let mut second = spawn("1/2", &["--no-cache"]);
+    // Killed once some of its batches are committed and before it finishes.
+    let deadline = Instant::now() + Duration::from_secs(300);
+    let shard_docs = |url: &str| -> i64 {
+        client(url)
+            .query_one("SELECT count(*) FROM silica_documents", &[])
+            .map(|r| r.get(0))
+            .unwrap_or(0)
+    };
+    let mut killed_at = None;
+    while Instant::now() < deadline {
+        if second.try_wait().unwrap().is_some() {
+            break;
+        }
+        let n = client(&sharded)
+            .query_one(
+                "SELECT count(*) FROM silica_documents WHERE hash IS NOT NULL",
+                &[],
+            )
+            .map(|r| r.get::<_, i64>(0))
+            .unwrap_or(0);
+        if n >= 100 {
+            second.kill().unwrap();
+            killed_at = Some(n);
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = second.wait();
+    let first = first.wait_with_output().unwrap();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(
+        killed_at.is_some(),
+        "shard 1/2 finished before it could be killed"
+    );
+    let partial = shard_docs(&sharded);
+    assert!(partial < 280, "{partial}");
+    // What was committed is whole: every stored document has its passage.
+    let orphans: i64 = client(&sharded)
+        .query_one(
+            "SELECT count(*) FROM silica_documents d WHERE NOT EXISTS
+             (SELECT 1 FROM silica_passages p WHERE p.document = d.id)",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(orphans, 0);
+    let rerun = silica(
+        &add(&sharded, &["--shard", "1/2"])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+        work.path(),
+    );
+    ok(&rerun);
+    assert_same_store(&stored(&sharded), &expected);
+    let verify = json(&silica(
+        &["index", "verify", "--store", &sharded, "--format", "json"],
+        work.path(),
+    ));
+    assert_eq!(verify["ok"], true, "{verify}");
+}
+
+#[test]
+fn bad_conditions_are_one_line_errors_and_leave_nothing_half_written() {
+    let server = Server::start();
+    let work = tempfile::tempdir().unwrap();
+    let seeds = repo_root().join("seeds");
+    let seeds = seeds.to_str().unwrap();
+
+    // Nothing listens there.
+    let err = one_line_error(&silica(
+        &[
+            "neighbors",
+            "--store",
+            "postgres://silica:secret@127.0.0.1:1/none",
+            "-q",
+            "x",
+        ],
+        work.path(),
+    ));
+    assert!(err.contains("cannot connect"), "{err}");
+    assert!(!err.contains("secret"), "{err}");
+    // Not a URL silica reads.
+    let err = one_line_error(&silica(
+        &["index", "stats", "--store", "mysql://x"],
+        work.path(),
+    ));
+    assert!(err.contains("postgres://"), "{err}");
+    // A database with no store, and without pgvector installed in it.
+    let empty = server.database("empty");
+    let err = one_line_error(&silica(&["index", "stats", "--store", &empty], work.path()));
+    assert!(err.contains("no silica store"), "{err}");
+
+    // A store built with another model refuses this one.
+    let url = server.database("store");
+    ok(&silica(
+        &["index", "add", seeds, "--store", &url],
+        work.path(),
+    ));
+    let tiny = work.path().join("tiny");
+    write_tiny_model(&tiny);
+    let err = one_line_error(&silica(
+        &[
+            "index",
+            "add",
+            seeds,
+            "--store",
+            &url,
+            "--model",
+            tiny.to_str().unwrap(),
+        ],
+        work.path(),
+    ));
+    assert!(
+        err.contains("other settings") && err.contains("model"),
+        "{err}"
+    );
+    let err = one_line_error(&silica(
+        &[
+            "neighbors",
+            "--store",
+            &url,
+            "-q",
+            "puces",
+            "--model",
+            tiny.to_str().unwrap(),
+        ],
+        work.path(),
+    ));
+    assert!(err.contains("built with"), "{err}");
+    // A schema newer than this build's is refused, not misread.
+    client(&url)
+        .batch_execute("UPDATE silica_meta SET value = '99' WHERE key = 'schema_version'")
+        .unwrap();
+    let err = one_line_error(&silica(&["index", "stats", "--store", &url], work.path()));
+    assert!(err.contains("newer"), "{err}");
+
+    // A wrong password, once the server asks for one.
+    let mut admin = server.client();
+    admin
+        .batch_execute("CREATE ROLE reader LOGIN PASSWORD 'right'")
+        .unwrap();
+    let data: String = admin.query_one("SHOW data_directory", &[]).unwrap().get(0);
+    let hba = Path::new(&data).join("pg_hba.conf");
+    let original = std::fs::read_to_string(&hba).unwrap();
+    std::fs::write(&hba, format!("local all reader scram-sha-256\n{original}")).unwrap();
+    admin.batch_execute("SELECT pg_reload_conf()").unwrap();
+    let wrong =
+        url.replacen("postgres:@", "reader:wrong@", 1)
+            .replacen("postgres@", "reader:wrong@", 1);
+    let err = one_line_error(&silica(&["index", "stats", "--store", &wrong], work.path()));
+    assert!(err.contains("password authentication failed"), "{err}");
+    assert!(!err.contains("wrong@"), "{err}");
+
+    // A connection dropped in the middle of a load: a one-line error, every committed
+    // document whole, and the re-run completes it.
+    let load = server.database("load");
+    let corpus = sentences_corpus(work.path());
+    let corpus = corpus.to_str().unwrap();
+    let args = [
+        "index",
+        "add",
+        corpus,
+        "--keep-all",
+        "--keep-duplicates",
+        "--store",
+        &load,
+        "--commit-every",
+        "4",
+        "--no-cache",
+    ];
+    let mut child = Command::new(env!("CARGO_BIN_EXE_silica"))
+        .args(args)
+        .current_dir(work.path())
+        .env("HF_HUB_OFFLINE", "1")
+        .env("SILICA_MODELS_DIR", repo_root().join("models"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Once 20 documents are committed, silica's connections are terminated every few
+    // milliseconds until it gives up: the pool replaces a connection found dead between
+    // batches, so the load fails when one dies inside a batch's transaction.
+    let deadline = Instant::now() + Duration::from_secs(300);
+    let mut dropped = 0;
+    while Instant::now() < deadline && child.try_wait().unwrap().is_none() {
+        let docs: i64 = client(&load)
+            .query_one(
+                "SELECT CASE WHEN to_regclass('silica_documents') IS NULL THEN 0
+                 ELSE (SELECT count(*) FROM silica_documents) END",
+                &[],
+            )
+            .map(|r| r.get(0))
+            .unwrap_or(0);
+        if docs >= 20 {
+            let terminated: i64 = admin
+                .query_one(
+                    // OFFSET 0 keeps the filter ahead of the call (the planner may
+                    // otherwise run it on every backend, this one included).
+                    "SELECT count(*) FROM (SELECT pid FROM pg_stat_activity
+                       WHERE application_name = 'silica' AND datname = 'load' OFFSET 0) t
+                     WHERE pg_terminate_backend(t.pid)",
+                    &[],
+                )
+                .unwrap()
+                .get(0);
+            dropped += terminated;
+            std::thread::sleep(Duration::from_millis(2));
+        } else {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    assert!(
+        dropped > 0,
+        "the load finished before its connection could be dropped"
+    );
+    let out = child.wait_with_output().unwrap();
+    let err = one_line_error(&out);
+    assert!(err.contains(&redacted(&load)), "{err}");
+    let orphans: i64 = client(&load)
+        .query_one(
+            "SELECT count(*) FROM silica_documents d WHERE NOT EXISTS
+             (SELECT 1 FROM silica_passages p WHERE p.document = d.id)",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(orphans, 0);
+    ok(&silica(&args, work.path()));
+    let rows = stored(&load);
+    assert_eq!(rows.len(), 280);
+}
+
+fn redacted(url: &str) -> String {
+    silica::index::postgres::redact(url)
+}
