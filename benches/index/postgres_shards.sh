@@ -48,6 +48,9 @@ PY
 
 seconds() { date +%s.%N; }
 add() { "$silica" index add "$work/sentences.jsonl" --keep-all --keep-duplicates --store "$@"; }
+# In the background the shell's job is silica itself (exec), so that kill reaches it.
+add_bg() { exec "$silica" index add "$work/sentences.jsonl" --keep-all --keep-duplicates --store "$@"; }
+docs() { psql "$1" -c "SELECT count(*) FROM silica_documents" 2>/dev/null || echo 0; }
 t0=$(seconds)
 add "$whole" 2>"$work/whole.err"
 t1=$(seconds)
@@ -56,18 +59,18 @@ printf 'unsharded load: %.1f s  %s\n' "$(echo "$t1 - $t0" | bc)" "$(tail -1 "$wo
 cache=()
 [ "${SHARD_CACHE:-1}" = 0 ] && cache=(--no-cache)
 t0=$(seconds)
-add "$sharded" --shard 0/2 --commit-every 256 "${cache[@]}" 2>"$work/shard0.err" &
+add_bg "$sharded" --shard 0/2 --commit-every 256 "${cache[@]}" 2>"$work/shard0.err" &
 s0=$!
-add "$sharded" --shard 1/2 --commit-every 256 "${cache[@]}" 2>"$work/shard1.err" &
+add_bg "$sharded" --shard 1/2 --commit-every 256 "${cache[@]}" 2>"$work/shard1.err" &
 s1=$!
 # Shard 1 is killed once a quarter of the sentences are committed (both shards together).
-until [ "$(psql "$sharded" -c "SELECT CASE WHEN to_regclass('silica_documents') IS NULL THEN 0 ELSE (SELECT count(*) FROM silica_documents) END")" -ge $((count / 4)) ]; do
+until [ "$(docs "$sharded")" -ge $((count / 4)) ]; do
   kill -0 $s1 2>/dev/null || { echo "shard 1 ended before it could be killed"; exit 1; }
   sleep 0.1
 done
 kill -9 $s1
 wait $s1 || true
-echo "shard 1 killed with $(psql "$sharded" -c 'SELECT count(*) FROM silica_documents') documents in the store"
+echo "shard 1 killed with $(docs "$sharded") documents in the store"
 wait $s0
 t1=$(seconds)
 echo "shard 0: $(tail -1 "$work/shard0.err")"

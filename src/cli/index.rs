@@ -4,7 +4,7 @@
 use super::args::{InputArgs, PassageArgs};
 use super::ModelArgs;
 use crate::embed::Embedder;
-use crate::index::postgres::{is_store_url, PgStore};
+use crate::index::postgres::{is_store_url, HnswState, PgStore};
 use crate::index::{
     AddPlan, AnnParams, AnnQuery, DocumentSink, IndexSearcher, IndexSettings, KeyHit, PassageIndex,
     SearchMode, Shard, VectorFile,
@@ -307,6 +307,10 @@ fn add(args: AddArgs) -> Result<()> {
         let (vectors, _) = e.embed_cached(texts, &prompt, cache.as_mut(), |_| {})?;
         Ok(vectors)
     };
+    let loading = match &opened {
+        Opened::Postgres(store) => Some(store.loading()?),
+        Opened::Dir(_) => None,
+    };
     let summary = crate::index::plan::apply(
         opened.sink(),
         &corpus,
@@ -316,6 +320,7 @@ fn add(args: AddArgs) -> Result<()> {
         &mut |n| bar.inc(n as u64),
     )?;
     bar.finish_and_clear();
+    drop(loading);
     let (search_note, (documents, passages), holder) = match &mut opened {
         Opened::Dir(index) => {
             let (added, removed) = index.sync_ann(rayon::current_num_threads())?;
@@ -326,11 +331,12 @@ fn add(args: AddArgs) -> Result<()> {
             )
         }
         Opened::Postgres(store) => {
-            let built = store.ensure_hnsw()?;
-            let note = if built {
-                "HNSW index built"
-            } else {
-                "HNSW index up to date"
+            let note = match store.ensure_hnsw()? {
+                HnswState::Built => "HNSW index built",
+                HnswState::Exists => "HNSW index up to date",
+                HnswState::LeftToOtherLoaders => {
+                    "HNSW index left to the loads still running (the last one builds it)"
+                }
             };
             (note.to_string(), store.counts()?, "store")
         }

@@ -205,11 +205,22 @@ impl PgStore {
         })
     }
 
-    /// Builds the HNSW index over the vectors (cosine distance) unless it exists; new rows
-    /// are added to it by the server as they are inserted. Done after a bulk load, as
-    /// pgvector builds an index over loaded rows much faster than it grows one row by row.
-    /// Returns whether it was built now.
-    pub fn ensure_hnsw(&self) -> Result<bool> {
+    /// Marks this process as loading until the guard is dropped (a shared advisory lock on
+    /// its own connection, released by the server if the process dies), so that a shard
+    /// that finishes first leaves the HNSW build to the last one ([`PgStore::ensure_hnsw`]).
+    pub fn loading(&self) -> Result<LoadGuard> {
+        let mut conn = self.conn()?;
+        conn.execute("SELECT pg_advisory_lock_shared($1)", &[&schema::LOAD_LOCK])
+            .map_err(db)
+            .with_context(|| self.name.clone())?;
+        Ok(LoadGuard { conn: Some(conn) })
+    }
+
+    /// Builds the HNSW index over the vectors (cosine distance) unless it exists or another
+    /// process is still loading (it builds it when it ends); later rows are added to it by
+    /// the server as they are inserted. Done after a bulk load, as pgvector builds an index
+    /// over loaded rows much faster than it grows one row by row.
+    pub fn ensure_hnsw(&self) -> Result<HnswState> {
         let (m, ef) = (
             self.settings.ann.connectivity,
             self.settings.ann.expansion_add,
@@ -219,7 +230,17 @@ impl PgStore {
             tx.execute("SELECT pg_advisory_xact_lock($1)", &[&schema::LOCK])
                 .map_err(db)?;
             if schema::hnsw_exists(&mut tx)? {
-                return Ok(false);
+                return Ok(HnswState::Exists);
+            }
+            let alone: bool = tx
+                .query_one(
+                    "SELECT pg_try_advisory_xact_lock($1)",
+                    &[&schema::LOAD_LOCK],
+                )
+                .map_err(db)?
+                .get(0);
+            if !alone {
+                return Ok(HnswState::LeftToOtherLoaders);
             }
             // The graph is built in memory when it fits: a build that spills to disk is
             // many times slower. Room for every vector and its links (pgvector's layout,
@@ -245,7 +266,7 @@ impl PgStore {
             ))
             .map_err(db)?;
             tx.commit().map_err(db)?;
-            Ok(true)
+            Ok(HnswState::Built)
         })
     }
 
@@ -309,6 +330,32 @@ impl PgStore {
             }
             Ok(problems)
         })
+    }
+}
+
+/// What [`PgStore::ensure_hnsw`] found or did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HnswState {
+    Built,
+    Exists,
+    /// Other processes are loading: the last of them builds it.
+    LeftToOtherLoaders,
+}
+
+/// Held while a process loads ([`PgStore::loading`]).
+pub struct LoadGuard {
+    conn: Option<PgConnection>,
+}
+
+impl Drop for LoadGuard {
+    fn drop(&mut self) {
+        if let Some(mut conn) = self.conn.take() {
+            // A connection that cannot unlock is broken; the server drops its locks with it.
+            let _ = conn.execute(
+                "SELECT pg_advisory_unlock_shared($1)",
+                &[&schema::LOAD_LOCK],
+            );
+        }
     }
 }
 

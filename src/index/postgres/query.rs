@@ -251,37 +251,46 @@ impl PgSearch<'_> {
         skip: &[Option<i64>],
     ) -> Result<Vec<Vec<PgHit>>> {
         let mut conn = self.store.conn()?;
-        let mut out = Vec::with_capacity(queries.len());
-        for (q, query) in queries.iter().enumerate() {
-            let skip = skip.get(q).copied().flatten();
-            let mut hits = self.one(&mut conn, query, k, skip, self.mode)?;
-            if self.mode == SearchMode::Ann && hits.len() < k && !self.filters.is_empty() {
+        let mut out = self.run(&mut conn, queries, k, skip, self.mode)?;
+        if self.mode == SearchMode::Ann && !self.filters.is_empty() {
+            let short: Vec<usize> = (0..out.len()).filter(|&q| out[q].len() < k).collect();
+            if !short.is_empty() {
                 tracing::info!(
-                    "HNSW gave {} of {k} hits after the filters; scanning instead",
-                    hits.len()
+                    "HNSW gave fewer than {k} hits after the filters for {} queries; scanning instead",
+                    short.len()
                 );
-                hits = self.one(&mut conn, query, k, skip, SearchMode::Exact)?;
+                let again: Vec<&[f32]> = short.iter().map(|&q| queries[q]).collect();
+                let skips: Vec<Option<i64>> = short
+                    .iter()
+                    .map(|&q| skip.get(q).copied().flatten())
+                    .collect();
+                let hits = self.run(&mut conn, &again, k, &skips, SearchMode::Exact)?;
+                for (q, hits) in short.into_iter().zip(hits) {
+                    out[q] = hits;
+                }
             }
-            out.push(hits);
         }
         Ok(out)
     }
 
-    fn one(
+    /// Every query in one transaction, the search set up once (`hnsw.ef_search`, or index
+    /// scans off for a scan) and the statement prepared once.
+    fn run(
         &self,
         conn: &mut PgConnection,
-        query: &[f32],
+        queries: &[&[f32]],
         k: usize,
-        skip: Option<i64>,
+        skip: &[Option<i64>],
         mode: SearchMode,
-    ) -> Result<Vec<PgHit>> {
-        let (filter_sql, filter_params) = self.filters.sql(4);
-        let mut conditions = vec!["($3::bigint IS NULL OR p.key <> $3)".to_string()];
+    ) -> Result<Vec<Vec<PgHit>>> {
+        let (filter_sql, filter_params) = self.filters.sql(3);
+        let mut conditions = vec!["($2::bigint IS NULL OR p.key <> $2)".to_string()];
         if !filter_sql.is_empty() {
             conditions.push(filter_sql);
         }
         // A scan orders ties by key, so that equal inputs give equal lists; HNSW must order
-        // by the distance alone to be used.
+        // by the distance alone to be used. k is written into the statement, not passed:
+        // a generic plan with an unknown LIMIT may prefer a scan to the index.
         let order = match mode {
             SearchMode::Exact => "p.embedding <=> $1, p.key",
             SearchMode::Ann => "p.embedding <=> $1",
@@ -289,16 +298,8 @@ impl PgSearch<'_> {
         let sql = format!(
             "SELECT {ROW_COLUMNS}, (p.embedding <=> $1)::float8 FROM silica_passages p
              JOIN silica_documents d ON d.id = p.document
-             WHERE {} ORDER BY {order} LIMIT $2",
+             WHERE {} ORDER BY {order} LIMIT {k}",
             conditions.join(" AND ")
-        );
-        let vector = Vector::from(query.to_vec());
-        let limit = k as i64;
-        let mut params: Vec<&(dyn ToSql + Sync)> = vec![&vector, &limit, &skip];
-        params.extend(
-            filter_params
-                .iter()
-                .map(|p| p.as_ref() as &(dyn ToSql + Sync)),
         );
         let mut tx = conn.transaction().map_err(db)?;
         match mode {
@@ -309,15 +310,32 @@ impl PgSearch<'_> {
             }
         }
         .map_err(db)?;
-        let rows = tx
-            .query(&sql, &params)
+        let statement = tx
+            .prepare(&sql)
             .map_err(db)
             .with_context(|| self.store.name.clone())?;
+        let mut out = Vec::with_capacity(queries.len());
+        for (q, query) in queries.iter().enumerate() {
+            let vector = Vector::from(query.to_vec());
+            let skip = skip.get(q).copied().flatten();
+            let mut params: Vec<&(dyn ToSql + Sync)> = vec![&vector, &skip];
+            params.extend(
+                filter_params
+                    .iter()
+                    .map(|p| p.as_ref() as &(dyn ToSql + Sync)),
+            );
+            let rows = tx
+                .query(&statement, &params)
+                .map_err(db)
+                .with_context(|| self.store.name.clone())?;
+            out.push(
+                rows.iter()
+                    .map(|r| ((1.0 - r.get::<_, f64>(9)) as f32, passage_row(r)))
+                    .collect(),
+            );
+        }
         tx.commit().map_err(db)?;
-        Ok(rows
-            .iter()
-            .map(|r| ((1.0 - r.get::<_, f64>(9)) as f32, passage_row(r)))
-            .collect())
+        Ok(out)
     }
 }
 

@@ -21,6 +21,10 @@ const MIGRATIONS: &[(i32, &str)] = &[];
 /// index is built, so that shards starting or finishing together do not race.
 pub const LOCK: i64 = 0x5_11CA;
 
+/// Held shared by every process while it loads, taken exclusively (without waiting) by the
+/// HNSW build: a build only starts when no other load is running.
+pub const LOAD_LOCK: i64 = 0x5_11CB;
+
 pub const HNSW_INDEX: &str = "silica_passages_hnsw";
 
 /// The oldest pgvector with what the store uses: HNSW (0.5) and its parallel build (0.6).
