@@ -162,6 +162,32 @@ fn stored(url: &str) -> Vec<(String, String, Vec<f32>)> {
     rows
 }
 
+/// silica running in the background (its cache in `work`), stderr kept for its error.
+fn spawn_silica<S: AsRef<std::ffi::OsStr>>(args: &[S], work: &Path) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_silica"))
+        .args(args)
+        .current_dir(work)
+        .env("HF_HUB_OFFLINE", "1")
+        .env("SILICA_MODELS_DIR", repo_root().join("models"))
+        .env("XDG_CACHE_HOME", work.join("cache"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Stored documents without a passage: a half-written batch would leave some.
+fn documents_without_passages(url: &str) -> i64 {
+    client(url)
+        .query_one(
+            "SELECT count(*) FROM silica_documents d WHERE NOT EXISTS
+             (SELECT 1 FROM silica_passages p WHERE p.document = d.id)",
+            &[],
+        )
+        .unwrap()
+        .get(0)
+}
+
 fn cosine(a: &[f32], b: &[f32]) -> f64 {
     common::cosine(a, b)
 }
@@ -434,16 +460,7 @@ fn two_shards_at_once_equal_one_load_and_a_killed_shard_loses_nothing() {
     let spawn = |shard: &str, extra: &[&str]| -> Child {
         let mut args = add(&sharded, &["--shard", shard, "--commit-every", "8"]);
         args.extend(extra.iter().map(|s| s.to_string()));
-        Command::new(env!("CARGO_BIN_EXE_silica"))
-            .args(&args)
-            .current_dir(work.path())
-            .env("HF_HUB_OFFLINE", "1")
-            .env("SILICA_MODELS_DIR", repo_root().join("models"))
-            .env("XDG_CACHE_HOME", work.path().join("cache"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
+        spawn_silica(&args, work.path())
     };
     let first = spawn("0/2", &[]);
     let mut second = spawn("1/2", &["--no-cache"]);
@@ -488,15 +505,7 @@ fn two_shards_at_once_equal_one_load_and_a_killed_shard_loses_nothing() {
     let partial = shard_docs(&sharded);
     assert!(partial < 280, "{partial}");
     // What was committed is whole: every stored document has its passage.
-    let orphans: i64 = client(&sharded)
-        .query_one(
-            "SELECT count(*) FROM silica_documents d WHERE NOT EXISTS
-             (SELECT 1 FROM silica_passages p WHERE p.document = d.id)",
-            &[],
-        )
-        .unwrap()
-        .get(0);
-    assert_eq!(orphans, 0);
+    assert_eq!(documents_without_passages(&sharded), 0);
     let rerun = silica(
         &add(&sharded, &["--shard", "1/2"])
             .iter()
@@ -622,15 +631,7 @@ fn bad_conditions_are_one_line_errors_and_leave_nothing_half_written() {
         "4",
         "--no-cache",
     ];
-    let mut child = Command::new(env!("CARGO_BIN_EXE_silica"))
-        .args(args)
-        .current_dir(work.path())
-        .env("HF_HUB_OFFLINE", "1")
-        .env("SILICA_MODELS_DIR", repo_root().join("models"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_silica(&args, work.path());
     // Once 20 documents are committed, silica's connections are terminated every few
     // milliseconds until it gives up: the pool replaces a connection found dead between
     // batches, so the load fails when one dies inside a batch's transaction.
@@ -670,15 +671,7 @@ fn bad_conditions_are_one_line_errors_and_leave_nothing_half_written() {
     let out = child.wait_with_output().unwrap();
     let err = one_line_error(&out);
     assert!(err.contains(&redacted(&load)), "{err}");
-    let orphans: i64 = client(&load)
-        .query_one(
-            "SELECT count(*) FROM silica_documents d WHERE NOT EXISTS
-             (SELECT 1 FROM silica_passages p WHERE p.document = d.id)",
-            &[],
-        )
-        .unwrap()
-        .get(0);
-    assert_eq!(orphans, 0);
+    assert_eq!(documents_without_passages(&load), 0);
     ok(&silica(&args, work.path()));
     let rows = stored(&load);
     assert_eq!(rows.len(), 280);

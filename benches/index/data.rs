@@ -1,7 +1,38 @@
 //! The vectors the index benches search: real embeddings from an .npy file and noisy
 //! copies of them, or synthetic clusters. Shared by `scaling.rs` and `postgres.rs`.
 
+use silica::index::{NewDocument, NewPassage};
+
 pub const DIM: usize = 384;
+
+/// One document per vector, with one passage holding it: rows `chunk` of `data`, named
+/// by `ids`.
+pub fn one_passage_documents<'a>(
+    ids: &'a [String],
+    data: &'a [f32],
+    chunk: &[usize],
+) -> Vec<NewDocument<'a>> {
+    chunk
+        .iter()
+        .map(|&i| NewDocument {
+            id: &ids[i],
+            source: &ids[i],
+            file: &ids[i],
+            hash: "h",
+            title: None,
+            lang: None,
+            date: None,
+            passages: vec![NewPassage {
+                id: &ids[i],
+                start: 0,
+                end: 1,
+                lang: None,
+                text: "x",
+                vector: &data[i * DIM..(i + 1) * DIM],
+            }],
+        })
+        .collect()
+}
 
 struct Rng(u64);
 impl Rng {

@@ -16,11 +16,9 @@
 #[path = "data.rs"]
 mod data;
 
-use data::{around_real, read_npy, vectors, DIM};
+use data::{around_real, one_passage_documents, read_npy, vectors, DIM};
 use silica::index::postgres::PgStore;
-use silica::index::{
-    AnnParams, DocumentSink, IndexSettings, NewDocument, NewPassage, PassageFilters, SearchMode,
-};
+use silica::index::{AnnParams, DocumentSink, IndexSettings, PassageFilters, SearchMode};
 use std::io::BufRead;
 use std::time::Instant;
 
@@ -135,26 +133,7 @@ fn main() {
     let t = Instant::now();
     let ids: Vec<String> = (0..n).map(|i| format!("d{i}")).collect();
     for chunk in (0..n).collect::<Vec<_>>().chunks(batch) {
-        let docs: Vec<NewDocument> = chunk
-            .iter()
-            .map(|&i| NewDocument {
-                id: &ids[i],
-                source: &ids[i],
-                file: &ids[i],
-                hash: "h",
-                title: None,
-                lang: None,
-                date: None,
-                passages: vec![NewPassage {
-                    id: &ids[i],
-                    start: 0,
-                    end: 1,
-                    lang: None,
-                    text: "x",
-                    vector: &data[i * DIM..(i + 1) * DIM],
-                }],
-            })
-            .collect();
+        let docs = one_passage_documents(&ids, &data, chunk);
         store.write(&docs).unwrap();
     }
     drop(data);

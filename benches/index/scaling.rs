@@ -15,15 +15,12 @@
 //! 100 noisy copies of them (after 200 other noisy copies, untimed, as a warm-up). Without it, synthetic clusters (1,000 Gaussian centres, noise
 //! 1.2 per dimension). `SILICA_BENCH_DIR` picks the folder of the temporary index.
 
-use silica::index::{
-    AnnParams, AnnQuery, IndexSearcher, IndexSettings, NewDocument, NewPassage, PassageIndex,
-    SearchMode,
-};
+use silica::index::{AnnParams, AnnQuery, IndexSearcher, IndexSettings, PassageIndex, SearchMode};
 use std::time::Instant;
 
 #[path = "data.rs"]
 mod data;
-use data::{around_real, read_npy, vectors, DIM};
+use data::{around_real, one_passage_documents, read_npy, vectors, DIM};
 
 fn rss_mib() -> f64 {
     let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -142,26 +139,7 @@ fn build(
     let mut index = PassageIndex::open_or_create(dir, settings).unwrap();
     let ids: Vec<String> = (0..n).map(|i| format!("d{i}")).collect();
     for chunk in (0..n).collect::<Vec<_>>().chunks(10_000) {
-        let docs: Vec<NewDocument> = chunk
-            .iter()
-            .map(|&i| NewDocument {
-                id: &ids[i],
-                source: &ids[i],
-                file: &ids[i],
-                hash: "h",
-                title: None,
-                lang: None,
-                date: None,
-                passages: vec![NewPassage {
-                    id: &ids[i],
-                    start: 0,
-                    end: 1,
-                    lang: None,
-                    text: "x",
-                    vector: &data[i * DIM..(i + 1) * DIM],
-                }],
-            })
-            .collect();
+        let docs = one_passage_documents(&ids, &data, chunk);
         index.store.add_documents(&docs).unwrap();
     }
     drop(data);

@@ -364,33 +364,21 @@ fn run_on_index(args: &NeighborsArgs, dir: &std::path::Path, texts: Vec<String>)
             .collect();
         return write_pair_refs(&refs, args.format);
     }
-    // Queries: texts embedded with the index's model (refused if another), stored passages
-    // by id (no model needed).
-    let mut query_texts: Vec<String> = texts.clone();
-    let mut vectors: Vec<Vec<f32>> = Vec::new();
-    let mut skip: Vec<Option<i64>> = vec![None; texts.len()];
-    if !texts.is_empty() {
-        super::index::require_index_model(&index, &args.model)?;
-        let embedder = args.model.load_embedder()?;
-        let mut cache = args.model.open_cache()?;
-        let prompt = args.model.prompt_or(PromptChoice::Query);
-        let (q, _) = embed_with_bar(&embedder, &texts, &prompt, cache.as_mut())?;
-        vectors.extend(q.rows().map(<[f32]>::to_vec));
-    }
-    for id in &args.id {
-        match index.store.passage_by_id(id, dim)? {
-            Some((key, v)) => {
-                let row = index.store.passage_rows(&[key])?;
-                query_texts.push(row[0].text.clone());
-                vectors.push(v);
-                skip.push(Some(key));
-            }
-            None => bail!(
-                "{}: no passage with id {id:?} in the index (ids look like `001.txt#3`; `silica passages` lists them)",
-                dir.display()
-            ),
-        }
-    }
+    let (query_texts, vectors, skip) = query_vectors(
+        args,
+        &dir.display().to_string(),
+        &index.settings,
+        texts,
+        |id| {
+            Ok(match index.store.passage_by_id(id, dim)? {
+                Some((key, v)) => {
+                    let row = index.store.passage_rows(&[key])?;
+                    Some((key, row[0].text.clone(), v))
+                }
+                None => None,
+            })
+        },
+    )?;
     let queries: Vec<&[f32]> = vectors.iter().map(Vec::as_slice).collect();
     let results = searcher.top_k(&queries, args.k, &skip)?;
     let hits: Vec<Vec<(f32, PassageRow)>> = results
@@ -440,34 +428,53 @@ fn run_on_store(args: &NeighborsArgs, url: &str, texts: Vec<String>) -> Result<(
         bail!("--candidates sets how many of usearch's candidates are re-scored; a PostgreSQL store's HNSW scores exactly (use --ef)");
     }
     let store = PgStore::open(url)?;
-    let mut query_texts: Vec<String> = texts.clone();
-    let mut vectors: Vec<Vec<f32>> = Vec::new();
+    let (query_texts, vectors, skip) =
+        query_vectors(args, &store.name, &store.settings, texts, |id| {
+            Ok(store
+                .passage_by_id(id)?
+                .map(|(row, v)| (row.key, row.text, v)))
+        })?;
+    let searcher = store.searcher(args.mode(), query.ef, args.filters())?;
+    let queries: Vec<&[f32]> = vectors.iter().map(Vec::as_slice).collect();
+    let hits = searcher.top_k(&queries, args.k, &skip)?;
+    write_hits(args, &query_texts, &hits)
+}
+
+/// The queries' texts, vectors and the passage each leaves out of its hits: the texts
+/// embedded with the index's model (refused if another), then the stored passages of
+/// `--id` (by `lookup`: key, text, vector; no model needed).
+#[allow(clippy::type_complexity)]
+fn query_vectors(
+    args: &NeighborsArgs,
+    name: &str,
+    settings: &crate::index::IndexSettings,
+    texts: Vec<String>,
+    mut lookup: impl FnMut(&str) -> Result<Option<(i64, String, Vec<f32>)>>,
+) -> Result<(Vec<String>, Vec<Vec<f32>>, Vec<Option<i64>>)> {
     let mut skip: Vec<Option<i64>> = vec![None; texts.len()];
+    let mut vectors: Vec<Vec<f32>> = Vec::new();
     if !texts.is_empty() {
-        super::index::require_model(&store.name, &store.settings, &args.model)?;
+        super::index::require_model(name, settings, &args.model)?;
         let embedder = args.model.load_embedder()?;
         let mut cache = args.model.open_cache()?;
         let prompt = args.model.prompt_or(PromptChoice::Query);
         let (q, _) = embed_with_bar(&embedder, &texts, &prompt, cache.as_mut())?;
         vectors.extend(q.rows().map(<[f32]>::to_vec));
     }
+    let mut query_texts = texts;
     for id in &args.id {
-        match store.passage_by_id(id)? {
-            Some((row, v)) => {
-                query_texts.push(row.text.clone());
+        match lookup(id)? {
+            Some((key, text, v)) => {
+                query_texts.push(text);
                 vectors.push(v);
-                skip.push(Some(row.key));
+                skip.push(Some(key));
             }
             None => bail!(
-                "{}: no passage with id {id:?} in the store (ids look like `001.txt#3`; `silica passages` lists them)",
-                store.name
+                "{name}: no passage with id {id:?} here (ids look like `001.txt#3`; `silica passages` lists them)"
             ),
         }
     }
-    let searcher = store.searcher(args.mode(), query.ef, args.filters())?;
-    let queries: Vec<&[f32]> = vectors.iter().map(Vec::as_slice).collect();
-    let hits = searcher.top_k(&queries, args.k, &skip)?;
-    write_hits(args, &query_texts, &hits)
+    Ok((query_texts, vectors, skip))
 }
 
 impl NeighborsArgs {
