@@ -1,9 +1,25 @@
 //! The vectors the index benches search: real embeddings from an .npy file and noisy
 //! copies of them, or synthetic clusters. Shared by `scaling.rs` and `postgres.rs`.
 
-use silica::index::{NewDocument, NewPassage};
+use silica::index::{AnnParams, IndexSettings, NewDocument, NewPassage};
 
 pub const DIM: usize = 384;
+
+/// The settings of an index of these vectors (no model made them).
+pub fn synthetic_settings(ann: AnnParams) -> IndexSettings {
+    IndexSettings {
+        model: "synthetic".into(),
+        fingerprint: "synthetic".into(),
+        dim: DIM,
+        passage_prompt: String::new(),
+        max_tokens: 512,
+        overlap: 0,
+        min_chars: 40,
+        keep_all: false,
+        keep_duplicates: false,
+        ann,
+    }
+}
 
 /// One document per vector, with one passage holding it: rows `chunk` of `data`, named
 /// by `ids`.

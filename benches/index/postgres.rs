@@ -16,9 +16,9 @@
 #[path = "data.rs"]
 mod data;
 
-use data::{around_real, one_passage_documents, read_npy, vectors, DIM};
+use data::{around_real, one_passage_documents, read_npy, synthetic_settings, vectors, DIM};
 use silica::index::postgres::PgStore;
-use silica::index::{AnnParams, DocumentSink, IndexSettings, PassageFilters, SearchMode};
+use silica::index::{AnnParams, DocumentSink, PassageFilters, SearchMode};
 use std::io::BufRead;
 use std::time::Instant;
 
@@ -109,18 +109,7 @@ fn main() {
         ann.connectivity,
         ann.expansion_add
     );
-    let settings = IndexSettings {
-        model: "synthetic".into(),
-        fingerprint: "synthetic".into(),
-        dim: DIM,
-        passage_prompt: String::new(),
-        max_tokens: 512,
-        overlap: 0,
-        min_chars: 40,
-        keep_all: false,
-        keep_duplicates: false,
-        ann,
-    };
+    let settings = synthetic_settings(ann);
     let mut store = PgStore::open_or_create(&url, &settings).unwrap();
     let mut conn = store.conn().unwrap();
     let workers: String = conn

@@ -20,7 +20,7 @@ use std::time::Instant;
 
 #[path = "data.rs"]
 mod data;
-use data::{around_real, one_passage_documents, read_npy, vectors, DIM};
+use data::{around_real, one_passage_documents, read_npy, synthetic_settings, vectors, DIM};
 
 fn rss_mib() -> f64 {
     let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -49,18 +49,7 @@ fn run(n: usize, real: Option<&[Vec<f32>]>, sweep: &Sweep) {
         .map(std::path::PathBuf::from);
     let dir_path = kept.clone().unwrap_or_else(|| temp.path().to_path_buf());
     let reuse = dir_path.join("ann.usearch").is_file();
-    let settings = IndexSettings {
-        model: "synthetic".into(),
-        fingerprint: "synthetic".into(),
-        dim: DIM,
-        passage_prompt: String::new(),
-        max_tokens: 512,
-        overlap: 0,
-        min_chars: 40,
-        keep_all: false,
-        keep_duplicates: false,
-        ann: sweep.ann.clone(),
-    };
+    let settings = synthetic_settings(sweep.ann.clone());
     // Real vectors: the last 100 are held out as queries.
     // Warm-up queries (other noisy copies) page the mapped graph in before the timed ones,
     // as a process that has answered a few queries has it.
