@@ -286,15 +286,10 @@ impl DocumentSink for PassageIndex {
         self.settings.dim
     }
 
+    /// By the ids' keys, looked up one by one (the plan already read every document; this
+    /// does not read them all again).
     fn remove(&mut self, ids: &[String]) -> Result<usize> {
-        let wanted: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
-        let keys: Vec<i64> = self
-            .store
-            .documents()?
-            .into_iter()
-            .filter(|d| wanted.contains(d.id.as_str()))
-            .map(|d| d.key)
-            .collect();
+        let keys = self.store.document_keys(ids)?;
         self.store.remove_documents(&keys)
     }
 

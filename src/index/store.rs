@@ -279,6 +279,20 @@ impl IndexStore {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The keys of the stored documents with these ids (ids not stored are skipped).
+    pub fn document_keys(&self, ids: &[String]) -> Result<Vec<i64>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT key FROM documents WHERE id = ?1")?;
+        let mut keys = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(key) = stmt.query_row([id], |r| r.get(0)).optional()? {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
+    }
+
     /// Adds documents with their passages in one transaction, and bumps the generation.
     pub fn add_documents(&mut self, docs: &[NewDocument<'_>]) -> Result<()> {
         let tx = self.conn.transaction()?;
