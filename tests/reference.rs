@@ -6,23 +6,39 @@ mod common;
 use candle_core::Device;
 use common::{cosine, provisioned_model, reference_passages, reference_vectors};
 use silica::embed::{BatchLimits, Embedder};
-use silica::model::{ModelLocator, ModelSpec, PromptChoice};
+use silica::model::{ModelLocator, ModelSpec, PromptChoice, WeightFormat};
 
 fn embedder(name: &str) -> Embedder {
     embedder_with(name, BatchLimits::default())
 }
 
 fn embedder_with(name: &str, limits: BatchLimits) -> Embedder {
+    embedder_in(name, limits, WeightFormat::F32)
+}
+
+fn embedder_in(name: &str, limits: BatchLimits, format: WeightFormat) -> Embedder {
     let dir = provisioned_model(name);
     let locator = ModelLocator {
         models_dir: common::repo_root().join("models"),
         offline: true,
     };
-    Embedder::load(&ModelSpec::Dir(dir), &locator, Device::Cpu, limits).unwrap()
+    Embedder::load_with_format(&ModelSpec::Dir(dir), &locator, Device::Cpu, limits, format).unwrap()
 }
 
 fn assert_matches_reference(model: &str, prompt: PromptChoice, reference_file: &str) {
-    let embedder = embedder(model);
+    assert_close_to_reference(model, WeightFormat::F32, prompt, reference_file, 0.9999);
+}
+
+/// Every reference passage's vector, embedded with `format`, has at least `bound` cosine
+/// to sentence-transformers' f32 vector.
+fn assert_close_to_reference(
+    model: &str,
+    format: WeightFormat,
+    prompt: PromptChoice,
+    reference_file: &str,
+    bound: f64,
+) {
+    let embedder = embedder_in(model, BatchLimits::default(), format);
     let passages = reference_passages();
     let texts: Vec<&str> = passages.iter().map(|(_, t)| t.as_str()).collect();
     let (emb, stats) = embedder.embed(&texts, &prompt).unwrap();
@@ -36,9 +52,13 @@ fn assert_matches_reference(model: &str, prompt: PromptChoice, reference_file: &
             worst = (c, id.clone());
         }
     }
+    eprintln!(
+        "{model} {format} {reference_file}: worst cosine {:.5} ({})",
+        worst.0, worst.1
+    );
     assert!(
-        worst.0 >= 0.9999,
-        "{model}: passage {} has cosine {} to the reference",
+        worst.0 >= bound,
+        "{model} {format}: passage {} has cosine {} to the reference",
         worst.1,
         worst.0
     );
@@ -77,13 +97,18 @@ fn multilingual_e5_small_query_prompt_reproduces_sentence_transformers() {
 
 /// A text's vector alone equals its vector inside a batch of 64 mixed-length texts.
 fn assert_batch_invariant(model: &str) {
+    assert_batch_invariant_in(model, WeightFormat::F32, 0.99999);
+}
+
+fn assert_batch_invariant_in(model: &str, format: WeightFormat, bound: f64) {
     // One batch holds all 64 texts, padded to the longest.
-    let embedder = embedder_with(
+    let embedder = embedder_in(
         model,
         BatchLimits {
             max_batch_tokens: 64 * 512,
             max_batch_size: 64,
         },
+        format,
     );
     let passages = reference_passages();
     let texts: Vec<&str> = passages.iter().take(64).map(|(_, t)| t.as_str()).collect();
@@ -93,8 +118,8 @@ fn assert_batch_invariant(model: &str) {
         let (alone, _) = embedder.embed(&[*text], &PromptChoice::Passage).unwrap();
         let c = cosine(alone.row(0), batched.row(i));
         assert!(
-            c >= 0.99999,
-            "{model}: text {i} alone vs batched: cosine {c}"
+            c >= bound,
+            "{model} {format}: text {i} alone vs batched: cosine {c}"
         );
     }
 }
@@ -107,6 +132,41 @@ fn all_minilm_l6_v2_is_batch_invariant() {
 #[test]
 fn multilingual_e5_small_is_batch_invariant() {
     assert_batch_invariant("multilingual-e5-small");
+}
+
+/// The int8 bar (issue 16): cosine to the f32 vector at least 0.99 on every reference
+/// passage, both models, both prompts.
+#[test]
+fn int8_stays_within_0_99_cosine_of_every_reference_vector() {
+    assert_close_to_reference(
+        "all-MiniLM-L6-v2",
+        WeightFormat::Int8,
+        PromptChoice::None,
+        "all-MiniLM-L6-v2.jsonl",
+        0.99,
+    );
+    for (prompt, file) in [
+        (PromptChoice::Passage, "multilingual-e5-small.jsonl"),
+        (PromptChoice::Query, "multilingual-e5-small.query.jsonl"),
+    ] {
+        assert_close_to_reference(
+            "multilingual-e5-small",
+            WeightFormat::Int8,
+            prompt,
+            file,
+            0.99,
+        );
+    }
+}
+
+/// Activations are quantized per token and the integer sums are exact, so a text's int8
+/// vector depends on its batch only through the f32 steps between the products
+/// (attention), whose last-bit differences can move an activation across a rounding
+/// step: measured worst 0.99975, against 0.99999 for f32.
+#[test]
+fn int8_is_nearly_batch_invariant() {
+    assert_batch_invariant_in("multilingual-e5-small", WeightFormat::Int8, 0.9995);
+    assert_batch_invariant_in("all-MiniLM-L6-v2", WeightFormat::Int8, 0.9995);
 }
 
 #[test]

@@ -268,8 +268,9 @@ pub struct ModelArgs {
     #[arg(long, global = true)]
     pub batch_size: Option<usize>,
 
-    /// Hold the linear layers' weights as f32, q8_0 or q4_0 (GGML blocks, quantized at
-    /// load): smaller and, on some CPUs, faster, at a small cost in quality (README).
+    /// Hold the linear layers' weights as f32, int8 (integer products on the CPU's
+    /// dot-product units: faster), or q8_0 or q4_0 (GGML blocks: smaller only), quantized
+    /// at load, at a small cost in quality (README).
     #[arg(long, default_value = "f32", global = true, value_name = "FORMAT")]
     pub quantize: WeightFormat,
 
@@ -310,7 +311,7 @@ impl ModelArgs {
         Ok(if self.quantize == WeightFormat::F32 {
             fingerprint
         } else {
-            format!("{fingerprint}+{}", self.quantize)
+            format!("{fingerprint}+{}", self.quantize.cache_tag())
         })
     }
 

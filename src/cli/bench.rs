@@ -4,7 +4,7 @@
 use super::ModelArgs;
 use crate::corpus::{build_passages, describe, Document, PassageOptions, TokenCounter as _};
 use crate::embed::{device_name, Embedder};
-use crate::model::PromptChoice;
+use crate::model::{Int8Kernel, PromptChoice, WeightFormat};
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
@@ -78,6 +78,10 @@ pub struct BenchReport {
     pub threads: usize,
     /// The CPU's vector extensions that silica's kernels can use.
     pub cpu_features: Vec<&'static str>,
+    /// The linear layers' product: `f32 gemm`, the int8 kernel chosen for this CPU
+    /// (`avx512-vnni`, `avx512bw`, `avx2`, `portable`), or the GGML dequantize-then-f32
+    /// path.
+    pub kernel: String,
     /// What this build was compiled with (GPU backends).
     pub build_features: Vec<&'static str>,
     pub batch_tokens: usize,
@@ -228,6 +232,7 @@ pub fn run(args: BenchArgs) -> Result<()> {
         device: device_name(embedder.device()).to_string(),
         threads: rayon::current_num_threads(),
         cpu_features: cpu_features(),
+        kernel: kernel_name(embedder.weight_format(), embedder.device()),
         build_features: build_features(),
         batch_tokens: embedder.limits().max_batch_tokens,
         texts: texts.len(),
@@ -263,6 +268,7 @@ fn print_table(r: &BenchReport) {
         ("device", r.device.clone()),
         ("threads", r.threads.to_string()),
         ("cpu features", r.cpu_features.join(" ")),
+        ("kernel", r.kernel.clone()),
         (
             "build features",
             if r.build_features.is_empty() {
@@ -371,6 +377,16 @@ fn sample_passages(embedder: &Embedder, prompt: &PromptChoice) -> Result<Vec<Str
 }
 
 /// Vector extensions of this CPU that matter to silica's kernels (gemm, pulp, candle).
+/// What multiplies the linear layers with this weight format on this device.
+fn kernel_name(format: WeightFormat, device: &candle_core::Device) -> String {
+    match format {
+        _ if !device.is_cpu() => format!("{} (candle)", device_name(device)),
+        WeightFormat::Int8 => format!("int8 {}", Int8Kernel::detect()),
+        WeightFormat::F32 => "f32 gemm".into(),
+        WeightFormat::Q8_0 | WeightFormat::Q4_0 => "dequantized, f32 gemm".into(),
+    }
+}
+
 fn cpu_features() -> Vec<&'static str> {
     let mut found = Vec::new();
     #[cfg(target_arch = "x86_64")]

@@ -144,7 +144,7 @@ impl Embedder {
         // Quantized weights give (slightly) different vectors: a cache entry must say so.
         let format = self.model.weight_format();
         if format != WeightFormat::F32 {
-            computed = format!("{computed}+{format}");
+            computed = format!("{computed}+{}", format.cache_tag());
         }
         Ok(self.fingerprint.get_or_init(|| computed))
     }

@@ -11,6 +11,7 @@
 //! candle ops. `tests/engine.rs` checks this encoder against candle-transformers' on
 //! random models, and `tests/reference.rs` against sentence-transformers.
 
+use super::int8::Int8Weight;
 use super::kernels::{BiasAdd, BiasGelu, LayerNormParams, MaskedSoftmax, ResidualLayerNorm};
 use super::token_table::TokenTable;
 use super::{Architecture, ModelConfig};
@@ -32,6 +33,10 @@ pub enum WeightFormat {
     Q8_0,
     /// 4-bit blocks of 32 with an f16 scale (GGML `Q4_0`): 8x smaller linear weights.
     Q4_0,
+    /// i8 weights with a scale per output channel, activations quantized per row on the
+    /// fly, products on the CPU's integer dot-product units ([`super::int8`]): 4x smaller
+    /// linear weights and faster than f32. CPU only.
+    Int8,
 }
 
 impl FromStr for WeightFormat {
@@ -41,8 +46,9 @@ impl FromStr for WeightFormat {
             "f32" | "none" => Ok(Self::F32),
             "q8_0" | "q8" => Ok(Self::Q8_0),
             "q4_0" | "q4" => Ok(Self::Q4_0),
+            "int8" | "i8" => Ok(Self::Int8),
             other => Err(format!(
-                "unknown weight format {other:?} (f32, q8_0 or q4_0)"
+                "unknown weight format {other:?} (f32, int8, q8_0 or q4_0)"
             )),
         }
     }
@@ -54,7 +60,22 @@ impl std::fmt::Display for WeightFormat {
             Self::F32 => "f32",
             Self::Q8_0 => "q8_0",
             Self::Q4_0 => "q4_0",
+            Self::Int8 => "int8",
         })
+    }
+}
+
+impl WeightFormat {
+    /// What a cache key says about the weights: the format, and for int8 the weights'
+    /// bits on this CPU (7 where the kernel could overflow with 8), since the vectors
+    /// differ between the two.
+    pub fn cache_tag(self) -> String {
+        match self {
+            Self::Int8 if super::int8::Int8Kernel::detect().weight_limit() < 127 => {
+                "int8-w7".into()
+            }
+            other => other.to_string(),
+        }
     }
 }
 
@@ -114,6 +135,8 @@ enum Weight {
     /// a time, and measured 4 to 8 times slower than f32 on batches of passages (README,
     /// Performance). On a GPU, candle's quantized kernels run.
     Quantized(QMatMul, std::sync::Arc<QTensor>),
+    /// i8 per output channel, packed for the int8 GEMM ([`Int8Weight`]).
+    Int8(Int8Weight),
 }
 
 /// A linear layer `x W^T + b`; the bias is kept on the host too for the fused kernels.
@@ -127,6 +150,17 @@ impl Linear {
     fn new(weight: Tensor, bias: Tensor, format: WeightFormat) -> Result<Self> {
         let weight = match format {
             WeightFormat::F32 => Weight::Dense(weight.t()?.contiguous()?),
+            WeightFormat::Int8 => {
+                if !weight.device().is_cpu() {
+                    bail!("--quantize int8 runs on the CPU only (on a GPU use f32, q8_0 or q4_0)");
+                }
+                let (outputs, inputs) = weight.dims2()?;
+                let values = weight
+                    .to_dtype(DType::F32)?
+                    .flatten_all()?
+                    .to_vec1::<f32>()?;
+                Weight::Int8(Int8Weight::quantize(&values, outputs, inputs))
+            }
             WeightFormat::Q8_0 | WeightFormat::Q4_0 => {
                 let dtype = if format == WeightFormat::Q8_0 {
                     GgmlDType::Q8_0
@@ -164,6 +198,7 @@ impl Linear {
                 x.matmul(&q.dequantize(x.device())?.t()?)?
             }
             Weight::Quantized(m, _) => m.forward(x)?,
+            Weight::Int8(w) => x.contiguous()?.apply_op1_no_bwd(w)?,
         })
     }
 

@@ -5,6 +5,7 @@
 mod config;
 mod encoder;
 mod fingerprint;
+mod int8;
 mod kernels;
 mod pooling;
 mod prompts;
@@ -17,6 +18,7 @@ mod unigram;
 pub use config::{Architecture, ModelConfig, SentenceTransformersConfig};
 pub use encoder::{Encoder, TokenBatch, WeightFormat};
 pub use fingerprint::silica_cache_dir;
+pub use int8::{Int8Kernel, Int8Weight};
 pub use kernels::{erf, exp, gelu};
 pub use pooling::Pooling;
 pub use prompts::{PromptChoice, Prompts};
