@@ -487,6 +487,41 @@ fn passages_command_lists_passages_and_what_was_dropped() {
     );
 }
 
+/// `silica bench --quantize int8` runs the int8 kernels and names the one this CPU got.
+#[test]
+fn bench_names_the_int8_kernel() {
+    let (dir, _) = workdir();
+    let model = provisioned_model("all-MiniLM-L6-v2");
+    let out = silica(
+        &[
+            "bench",
+            "--model",
+            model.to_str().unwrap(),
+            "--passages",
+            "20",
+            "--runs",
+            "1",
+            "--quantize",
+            "int8",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["weights"], "int8");
+    let kernel = report["kernel"].as_str().unwrap();
+    let named = ["avx512-vnni", "avx512bw", "avx2", "simd", "portable"]
+        .iter()
+        .any(|k| kernel.starts_with(&format!("int8 {k} (")));
+    assert!(named, "kernel {kernel:?}");
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx512vnni") {
+        assert!(kernel.starts_with("int8 avx512-vnni"), "{kernel}");
+    }
+}
+
 /// `silica bench` on the real MiniLM: the built-in sample cycled to --passages, a report
 /// with the fields a user sizes hardware by; a --input file is read verbatim.
 #[test]

@@ -347,7 +347,7 @@ fn encoder_matches_candle_transformers_models() {
     }
 }
 
-/// Quantized weights stay close to f32 on the tiny model, and both formats load.
+/// Quantized weights stay close to f32 on the tiny model, and every format loads.
 #[test]
 fn quantized_encoders_stay_close_to_f32() {
     use silica::model::{Encoder, ModelConfig, WeightFormat};
@@ -360,7 +360,11 @@ fn quantized_encoders_stay_close_to_f32() {
         .unwrap()
         .forward(&batch)
         .unwrap();
-    for (format, bound) in [(WeightFormat::Q8_0, 0.05f32), (WeightFormat::Q4_0, 0.3)] {
+    for (format, bound) in [
+        (WeightFormat::Q8_0, 0.05f32),
+        (WeightFormat::Q4_0, 0.3),
+        (WeightFormat::Int8, 0.1),
+    ] {
         let q = Encoder::load(&config, &weights, &Device::Cpu, format).unwrap();
         assert_eq!(q.weight_format(), format);
         let d = max_diff_on_real_tokens(&q.forward(&batch).unwrap(), &f32_out, &batch.lengths);
