@@ -13,7 +13,9 @@
 //!
 //!     cargo bench --bench int8
 //!
-//! Threads: one per core, or RAYON_NUM_THREADS.
+//! Threads: one per core, or RAYON_NUM_THREADS. The `peak` group measures what the CPU's
+//! int8 and f32 vector units can do at most (register-only loops), to read the products
+//! against.
 
 use candle_core::{DType, Device, Tensor};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -92,5 +94,85 @@ fn products(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, products);
+/// The machine's peak for each instruction the products run on: a loop of independent
+/// `vpdpbusd` (int8, 64 multiply-adds each) or `vfmadd231ps` (f32, 16 each) on 512-bit
+/// registers, 12 accumulators so that latency never stalls it, one loop per rayon thread.
+/// Throughput in operations, as above.
+#[cfg(target_arch = "x86_64")]
+mod peak {
+    use std::arch::x86_64::*;
+
+    pub const ITERATIONS: u64 = 1 << 20;
+    const CHAINS: usize = 12;
+
+    #[target_feature(enable = "avx512f,avx512vnni")]
+    pub fn vnni() -> i32 {
+        // Opaque inputs, so that the compiler cannot fold the loop.
+        let a = std::hint::black_box(_mm512_set1_epi8(3));
+        let b = std::hint::black_box(_mm512_set1_epi8(-2));
+        let mut acc = [_mm512_setzero_si512(); CHAINS];
+        for _ in 0..ITERATIONS {
+            for c in acc.iter_mut() {
+                *c = _mm512_dpbusd_epi32(*c, a, b);
+            }
+        }
+        acc.iter().map(|&c| _mm512_reduce_add_epi32(c)).sum()
+    }
+
+    #[target_feature(enable = "avx512f")]
+    pub fn fma() -> f32 {
+        let a = std::hint::black_box(_mm512_set1_ps(1.0001));
+        let b = std::hint::black_box(_mm512_set1_ps(0.9999));
+        let mut acc = [_mm512_setzero_ps(); CHAINS];
+        for _ in 0..ITERATIONS {
+            for c in acc.iter_mut() {
+                *c = _mm512_fmadd_ps(a, b, *c);
+            }
+        }
+        acc.iter().map(|&c| _mm512_reduce_add_ps(c)).sum()
+    }
+
+    /// Operations in one call of each loop, per thread.
+    pub fn operations(per_instruction: u64) -> u64 {
+        ITERATIONS * CHAINS as u64 * per_instruction * 2
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+fn peaks(c: &mut Criterion) {
+    use rayon::prelude::*;
+    let threads = rayon::current_num_threads() as u64;
+    let mut group = c.benchmark_group("peak");
+    group.sample_size(10);
+    if is_x86_feature_detected!("avx512vnni") {
+        group.throughput(Throughput::Elements(peak::operations(64) * threads));
+        group.bench_function("vpdpbusd-zmm", |b| {
+            // Safety: the CPU has AVX-512 VNNI (checked above).
+            b.iter(|| {
+                (0..threads)
+                    .into_par_iter()
+                    .map(|_| unsafe { peak::vnni() })
+                    .sum::<i32>()
+            })
+        });
+    }
+    if is_x86_feature_detected!("avx512f") {
+        group.throughput(Throughput::Elements(peak::operations(16) * threads));
+        group.bench_function("vfmadd-zmm", |b| {
+            // Safety: the CPU has AVX-512F (checked above).
+            b.iter(|| {
+                (0..threads)
+                    .into_par_iter()
+                    .map(|_| unsafe { peak::fma() })
+                    .sum::<f32>()
+            })
+        });
+    }
+    group.finish();
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn peaks(_: &mut Criterion) {}
+
+criterion_group!(benches, products, peaks);
 criterion_main!(benches);
