@@ -111,12 +111,18 @@ pub struct Int8Weight {
 impl Int8Weight {
     /// Quantizes `weight`, row-major `[outputs, inputs]` (the file's layout).
     pub fn quantize(weight: &[f32], outputs: usize, inputs: usize) -> Self {
+        Self::quantize_within(weight, outputs, inputs, Int8Kernel::detect().weight_limit())
+    }
+
+    /// [`Self::quantize`] to `[-limit, limit]`: 127, or 63 where the kernel could saturate
+    /// (tested here on every CPU, whichever kernel it has).
+    fn quantize_within(weight: &[f32], outputs: usize, inputs: usize, limit: i8) -> Self {
         assert_eq!(
             weight.len(),
             outputs * inputs,
             "weight is not outputs x inputs"
         );
-        let limit = f32::from(Int8Kernel::detect().weight_limit());
+        let limit = f32::from(limit);
         let mut scales = Vec::with_capacity(outputs);
         let mut sums = Vec::with_capacity(outputs);
         let mut values = vec![0i8; outputs * inputs];
@@ -419,6 +425,39 @@ mod tests {
                     "{rows}x{inputs}x{outputs}: value {j}: {g} vs {e}"
                 );
             }
+        }
+    }
+
+    /// Largest difference between the int8 product and the f32 one, relative to the
+    /// largest f32 value (so that the bound does not depend on the inputs' scale).
+    fn relative_error(rows: usize, inputs: usize, outputs: usize, limit: i8, seed: u64) -> f32 {
+        let x = values(rows * inputs, seed);
+        let w = values(outputs * inputs, seed ^ 0xABCD);
+        let out = Int8Weight::quantize_within(&w, outputs, inputs, limit)
+            .forward(&x)
+            .unwrap();
+        let want = f32_product(&x, &w, inputs);
+        let top = want.iter().fold(1e-3f32, |m, v| m.max(v.abs()));
+        out.iter()
+            .zip(&want)
+            .fold(0f32, |m, (g, e)| m.max((g - e).abs() / top))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Random shapes, odd ones included, with 8-bit and 7-bit weights: the product
+        /// stays within a few quantization steps of f32.
+        #[test]
+        fn random_shapes_match_f32(
+            rows in 1usize..40,
+            inputs in 1usize..300,
+            outputs in 1usize..90,
+            seed in 0u64..1_000_000,
+        ) {
+            let e8 = relative_error(rows, inputs, outputs, 127, seed);
+            proptest::prop_assert!(e8 < 0.05, "8-bit: {e8}");
+            let e7 = relative_error(rows, inputs, outputs, 63, seed);
+            proptest::prop_assert!(e7 < 0.08, "7-bit: {e7}");
         }
     }
 
