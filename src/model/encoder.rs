@@ -11,7 +11,7 @@
 //! candle ops. `tests/engine.rs` checks this encoder against candle-transformers' on
 //! random models, and `tests/reference.rs` against sentence-transformers.
 
-use super::int8::Int8Weight;
+use super::int8::{Epilogue, Int8Product, Int8Weight};
 use super::kernels::{BiasAdd, BiasGelu, LayerNormParams, MaskedSoftmax, ResidualLayerNorm};
 use super::token_table::TokenTable;
 use super::{Architecture, ModelConfig};
@@ -139,6 +139,13 @@ enum Weight {
     Int8(Int8Weight),
 }
 
+/// What follows a linear layer's bias in the fused CPU path.
+#[derive(Debug, Clone, Copy)]
+enum AfterBias {
+    Nothing,
+    Gelu,
+}
+
 /// A linear layer `x W^T + b`; the bias is kept on the host too for the fused kernels.
 struct Linear {
     weight: Weight,
@@ -198,8 +205,32 @@ impl Linear {
                 x.matmul(&q.dequantize(x.device())?.t()?)?
             }
             Weight::Quantized(m, _) => m.forward(x)?,
-            Weight::Int8(w) => x.contiguous()?.apply_op1_no_bwd(w)?,
+            Weight::Int8(w) => x.contiguous()?.apply_op1_no_bwd(&Int8Product {
+                weight: w,
+                epilogue: Epilogue::None,
+            })?,
         })
+    }
+
+    /// `x W^T + b`, then GELU with [`AfterBias::Gelu`], on a CPU: in the int8 product's
+    /// rescale pass, or as an in-place kernel after the f32 product.
+    fn matmul_then(&self, x: &Tensor, after: AfterBias) -> Result<Tensor> {
+        let bias = &self.bias_host;
+        if let Weight::Int8(weight) = &self.weight {
+            let epilogue = match after {
+                AfterBias::Nothing => Epilogue::Bias(bias),
+                AfterBias::Gelu => Epilogue::BiasGelu(bias),
+            };
+            return Ok(x
+                .contiguous()?
+                .apply_op1_no_bwd(&Int8Product { weight, epilogue })?);
+        }
+        let y = self.matmul(x)?;
+        match after {
+            AfterBias::Nothing => y.inplace_op1(&BiasAdd(bias))?,
+            AfterBias::Gelu => y.inplace_op1(&BiasGelu(bias))?,
+        }
+        Ok(y)
     }
 
     fn forward(&self, x: &Tensor) -> Result<Tensor> {
@@ -492,8 +523,7 @@ impl Encoder {
         width: usize,
         lengths: &[usize],
     ) -> Result<Tensor> {
-        let qkv = layer.qkv.matmul(x)?;
-        qkv.inplace_op1(&BiasAdd(&layer.qkv.bias_host))?;
+        let qkv = layer.qkv.matmul_then(x, AfterBias::Nothing)?;
         let [q, k, v] = self.split_heads(&qkv, rows, width)?;
         let scores = q.matmul(&k.t()?)?;
         scores.inplace_op1(&MaskedSoftmax {
@@ -503,8 +533,7 @@ impl Encoder {
         let context = self.merge_heads(&scores.matmul(&v)?, rows, width)?;
         let attended = layer.attention_out.matmul(&context)?;
         attended.inplace_op2(x, &ResidualLayerNorm(&layer.attention_norm.fused))?;
-        let inner = layer.up.matmul(&attended)?;
-        inner.inplace_op1(&BiasGelu(&layer.up.bias_host))?;
+        let inner = layer.up.matmul_then(&attended, AfterBias::Gelu)?;
         let out = layer.down.matmul(&inner)?;
         out.inplace_op2(&attended, &ResidualLayerNorm(&layer.output_norm.fused))?;
         Ok(out)

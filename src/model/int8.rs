@@ -18,6 +18,7 @@
 //! 32767`), as ONNX Runtime's `reduce_range` does. Every integer sum is exact, so the
 //! result does not depend on the thread count or the batch.
 
+use super::kernels::gelu;
 use rayon::prelude::*;
 use rten_gemm::{GemmExecutor, GemmInputA, GemmInputB, GemmUninitOptions, PackedBMatrix};
 use rten_tensor::NdTensorView;
@@ -161,12 +162,25 @@ impl Int8Weight {
 
     /// `x W^T` for `x` row-major `[rows, inputs]`: row-major `[rows, outputs]`.
     pub fn forward(&self, x: &[f32]) -> Result<Vec<f32>, rten_gemm::GemmError> {
+        self.forward_then(x, Epilogue::None)
+    }
+
+    /// [`Self::forward`], then `epilogue` applied in the same pass that turns the integer
+    /// sums into f32 (one pass over the output instead of two).
+    pub fn forward_then(
+        &self,
+        x: &[f32],
+        epilogue: Epilogue<'_>,
+    ) -> Result<Vec<f32>, rten_gemm::GemmError> {
         let (inputs, outputs) = (self.inputs, self.outputs());
         assert_eq!(x.len() % inputs, 0, "x is not rows x inputs");
         let rows = x.len() / inputs;
         let len = rows * outputs;
         if len == 0 {
             return Ok(Vec::new());
+        }
+        if let Epilogue::Bias(b) | Epilogue::BiasGelu(b) = epilogue {
+            assert_eq!(b.len(), outputs, "one bias per output");
         }
         let a = QuantizedRows::quantize(x, inputs);
         let mut sums: Vec<i32> = Vec::with_capacity(len);
@@ -188,14 +202,20 @@ impl Int8Weight {
         unsafe { sums.set_len(len) };
         // The i32 sums become f32 values in place (same size and alignment).
         let mut out: Vec<f32> = bytemuck::allocation::cast_vec(sums);
-        rescale(&mut out, &a, &self.scales, &self.sums);
+        rescale(&mut out, &a, &self.scales, &self.sums, epilogue);
+        a.recycle();
         Ok(out)
     }
 }
 
-/// The product as a candle op on `[rows, inputs]` CPU tensors, so the encoder keeps its
-/// tensors and the fused kernels after it run unchanged.
-impl candle_core::CustomOp1 for Int8Weight {
+/// A product and its epilogue, as a candle op on `[rows, inputs]` CPU tensors, so that the
+/// encoder keeps its tensors and the fused kernels after it run unchanged.
+pub struct Int8Product<'a> {
+    pub weight: &'a Int8Weight,
+    pub epilogue: Epilogue<'a>,
+}
+
+impl candle_core::CustomOp1 for Int8Product<'_> {
     fn name(&self) -> &'static str {
         "int8-linear"
     }
@@ -214,20 +234,32 @@ impl candle_core::CustomOp1 for Int8Weight {
             ));
         };
         let (rows, inputs) = layout.shape().dims2()?;
-        if inputs != self.inputs {
+        let w = self.weight;
+        if inputs != w.inputs {
             return Err(candle_core::Error::Msg(format!(
                 "int8-linear: {inputs} inputs, the weight takes {}",
-                self.inputs
+                w.inputs
             )));
         }
-        let out = self
-            .forward(&data[start..end])
+        let out = w
+            .forward_then(&data[start..end], self.epilogue)
             .map_err(|e| candle_core::Error::Msg(format!("int8-linear: {e}")))?;
         Ok((
             candle_core::CpuStorage::F32(out),
-            (rows, self.outputs()).into(),
+            (rows, w.outputs()).into(),
         ))
     }
+}
+
+/// What the rescale pass does after turning a sum into f32: the step the f32 path runs
+/// as a separate in-place kernel after its product ([`super::kernels`]).
+#[derive(Debug, Clone, Copy)]
+pub enum Epilogue<'a> {
+    None,
+    /// `+ bias[c]`.
+    Bias(&'a [f32]),
+    /// `gelu(v + bias[c])`, BERT's exact (erf) GELU.
+    BiasGelu(&'a [f32]),
 }
 
 /// Activations quantized to u8 per row: `x ≈ (q - zero_point) * scale`.
@@ -242,7 +274,11 @@ impl QuantizedRows {
     /// representable (padding and ReLU-like zeros stay zero).
     fn quantize(x: &[f32], width: usize) -> Self {
         let rows = x.len() / width;
-        let mut values = vec![0u8; x.len()];
+        // The last product's buffer, when this thread has one: a fresh one per product
+        // cost page faults and zeroing. Taken, not borrowed, so that a nested product on
+        // this thread (rayon runs other tasks while it waits) simply gets a new one.
+        let mut values = SCRATCH.take();
+        values.resize(x.len(), 0);
         let mut scales = vec![0f32; rows];
         let mut zero_points = vec![0u8; rows];
         values
@@ -271,6 +307,16 @@ impl QuantizedRows {
             zero_points,
         }
     }
+
+    /// Hands the values' buffer back for this thread's next product.
+    fn recycle(self) {
+        SCRATCH.set(self.values);
+    }
+}
+
+thread_local! {
+    /// The quantized activations' buffer, reused from one product to the next.
+    static SCRATCH: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// Quantizes one row into `q`; returns its scale and zero point. Written so that the
@@ -316,9 +362,15 @@ fn quantize_row(x: &[f32], q: &mut [u8]) -> (f32, u8) {
     (scale, zero)
 }
 
-/// `out[r][c] = (s - zero[r] * weight_sums[c]) * scale[r] * col_scales[c]`, in place,
-/// `s` being the i32 sum `out[r][c]` holds (the GEMM's `sum a w` on the u8 values).
-fn rescale(out: &mut [f32], rows: &QuantizedRows, col_scales: &[f32], weight_sums: &[i32]) {
+/// `out[r][c] = epilogue((s - zero[r] * weight_sums[c]) * scale[r] * col_scales[c])`, in
+/// place, `s` being the i32 sum `out[r][c]` holds (the GEMM's `sum a w` on the u8 values).
+fn rescale(
+    out: &mut [f32],
+    rows: &QuantizedRows,
+    col_scales: &[f32],
+    weight_sums: &[i32],
+    epilogue: Epilogue<'_>,
+) {
     let width = col_scales.len();
     out.par_chunks_mut(width * ROWS_PER_TASK)
         .zip(rows.scales.par_chunks(ROWS_PER_TASK))
@@ -329,9 +381,27 @@ fn rescale(out: &mut [f32], rows: &QuantizedRows, col_scales: &[f32], weight_sum
                 || {
                     for ((row, &rs), &zero) in out.chunks_exact_mut(width).zip(scales).zip(zeros) {
                         let zero = i32::from(zero);
-                        for ((v, &cs), &ws) in row.iter_mut().zip(col_scales).zip(weight_sums) {
+                        let value = |v: &f32, cs: f32, ws: i32| {
                             let sum = (v.to_bits() as i32).wrapping_sub(zero * ws);
-                            *v = sum as f32 * (rs * cs);
+                            sum as f32 * (rs * cs)
+                        };
+                        let cols = row.iter_mut().zip(col_scales).zip(weight_sums);
+                        match epilogue {
+                            Epilogue::None => {
+                                for ((v, &cs), &ws) in cols {
+                                    *v = value(v, cs, ws);
+                                }
+                            }
+                            Epilogue::Bias(bias) => {
+                                for (((v, &cs), &ws), &b) in cols.zip(bias) {
+                                    *v = value(v, cs, ws) + b;
+                                }
+                            }
+                            Epilogue::BiasGelu(bias) => {
+                                for (((v, &cs), &ws), &b) in cols.zip(bias) {
+                                    *v = gelu(value(v, cs, ws) + b);
+                                }
+                            }
                         }
                     }
                 },
@@ -458,6 +528,23 @@ mod tests {
             proptest::prop_assert!(e8 < 0.05, "8-bit: {e8}");
             let e7 = relative_error(rows, inputs, outputs, 63, seed);
             proptest::prop_assert!(e7 < 0.08, "7-bit: {e7}");
+        }
+    }
+
+    #[test]
+    fn the_epilogues_equal_the_separate_steps() {
+        let (rows, inputs, outputs) = (21, 64, 48);
+        let x = values(rows * inputs, 7);
+        let w = values(outputs * inputs, 8);
+        let bias = values(outputs, 9);
+        let weight = Int8Weight::quantize(&w, outputs, inputs);
+        let plain = weight.forward(&x).unwrap();
+        let biased = weight.forward_then(&x, Epilogue::Bias(&bias)).unwrap();
+        let gelu_out = weight.forward_then(&x, Epilogue::BiasGelu(&bias)).unwrap();
+        for (i, p) in plain.iter().enumerate() {
+            let b = bias[i % outputs];
+            assert!((biased[i] - (p + b)).abs() < 1e-6, "bias at {i}");
+            assert!((gelu_out[i] - gelu(p + b)).abs() < 1e-6, "gelu at {i}");
         }
     }
 

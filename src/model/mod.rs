@@ -18,7 +18,7 @@ mod unigram;
 pub use config::{Architecture, ModelConfig, SentenceTransformersConfig};
 pub use encoder::{Encoder, TokenBatch, WeightFormat};
 pub use fingerprint::silica_cache_dir;
-pub use int8::{Int8Kernel, Int8Weight};
+pub use int8::{Epilogue, Int8Kernel, Int8Weight};
 pub use kernels::{erf, exp, gelu};
 pub use pooling::Pooling;
 pub use prompts::{PromptChoice, Prompts};
