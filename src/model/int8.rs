@@ -5,18 +5,21 @@
 //! The GEMM is rten-gemm's `u8 x i8 -> i32` (a maintained pure-Rust crate, stable Rust):
 //! it packs the weight once at load and dispatches at run time to AVX-512 VNNI
 //! (`vpdpbusd`, 64 int8 products per instruction), AVX-512BW or AVX2 (`vpmaddubsw`), or
-//! a portable kernel. Measured at e5-small's shapes on this machine's 2 cores it runs
-//! 3.3-4.4x the f32 GEMM (benches/int8.rs). Written here: the per-row activation
-//! quantization and the rescaling, which are specific to this encoder, vectorised through
-//! the same run-time dispatch as the other fused kernels ([`super::kernels`]).
+//! a portable kernel. At e5-small's shapes on a 2-core AVX-512 VNNI machine the whole
+//! product, quantization and rescale included, runs 2.0-3.1x the f32 one at 768 tokens
+//! (`cargo bench --bench int8`). Written here: the per-row activation quantization and the
+//! rescale (with the bias, or bias and GELU, that the f32 path runs as a separate kernel:
+//! [`Epilogue`]), which are specific to this encoder, vectorised through the same
+//! run-time dispatch as the other fused kernels ([`super::kernels`]).
 //!
 //! Activations are asymmetric `u8` (a zero point per row), because what enters a linear
 //! layer is often one-sided (GELU outputs sit in `[-0.17, inf)`), and `vpdpbusd` takes an
 //! unsigned left operand anyway. Weights are symmetric `i8`. `vpmaddubsw` (the kernels
 //! without VNNI) adds two `u8 x i8` products into an i16 and saturates; there the weights
 //! are limited to 7 bits (`[-63, 63]`) so that no pair can overflow (`2 x 255 x 63 <
-//! 32767`), as ONNX Runtime's `reduce_range` does. Every integer sum is exact, so the
-//! result does not depend on the thread count or the batch.
+//! 32767`), as ONNX Runtime's `reduce_range` does. Every integer sum is exact and each row
+//! is quantized alone, so a row's product depends neither on the thread count nor on the
+//! other rows.
 
 use super::kernels::gelu;
 use rayon::prelude::*;
