@@ -34,7 +34,7 @@ pub enum WeightFormat {
     /// 4-bit blocks of 32 with an f16 scale (GGML `Q4_0`): 8x smaller linear weights.
     Q4_0,
     /// i8 weights with a scale per output channel, activations quantized per row on the
-    /// fly, products on the CPU's integer dot-product units ([`super::int8`]): 4x smaller
+    /// fly, products on the CPU's integer dot-product units ([`super::Int8Weight`]): 4x smaller
     /// linear weights and faster than f32. CPU only.
     Int8,
 }

@@ -255,7 +255,7 @@ impl candle_core::CustomOp1 for Int8Product<'_> {
 }
 
 /// What the rescale pass does after turning a sum into f32: the step the f32 path runs
-/// as a separate in-place kernel after its product ([`super::kernels`]).
+/// as a separate in-place kernel after its product (`model/kernels.rs`).
 #[derive(Debug, Clone, Copy)]
 pub enum Epilogue<'a> {
     None,
