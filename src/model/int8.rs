@@ -21,13 +21,10 @@
 //! is quantized alone, so a row's product depends neither on the thread count nor on the
 //! other rows.
 
-use super::kernels::gelu;
+use super::kernels::{gelu, vectorized, ROWS_PER_TASK};
 use rayon::prelude::*;
 use rten_gemm::{GemmExecutor, GemmInputA, GemmInputB, GemmUninitOptions, PackedBMatrix};
 use rten_tensor::NdTensorView;
-
-/// Rows handed to one rayon task in the quantize and rescale passes.
-const ROWS_PER_TASK: usize = 16;
 
 thread_local! {
     /// The int8 GEMM, chosen for this CPU. One per thread because rten-gemm's executor is
@@ -410,12 +407,6 @@ fn rescale(
                 },
             )
         });
-}
-
-/// Runs `body` compiled for the widest vectors this CPU has (see `kernels::vectorized`).
-#[inline(always)]
-fn vectorized<R>(body: impl FnOnce() -> R) -> R {
-    pulp::Arch::new().dispatch(body)
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use candle_core::{CpuStorage, InplaceOp1, InplaceOp2, Layout};
 use rayon::prelude::*;
 
 /// Rows handed to one rayon task: enough work to amortise scheduling.
-const ROWS_PER_TASK: usize = 16;
+pub(super) const ROWS_PER_TASK: usize = 16;
 
 /// `e^x` for f32, within 2 ulp for x in [-87, 88] (clamped outside, where f32 saturates).
 ///
@@ -114,7 +114,7 @@ fn par_rows(data: &mut [f32], width: usize, run: impl Fn(usize, &mut [f32]) + Sy
 /// or baseline), so that the compiler vectorises its loops. Everything `body` calls
 /// must be `#[inline(always)]` for the extension to reach it.
 #[inline(always)]
-fn vectorized<R>(body: impl FnOnce() -> R) -> R {
+pub(super) fn vectorized<R>(body: impl FnOnce() -> R) -> R {
     pulp::Arch::new().dispatch(body)
 }
 
