@@ -109,18 +109,22 @@ fn work(
     depth: Arc<AtomicUsize>,
     metrics: Arc<Metrics>,
 ) {
-    // Whether the last round served several requests: then clients are sending
-    // concurrently, and the ones answered last are about to send again.
-    let mut concurrent = false;
+    // How many requests a round can expect: the largest round lately, less one per round
+    // since (so a client that has left costs a few short waits, not one per round forever).
+    // More than one means clients are sending concurrently, and the ones answered last are
+    // about to send again.
+    let mut expected = 0usize;
     while let Ok(first) = receiver.recv() {
         let mut jobs = vec![first];
         let mut texts = jobs[0].texts.len();
         // Under concurrency, wait a moment for the stragglers so the round is fuller
-        // (16 clients: 76% of `silica bench`'s rate without it, see benches/serve/run);
-        // a lone client never waits.
+        // (16 clients: 76% of `silica bench`'s rate without it, see benches/serve/run),
+        // but no longer once the expected count has come: past it, only what is already
+        // queued joins the round. A lone client never waits.
+        let concurrent = expected > 1;
         let linger_until = Instant::now() + LINGER;
         while texts < round_texts {
-            let next = if concurrent {
+            let next = if concurrent && jobs.len() < expected {
                 receiver
                     .recv_timeout(linger_until.saturating_duration_since(Instant::now()))
                     .map_err(|_| ())
@@ -135,7 +139,7 @@ fn work(
                 Err(()) => break,
             }
         }
-        concurrent = jobs.len() > 1;
+        expected = jobs.len().max(expected.saturating_sub(1));
         depth.fetch_sub(jobs.len(), Ordering::SeqCst);
         metrics.queue_depth.set(depth.load(Ordering::SeqCst) as i64);
         // Clients that gave up are not waited for.

@@ -1,6 +1,6 @@
 //! The service's Prometheus metrics (`GET /metrics`, OpenMetrics text, which Prometheus
 //! scrapes): requests by route and status, latency by route, queue depth, texts per round,
-//! tokens embedded and the last round's tokens per second.
+//! time per round, tokens embedded and the last round's tokens per second.
 
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
@@ -29,6 +29,7 @@ pub struct Metrics {
     pub latency: Latency,
     pub queue_depth: Gauge,
     round_texts: Histogram,
+    round_seconds: Histogram,
     tokens: Counter,
     tokens_per_second: Gauge<f64, AtomicU64>,
 }
@@ -65,6 +66,14 @@ impl Metrics {
             "Texts embedded together in one round of the model",
             round_texts.clone(),
         );
+        // 1 ms to about 4 s: a round's sum over the run is the model's busy time, which
+        // beside the wall time says how much of it the HTTP side leaves the model idle.
+        let round_seconds = Histogram::new(exponential_buckets(0.001, 2.0, 13));
+        registry.register(
+            "batch_duration_seconds",
+            "Time the model took for one round",
+            round_seconds.clone(),
+        );
         let tokens = Counter::default();
         registry.register(
             "tokens",
@@ -83,6 +92,7 @@ impl Metrics {
             latency,
             queue_depth,
             round_texts,
+            round_seconds,
             tokens,
             tokens_per_second,
         }
@@ -91,6 +101,7 @@ impl Metrics {
     /// One round of the model: how many texts, how many tokens, how long.
     pub fn record_round(&self, texts: usize, tokens: usize, seconds: f64) {
         self.round_texts.observe(texts as f64);
+        self.round_seconds.observe(seconds);
         self.tokens.inc_by(tokens as u64);
         if seconds > 0.0 {
             self.tokens_per_second.set(tokens as f64 / seconds);

@@ -84,7 +84,9 @@ pub(crate) struct AppState {
         routes::health,
         routes::metrics,
         routes::openapi
-    )
+    ),
+    // The failures' shared responses (routes::EmbeddingFailures) refer to it by name.
+    components(schemas(routes::ErrorBody))
 )]
 pub struct ApiDoc;
 

@@ -37,6 +37,28 @@ pub struct ErrorBody {
     pub error: String,
 }
 
+/// The failures of the routes that embed texts, documented once for all of them: the
+/// routes answer with [`ApiError`], this type only describes those answers to OpenAPI.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // never built: utoipa reads its variants' attributes
+pub(crate) enum EmbeddingFailures {
+    /// Missing or wrong API key
+    #[response(status = 401)]
+    Unauthorized(ErrorBody),
+    /// Request over the size limits (body, or texts per request)
+    #[response(status = 413)]
+    TooLarge(ErrorBody),
+    /// Not the JSON this route takes
+    #[response(status = 422)]
+    Unprocessable(ErrorBody),
+    /// Queue full; retry after the Retry-After seconds
+    #[response(status = 429)]
+    QueueFull(ErrorBody),
+    /// No answer within the request timeout
+    #[response(status = 503)]
+    TimedOut(ErrorBody),
+}
+
 impl ApiError {
     pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
         Self {
@@ -258,11 +280,7 @@ pub struct OpenAiResponse {
 #[utoipa::path(post, path = "/v1/embeddings", request_body = OpenAiRequest,
     responses(
         (status = 200, description = "One vector per input, in order", body = OpenAiResponse),
-        (status = 401, description = "Missing or wrong API key", body = ErrorBody),
-        (status = 413, description = "Body or input list over the limits", body = ErrorBody),
-        (status = 422, description = "Not the JSON this route takes", body = ErrorBody),
-        (status = 429, description = "Queue full; retry after the Retry-After seconds", body = ErrorBody),
-        (status = 503, description = "No answer within the request timeout", body = ErrorBody),
+        EmbeddingFailures,
     ))]
 pub async fn openai_embeddings(
     State(state): State<Arc<AppState>>,
@@ -341,11 +359,7 @@ pub struct EmbedRequest {
 #[utoipa::path(post, path = "/embed", request_body = EmbedRequest,
     responses(
         (status = 200, description = "One vector per input, in order", body = Vec<Vec<f32>>),
-        (status = 401, description = "Missing or wrong API key", body = ErrorBody),
-        (status = 413, description = "Body or input list over the limits", body = ErrorBody),
-        (status = 422, description = "Not the JSON this route takes", body = ErrorBody),
-        (status = 429, description = "Queue full; retry after the Retry-After seconds", body = ErrorBody),
-        (status = 503, description = "No answer within the request timeout", body = ErrorBody),
+        EmbeddingFailures,
     ))]
 pub async fn embed_route(
     State(state): State<Arc<AppState>>,
@@ -378,11 +392,7 @@ pub struct SimilarityResponse {
 #[utoipa::path(post, path = "/similarity", request_body = SimilarityRequest,
     responses(
         (status = 200, description = "One cosine per pair, in order", body = SimilarityResponse),
-        (status = 401, description = "Missing or wrong API key", body = ErrorBody),
-        (status = 413, description = "Body or input list over the limits", body = ErrorBody),
-        (status = 422, description = "Not the JSON this route takes", body = ErrorBody),
-        (status = 429, description = "Queue full; retry after the Retry-After seconds", body = ErrorBody),
-        (status = 503, description = "No answer within the request timeout", body = ErrorBody),
+        EmbeddingFailures,
     ))]
 pub async fn similarity(
     State(state): State<Arc<AppState>>,
@@ -446,12 +456,8 @@ pub struct NeighborsResponse {
 #[utoipa::path(post, path = "/neighbors", request_body = NeighborsRequest,
     responses(
         (status = 200, description = "The closest passages, best first", body = NeighborsResponse),
-        (status = 401, description = "Missing or wrong API key", body = ErrorBody),
         (status = 404, description = "The server was started without passages", body = ErrorBody),
-        (status = 413, description = "Body over the limit", body = ErrorBody),
-        (status = 422, description = "Not the JSON this route takes", body = ErrorBody),
-        (status = 429, description = "Queue full; retry after the Retry-After seconds", body = ErrorBody),
-        (status = 503, description = "No answer within the request timeout", body = ErrorBody),
+        EmbeddingFailures,
     ))]
 pub async fn neighbors(
     State(state): State<Arc<AppState>>,
