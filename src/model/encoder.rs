@@ -11,8 +11,9 @@
 //! candle ops. `tests/engine.rs` checks this encoder against candle-transformers' on
 //! random models, and `tests/reference.rs` against sentence-transformers.
 
+use super::attention::BatchAttention;
 use super::int8::{Epilogue, Int8Product, Int8Weight};
-use super::kernels::{BiasAdd, BiasGelu, LayerNormParams, MaskedSoftmax, ResidualLayerNorm};
+use super::kernels::{BiasAdd, BiasGelu, LayerNormParams, ResidualLayerNorm};
 use super::token_table::TokenTable;
 use super::{Architecture, ModelConfig};
 use anyhow::{bail, ensure, Context, Result};
@@ -483,7 +484,7 @@ impl Encoder {
         };
         for layer in &self.layers {
             x = if fused {
-                self.layer_fused(layer, &x, rows, width, &batch.lengths)?
+                self.layer_fused(layer, &x, width, &batch.lengths)?
             } else {
                 self.layer_plain(layer, &x, rows, width, mask_bias.as_ref().unwrap())?
             };
@@ -519,18 +520,15 @@ impl Encoder {
         &self,
         layer: &Layer,
         x: &Tensor,
-        rows: usize,
         width: usize,
         lengths: &[usize],
     ) -> Result<Tensor> {
         let qkv = layer.qkv.matmul_then(x, AfterBias::Nothing)?;
-        let [q, k, v] = self.split_heads(&qkv, rows, width)?;
-        let scores = q.matmul(&k.t()?)?;
-        scores.inplace_op1(&MaskedSoftmax {
+        let context = qkv.apply_op1_no_bwd(&BatchAttention {
             lengths,
+            width,
             heads: self.heads,
         })?;
-        let context = self.merge_heads(&scores.matmul(&v)?, rows, width)?;
         let attended = layer.attention_out.matmul(&context)?;
         attended.inplace_op2(x, &ResidualLayerNorm(&layer.attention_norm.fused))?;
         let inner = layer.up.matmul_then(&attended, AfterBias::Gelu)?;

@@ -74,7 +74,7 @@ const LANES: usize = 16;
 
 /// The sum of `xs` in a fixed order (lane-wise, then the lanes), whatever the thread count.
 #[inline(always)]
-fn sum(xs: &[f32]) -> f32 {
+pub(super) fn sum(xs: &[f32]) -> f32 {
     let mut acc = [0f32; LANES];
     let chunks = xs.chunks_exact(LANES);
     let tail = chunks.remainder();
@@ -88,7 +88,7 @@ fn sum(xs: &[f32]) -> f32 {
 
 /// The largest value of `xs` (`-inf` when empty).
 #[inline(always)]
-fn max(xs: &[f32]) -> f32 {
+pub(super) fn max(xs: &[f32]) -> f32 {
     let mut acc = [f32::NEG_INFINITY; LANES];
     let chunks = xs.chunks_exact(LANES);
     let tail = chunks.remainder();
@@ -181,37 +181,6 @@ pub fn bias_residual_layer_norm(x: &mut [f32], residual: &[f32], norm: &LayerNor
                     for ((v, g), b) in row.iter_mut().zip(&norm.gamma).zip(&norm.beta) {
                         *v = *v * inv_std * g + b;
                     }
-                }
-            },
-        )
-    });
-}
-
-/// Softmax of each attention-score row over the first `len` keys of its sequence; the
-/// padded keys get probability 0. Rows are `[sequence, head, query]` in that order.
-pub fn masked_softmax(
-    scores: &mut [f32],
-    keys: usize,
-    rows_per_sequence: usize,
-    lengths: &[usize],
-) {
-    par_rows(scores, keys, |first, rows| {
-        vectorized(
-            #[inline(always)]
-            || {
-                for (i, row) in rows.chunks_exact_mut(keys).enumerate() {
-                    let len = lengths[(first + i) / rows_per_sequence];
-                    let (live, padded) = row.split_at_mut(len);
-                    let top = max(live);
-                    for v in live.iter_mut() {
-                        *v = exp(*v - top);
-                    }
-                    let total = sum(live);
-                    let inv = 1.0 / total;
-                    for v in live.iter_mut() {
-                        *v *= inv;
-                    }
-                    padded.fill(0.0);
                 }
             },
         )
@@ -311,24 +280,6 @@ impl InplaceOp2 for ResidualLayerNorm<'_> {
     }
 }
 
-/// In-place masked softmax over attention scores `[batch * heads, seq, seq]`.
-pub struct MaskedSoftmax<'a> {
-    pub lengths: &'a [usize],
-    pub heads: usize,
-}
-
-impl InplaceOp1 for MaskedSoftmax<'_> {
-    fn name(&self) -> &'static str {
-        "masked-softmax"
-    }
-    fn cpu_fwd(&self, storage: &mut CpuStorage, layout: &Layout) -> candle_core::Result<()> {
-        let keys = layout.dims().last().copied().unwrap_or(0);
-        let scores = slice_mut(self.name(), storage, layout)?;
-        masked_softmax(scores, keys, self.heads * keys, self.lengths);
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -406,30 +357,6 @@ mod tests {
                 let want = (v[c] - mean) / (var + 1e-12).sqrt() * params.gamma[c] as f64
                     + params.beta[c] as f64;
                 assert!((x[r * width + c] as f64 - want).abs() < 1e-5);
-            }
-        }
-
-        // two sequences of 3 keys, one head: lengths 3 and 2
-        let mut scores = vec![
-            1.0f32, 2.0, 3.0, 0.0, 0.0, 0.0, 1.0, 1.0, 9.0, -1.0, 4.0, 7.0, 1.0, 2.0, 3.0, 5.0,
-            5.0, 5.0,
-        ];
-        let original = scores.clone();
-        masked_softmax(&mut scores, 3, 3, &[3, 2]);
-        for r in 0..6 {
-            let len = if r < 3 { 3 } else { 2 };
-            let row = &original[r * 3..r * 3 + 3];
-            let z: f64 = row[..len].iter().map(|&v| (v as f64).exp()).sum();
-            for c in 0..3 {
-                let want = if c < len {
-                    (row[c] as f64).exp() / z
-                } else {
-                    0.0
-                };
-                assert!(
-                    (scores[r * 3 + c] as f64 - want).abs() < 1e-6,
-                    "row {r} col {c}"
-                );
             }
         }
     }

@@ -2,6 +2,7 @@
 //! its files say (architecture, pooling, normalisation, prompts, maximum length), and
 //! loading it into a [`Model`]: a candle encoder plus its tokenizer.
 
+mod attention;
 mod config;
 mod encoder;
 mod fingerprint;
