@@ -516,7 +516,7 @@ pub async fn health(State(state): State<Arc<AppState>>) -> Json<Health> {
 /// Prometheus metrics (OpenMetrics text).
 #[utoipa::path(get, path = "/metrics",
     responses(
-        (status = 200, description = "Requests by route and status, latency histograms, queue depth, texts per round, tokens", body = String, content_type = "application/openmetrics-text"),
+        (status = 200, description = "Requests by route and status, latency histograms, queue depth, texts and model time per round, tokens", body = String, content_type = "application/openmetrics-text"),
         (status = 401, description = "Missing or wrong API key", body = ErrorBody),
     ))]
 pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
