@@ -114,14 +114,24 @@ fn assert_batch_invariant_in(model: &str, format: WeightFormat, bound: f64) {
     let texts: Vec<&str> = passages.iter().take(64).map(|(_, t)| t.as_str()).collect();
     let (batched, stats) = embedder.embed(&texts, &PromptChoice::Passage).unwrap();
     assert_eq!(stats.batches, 1, "all 64 texts in one batch: {stats:?}");
+    let mut worst = (f64::INFINITY, 0);
     for (i, text) in texts.iter().enumerate() {
         let (alone, _) = embedder.embed(&[*text], &PromptChoice::Passage).unwrap();
         let c = cosine(alone.row(0), batched.row(i));
-        assert!(
-            c >= bound,
-            "{model} {format}: text {i} alone vs batched: cosine {c}"
-        );
+        if c < worst.0 {
+            worst = (c, i);
+        }
     }
+    eprintln!(
+        "{model} {format}: worst cosine alone vs batched {}",
+        worst.0
+    );
+    assert!(
+        worst.0 >= bound,
+        "{model} {format}: text {} alone vs batched: cosine {}",
+        worst.1,
+        worst.0
+    );
 }
 
 #[test]
@@ -159,14 +169,15 @@ fn int8_stays_within_0_99_cosine_of_every_reference_vector() {
     }
 }
 
-/// Activations are quantized per token and the integer sums are exact, so a text's int8
-/// vector depends on its batch only through the f32 steps between the products
-/// (attention), whose last-bit differences can move an activation across a rounding
-/// step: measured worst 0.99975, against 0.99999 for f32.
+/// Activations are quantized per token, the integer sums are exact and attention runs per
+/// sequence (src/model/attention.rs), so a text's int8 vector does not depend on its batch
+/// more than f32's does: held to f32's bound. It measured 0.99975 when attention still ran
+/// over the padded batch, whose last-bit differences could move an activation across a
+/// rounding step.
 #[test]
-fn int8_is_nearly_batch_invariant() {
-    assert_batch_invariant_in("multilingual-e5-small", WeightFormat::Int8, 0.9995);
-    assert_batch_invariant_in("all-MiniLM-L6-v2", WeightFormat::Int8, 0.9995);
+fn int8_is_batch_invariant() {
+    assert_batch_invariant_in("multilingual-e5-small", WeightFormat::Int8, 0.99999);
+    assert_batch_invariant_in("all-MiniLM-L6-v2", WeightFormat::Int8, 0.99999);
 }
 
 #[test]
