@@ -61,31 +61,18 @@ impl BatchAttention<'_> {
                     &qkv[first + 2 * hidden..],
                 );
                 let mut scores = vec![0f32; len * len];
-                // Safety: gemm reads `len` rows of `head_dim` values of q and k at row stride
+                // Safety: reads `len` rows of `head_dim` values of q and k at row stride
                 // `stride`, all inside `qkv` (checked by the caller's shape), and writes the
                 // `len x len` scores.
                 unsafe {
-                    gemm(
-                        len,
-                        len,
-                        head_dim,
+                    // k transposed: element (d, j) is k[j * stride + d].
+                    let k_transposed = Strided::new(k, stride, 1);
+                    product(
+                        (len, len, head_dim),
                         scores.as_mut_ptr(),
-                        1,
-                        len as isize,
-                        false,
-                        q.as_ptr(),
-                        1,
-                        stride as isize,
-                        // k transposed: element (d, j) is k[j * stride + d].
-                        k.as_ptr(),
-                        stride as isize,
-                        1,
-                        0.0,
-                        1.0,
-                        false,
-                        false,
-                        false,
-                        Parallelism::None,
+                        len,
+                        Strided::new(q, 1, stride),
+                        k_transposed,
                     );
                 }
                 vectorized(
@@ -107,31 +94,71 @@ impl BatchAttention<'_> {
                 // row * width + len` and columns `head * head_dim ..` of `out`: no other task
                 // writes them, and they lie inside `out`, which outlives the tasks.
                 unsafe {
-                    gemm(
-                        len,
-                        head_dim,
-                        len,
+                    product(
+                        (len, head_dim, len),
                         output.at(row * width * hidden + head * head_dim),
-                        1,
-                        hidden as isize,
-                        false,
-                        scores.as_ptr(),
-                        1,
-                        len as isize,
-                        v.as_ptr(),
-                        1,
-                        stride as isize,
-                        0.0,
-                        1.0,
-                        false,
-                        false,
-                        false,
-                        Parallelism::None,
+                        hidden,
+                        Strided::new(&scores, 1, len),
+                        Strided::new(v, 1, stride),
                     );
                 }
             });
         out
     }
+}
+
+/// A matrix read in place: its first value and the steps between columns and rows.
+#[derive(Clone, Copy)]
+struct Strided {
+    first: *const f32,
+    column_step: isize,
+    row_step: isize,
+}
+
+impl Strided {
+    fn new(values: &[f32], column_step: usize, row_step: usize) -> Self {
+        Self {
+            first: values.as_ptr(),
+            column_step: column_step as isize,
+            row_step: row_step as isize,
+        }
+    }
+}
+
+/// `out = lhs x rhs` for `(rows, columns, depth)`, on this thread (the tasks are the
+/// parallelism), `out` row-major with `out_row_step` between rows.
+///
+/// # Safety
+/// Every value the shapes and steps reach must lie inside the slices `lhs` and `rhs` came
+/// from, and `out`'s cells must be writable and written by no one else meanwhile.
+unsafe fn product(
+    (rows, columns, depth): (usize, usize, usize),
+    out: *mut f32,
+    out_row_step: usize,
+    lhs: Strided,
+    rhs: Strided,
+) {
+    gemm(
+        rows,
+        columns,
+        depth,
+        out,
+        1,
+        out_row_step as isize,
+        false,
+        lhs.first,
+        lhs.column_step,
+        lhs.row_step,
+        rhs.first,
+        rhs.column_step,
+        rhs.row_step,
+        0.0,
+        1.0,
+        false,
+        false,
+        false,
+        Parallelism::None,
+    );
 }
 
 impl CustomOp1 for BatchAttention<'_> {
