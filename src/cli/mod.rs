@@ -58,7 +58,27 @@ pub enum Command {
 pub fn main() -> i32 {
     let cli = Cli::parse();
     init_logging(&cli.log);
-    let result = match cli.command {
+    let result = run(cli.command);
+    match result {
+        Ok(()) => 0,
+        Err(err) if is_broken_pipe(&err) => 0,
+        Err(err) => {
+            // One line: the chain of contexts joined by ": ".
+            let message = format!("{err:#}").replace('\n', " ");
+            eprintln!("error: {message}");
+            1
+        }
+    }
+}
+
+/// Sets `--threads` before anything else runs (reading a corpus or building a graph may
+/// use rayon's pool before a model is loaded, and the pool's size is fixed at first use),
+/// then runs the command.
+fn run(command: Command) -> anyhow::Result<()> {
+    if let Some(threads) = command.threads() {
+        crate::embed::set_cpu_threads(threads)?;
+    }
+    match command {
         Command::Embed(args) => embed::run(args),
         Command::Passages(args) => passages::run(args),
         Command::Themes(args) => themes::run(args),
@@ -69,16 +89,28 @@ pub fn main() -> i32 {
         Command::Eval(args) => eval::run(args),
         Command::Bench(args) => bench::run(args),
         Command::Serve(args) => serve::run(args),
-    };
-    match result {
-        Ok(()) => 0,
-        Err(err) if is_broken_pipe(&err) => 0,
-        Err(err) => {
-            // One line: the chain of contexts joined by ": ".
-            let message = format!("{err:#}").replace('\n', " ");
-            eprintln!("error: {message}");
-            1
-        }
+    }
+}
+
+impl Command {
+    /// The `--threads` of a command that embeds, if given.
+    fn threads(&self) -> Option<usize> {
+        let model = match self {
+            Command::Embed(a) => &a.model,
+            Command::Passages(a) => &a.model,
+            Command::Themes(a) => &a.model,
+            Command::Index(a) => match &a.command {
+                index::IndexCommand::Add(a) => &a.model,
+                _ => return None,
+            },
+            Command::Neighbors(a) => &a.model,
+            Command::Similarity(a) => &a.model,
+            Command::Cache(_) => return None,
+            Command::Eval(a) => &a.model,
+            Command::Bench(a) => &a.model,
+            Command::Serve(a) => &a.model,
+        };
+        model.threads
     }
 }
 
