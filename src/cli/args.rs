@@ -3,7 +3,7 @@ use crate::corpus::{
     build_passages, encoding_for_label, read_inputs, Corpus, Document, PassageOptions, ReadOptions,
     TokenCounter,
 };
-use crate::embed::{set_cpu_threads, BatchLimits, DeviceChoice, Embedder};
+use crate::embed::{BatchLimits, DeviceChoice, Embedder};
 use crate::model::{
     Model, ModelFiles, ModelInfo, ModelLocator, ModelSpec, PromptChoice, TextTokenizer,
     WeightFormat, DEFAULT_MODEL,
@@ -325,11 +325,9 @@ impl ModelArgs {
         Model::load_tokenizer(&self.locate()?)
     }
 
-    /// Sets threads, opens the device and loads the model.
+    /// Opens the device and loads the model (`--threads` is already set: the CLI sets it
+    /// before any command runs).
     pub fn load_embedder(&self) -> Result<Embedder> {
-        if let Some(threads) = self.threads {
-            set_cpu_threads(threads)?;
-        }
         let device = self.device.open()?;
         let default = BatchLimits::for_device(&device);
         let limits = BatchLimits {

@@ -71,19 +71,10 @@ pub fn device_name(device: &Device) -> &'static str {
 ///
 /// candle sizes its thread pools from `RAYON_NUM_THREADS`/`CANDLE_NUM_THREADS` when they
 /// are first used, so this must run before any model work, while the process is still
-/// single-threaded (the CLI calls it first thing). Asking again for the same count is a
-/// no-op (the CLI sets it, then loading the embedder asks again); another count is an
-/// error, since the pool's size is fixed once built.
+/// single-threaded (the CLI calls it first thing, before any command runs).
 pub fn set_cpu_threads(threads: usize) -> Result<()> {
-    static SET: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     if threads == 0 {
         bail!("--threads must be at least 1");
-    }
-    if let Some(&set) = SET.get() {
-        if set == threads {
-            return Ok(());
-        }
-        bail!("setting {threads} threads: the process already runs on {set}");
     }
     // Safety: called at start-up, before any other thread exists (see above).
     unsafe {
@@ -93,9 +84,7 @@ pub fn set_cpu_threads(threads: usize) -> Result<()> {
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build_global()
-        .map_err(|e| anyhow::anyhow!("setting {threads} threads: {e}"))?;
-    let _ = SET.set(threads);
-    Ok(())
+        .map_err(|e| anyhow::anyhow!("setting {threads} threads: {e}"))
 }
 
 #[cfg(test)]
