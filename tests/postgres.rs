@@ -1,7 +1,8 @@
 //! `--store postgres://...` against a real PostgreSQL with pgvector: PyPI's pgserver
-//! (PostgreSQL 16.2, pgvector 0.6.2), installed by `bash tests/postgres/setup` (which
-//! `.ci/run` runs) and started by each test in its own folder. Without it these tests fail,
-//! they do not skip.
+//! (PostgreSQL 16.2, pgvector 0.6.2), and the same PostgreSQL with pgvector 0.8 built from
+//! Debian's source (for `halfvec`), both installed by `bash tests/postgres/setup` (which
+//! `.ci/run` runs) and started by each test in its own folder. Without them these tests
+//! fail, they do not skip.
 
 mod common;
 
@@ -18,14 +19,33 @@ struct Server {
     _dir: tempfile::TempDir,
 }
 
+/// Which of tests/postgres/setup's servers: the pgvector in pgserver's wheel (0.6.2, the
+/// oldest silica supports), or one built from source (0.8, with `halfvec`).
+#[derive(Clone, Copy)]
+enum Pgvector {
+    Wheel,
+    Source,
+}
+
 impl Server {
     fn start() -> Self {
-        let python = std::env::var_os("SILICA_PGSERVER_PYTHON")
+        Self::start_with(Pgvector::Wheel)
+    }
+
+    fn start_with(pgvector: Pgvector) -> Self {
+        let (variable, default) = match pgvector {
+            Pgvector::Wheel => ("SILICA_PGSERVER_PYTHON", "target/pgserver/bin/python"),
+            Pgvector::Source => (
+                "SILICA_PGSERVER08_PYTHON",
+                "target/pgserver-pgvector08/bin/python",
+            ),
+        };
+        let python = std::env::var_os(variable)
             .map(PathBuf::from)
-            .unwrap_or_else(|| repo_root().join("target/pgserver/bin/python"));
+            .unwrap_or_else(|| repo_root().join(default));
         assert!(
             python.exists(),
-            "{}: no pgserver; run `bash tests/postgres/setup` (PyPI's pgserver 0.1.4)",
+            "{}: no pgserver; run `bash tests/postgres/setup`",
             python.display()
         );
         let dir = tempfile::Builder::new().prefix("pg").tempdir().unwrap();
@@ -371,7 +391,17 @@ fn the_seeds_in_a_store_answer_as_an_index_directory_does() {
     assert_eq!(stats["documents"], 5);
     assert_eq!(stats["passages"], 48);
     assert_eq!(stats["pgvector"], "0.6.2");
+    assert_eq!(stats["vector_type"], "vector");
     assert_eq!(stats["hnsw"]["built"], true);
+    // A store made before the vector type was recorded holds `vector`.
+    client(&url)
+        .batch_execute("DELETE FROM silica_meta WHERE key = 'vector_type'")
+        .unwrap();
+    let stats = json(&silica(
+        &["index", "stats", "--store", &url, "--format", "json"],
+        work.path(),
+    ));
+    assert_eq!(stats["vector_type"], "vector");
     let verify = json(&silica(
         &["index", "verify", "--store", &url, "--format", "json"],
         work.path(),
@@ -420,6 +450,233 @@ fn the_seeds_in_a_store_answer_as_an_index_directory_does() {
     };
     assert_eq!(docs, 4);
     assert!(passages < 48 && passages > 0);
+}
+
+/// Scans of the HNSW index so far, as the server's statistics count them (flushed within a
+/// second or so of a query).
+fn hnsw_scans(url: &str) -> i64 {
+    client(url)
+        .query_one(
+            "SELECT coalesce(sum(idx_scan), 0)::int8 FROM pg_stat_user_indexes
+             WHERE indexrelname = 'silica_passages_hnsw'",
+            &[],
+        )
+        .unwrap()
+        .get(0)
+}
+
+/// The most a cosine of half-precision vectors can differ from f32's: each of the two
+/// unit vectors is off by at most f16's unit roundoff (2^-11) relative to its length, so
+/// their dot product by at most about twice that.
+const HALF_COSINE_BOUND: f64 = 2.0 * 4.8828125e-4 + 1e-6;
+
+#[test]
+fn halfvec_where_pgvector_has_it_halves_the_vectors_and_keeps_the_hits() {
+    let server = Server::start_with(Pgvector::Source);
+    let half = server.database("half");
+    let full = server.database("full_precision");
+    let work = tempfile::tempdir().unwrap();
+    let dir = work.path().join("seeds.idx");
+    let seeds = repo_root().join("seeds");
+    let seeds = seeds.to_str().unwrap();
+    ok(&silica(
+        &["index", "add", seeds, "--index", dir.to_str().unwrap()],
+        work.path(),
+    ));
+    // auto: halfvec, as this server's pgvector has it; vector when asked.
+    ok(&silica(
+        &["index", "add", seeds, "--store", &half],
+        work.path(),
+    ));
+    ok(&silica(
+        &[
+            "index",
+            "add",
+            seeds,
+            "--store",
+            &full,
+            "--vector-type",
+            "vector",
+        ],
+        work.path(),
+    ));
+    let mut bytes = Vec::new();
+    for (url, ty) in [(&half, "halfvec"), (&full, "vector")] {
+        let mut c = client(url);
+        let column: String = c
+            .query_one(
+                "SELECT format_type(atttypid, atttypmod) FROM pg_attribute
+                 WHERE attrelid = 'silica_passages'::regclass AND attname = 'embedding'",
+                &[],
+            )
+            .unwrap()
+            .get(0);
+        assert_eq!(column, format!("{ty}(384)"));
+        let index: String = c
+            .query_one(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'silica_passages_hnsw'",
+                &[],
+            )
+            .unwrap()
+            .get(0);
+        assert!(index.contains(&format!("{ty}_cosine_ops")), "{index}");
+        let per_vector: f64 = c
+            .query_one(
+                "SELECT avg(pg_column_size(embedding))::float8 FROM silica_passages",
+                &[],
+            )
+            .unwrap()
+            .get(0);
+        bytes.push(per_vector);
+        let stats = json(&silica(
+            &["index", "stats", "--store", url, "--format", "json"],
+            work.path(),
+        ));
+        assert!(
+            stats["pgvector"].as_str().unwrap().starts_with("0.8"),
+            "{stats}"
+        );
+        assert_eq!(stats["vector_type"], ty);
+        assert_eq!(stats["passages"], 48);
+        let verify = json(&silica(
+            &["index", "verify", "--store", url, "--format", "json"],
+            work.path(),
+        ));
+        assert_eq!(verify["ok"], true, "{verify}");
+    }
+    assert!(bytes[0] < 0.55 * bytes[1], "{bytes:?}");
+
+    // Every stored passage as a query, by scan and by HNSW: `vector` gives the index
+    // directory's hits and scores; `halfvec` scores within the half-precision bound of
+    // f32's, and a hit can only differ where f32's scores are that close.
+    let index = silica::index::PassageIndex::open(&dir, true).unwrap();
+    let keys = index.store.passage_keys().unwrap();
+    let vectors = index.store.vectors(&keys, 384).unwrap();
+    let by_id: std::collections::HashMap<String, &[f32]> = index
+        .store
+        .passage_rows(&keys)
+        .unwrap()
+        .into_iter()
+        .zip(&vectors)
+        .map(|(row, (_, v))| (row.id, v.as_slice()))
+        .collect();
+    let queries: Vec<&[f32]> = vectors.iter().map(|(_, v)| v.as_slice()).collect();
+    let skip = vec![None; queries.len()];
+    let local = silica::index::IndexSearcher::new(&index, Some(silica::index::SearchMode::Exact))
+        .unwrap()
+        .top_k(&queries, 10, &skip)
+        .unwrap();
+    let local_ids: Vec<Vec<String>> = local
+        .iter()
+        .map(|hits| {
+            let keys: Vec<i64> = hits.iter().map(|h| h.key).collect();
+            index
+                .store
+                .passage_rows(&keys)
+                .unwrap()
+                .into_iter()
+                .map(|r| r.id)
+                .collect()
+        })
+        .collect();
+    let mut worst = 0f64;
+    for (url, exact_scores) in [(&half, false), (&full, true)] {
+        let store = silica::index::postgres::PgStore::open(url).unwrap();
+        let hnsw_scans_before = hnsw_scans(url);
+        for mode in [
+            silica::index::SearchMode::Exact,
+            silica::index::SearchMode::Ann,
+        ] {
+            let remote = store
+                .searcher(Some(mode), Some(64), Default::default())
+                .unwrap()
+                .top_k(&queries, 10, &skip)
+                .unwrap();
+            for (q, hits) in remote.iter().enumerate() {
+                assert_eq!(hits.len(), 10);
+                let tenth = local[q][9].score as f64;
+                for (rank, (score, row)) in hits.iter().enumerate() {
+                    let f32_score = cosine(queries[q], by_id[&row.id]);
+                    if exact_scores {
+                        assert_eq!(row.id, local_ids[q][rank], "{mode:?}");
+                        assert!((f32_score - *score as f64).abs() < 1e-5);
+                    } else {
+                        let error = (f32_score - *score as f64).abs();
+                        worst = worst.max(error);
+                        assert!(error <= HALF_COSINE_BOUND, "{} {error}", row.id);
+                        assert!(
+                            f32_score >= tenth - 2.0 * HALF_COSINE_BOUND,
+                            "{mode:?}: {} scores {f32_score} in f32, the 10th {tenth}",
+                            row.id
+                        );
+                    }
+                }
+            }
+        }
+        // The HNSW queries went through the index (one per query), not a scan.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while hnsw_scans(url) < hnsw_scans_before + queries.len() as i64 {
+            assert!(Instant::now() < deadline, "the HNSW index was not scanned");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+    eprintln!("halfvec: largest score difference from f32 {worst:.2e}");
+
+    // The CLI over the halfvec store: a filtered HNSW query (an iterative scan in pgvector
+    // 0.8), themes (vectors read back as f32), and a run asking for the other type.
+    let in_fr = json(&silica(
+        &[
+            "neighbors",
+            "--store",
+            &half,
+            "-q",
+            "puces",
+            "--lang",
+            "fr",
+            "--search",
+            "ann",
+            "--format",
+            "json",
+        ],
+        work.path(),
+    ));
+    let local_fr = json(&silica(
+        &[
+            "neighbors",
+            "--index",
+            dir.to_str().unwrap(),
+            "-q",
+            "puces",
+            "--lang",
+            "fr",
+            "--format",
+            "json",
+        ],
+        work.path(),
+    ));
+    assert_eq!(hits(&in_fr).len(), hits(&local_fr).len());
+    assert!(!hits(&in_fr).is_empty());
+    let themes = json(&silica(
+        &["themes", "--store", &half, "--format", "json"],
+        work.path(),
+    ));
+    assert!(!themes["clusters"].as_array().unwrap().is_empty());
+    let err = one_line_error(&silica(
+        &[
+            "index",
+            "add",
+            seeds,
+            "--store",
+            &half,
+            "--vector-type",
+            "vector",
+        ],
+        work.path(),
+    ));
+    assert!(
+        err.contains("--vector-type: the index has halfvec, this run vector"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -552,6 +809,39 @@ fn bad_conditions_are_one_line_errors_and_leave_nothing_half_written() {
     let empty = server.database("empty");
     let err = one_line_error(&silica(&["index", "stats", "--store", &empty], work.path()));
     assert!(err.contains("no silica store"), "{err}");
+
+    // halfvec needs pgvector 0.7; a directory has no vector column to choose.
+    let err = one_line_error(&silica(
+        &[
+            "index",
+            "add",
+            seeds,
+            "--store",
+            &server.database("half"),
+            "--vector-type",
+            "halfvec",
+        ],
+        work.path(),
+    ));
+    assert!(err.contains("needs pgvector 0.7"), "{err}");
+    let created: bool = client(&server.database("half"))
+        .query_one("SELECT to_regclass('silica_meta') IS NOT NULL", &[])
+        .unwrap()
+        .get(0);
+    assert!(!created, "a refused store left tables behind");
+    let err = one_line_error(&silica(
+        &[
+            "index",
+            "add",
+            seeds,
+            "--index",
+            work.path().join("x.idx").to_str().unwrap(),
+            "--vector-type",
+            "vector",
+        ],
+        work.path(),
+    ));
+    assert!(err.contains("--vector-type"), "{err}");
 
     // A store built with another model refuses this one.
     let url = server.database("store");

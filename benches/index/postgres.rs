@@ -3,21 +3,24 @@
 //! passages by binary COPY), the HNSW index built as `silica index add` builds it, then
 //! queries through the store's search as `silica neighbors --store` runs them. Prints one
 //! Markdown row per ef_search: passages, load time, HNSW build time, p50/p99 query,
-//! recall@10 against a sequential scan (200 queries), bytes of tables and index.
+//! recall@10 against exact f32 search (200 queries, computed here from the vectors, so
+//! that a `halfvec` store is scored against full precision), bytes of tables and index.
 //!
 //!     SILICA_BENCH_VECTORS=real.npy cargo bench --bench index_postgres -- 1000000 --ef 40,100
 //!
 //! The vectors are those of `index_scaling` (benches/index/data.rs). The server is
 //! `SILICA_BENCH_STORE` (a postgres:// URL; its database must be empty of silica tables),
 //! else a private pgserver started in `SILICA_BENCH_DIR` (default .) as the tests start it
-//! (`bash tests/postgres/setup` first). `--m` and `--ef-construction` set the HNSW index;
-//! `--batch` the documents per transaction.
+//! (`bash tests/postgres/setup` first; `SILICA_PGSERVER_PYTHON` picks its Python, such as
+//! target/pgserver-pgvector08/bin/python for pgvector 0.8). `--m` and `--ef-construction` set the HNSW index;
+//! `--batch` the documents per transaction; `--vector-type auto|vector|halfvec` the column.
 
 #[path = "data.rs"]
 mod data;
 
 use data::{around_real, one_passage_documents, read_npy, synthetic_settings, vectors, DIM};
-use silica::index::postgres::PgStore;
+use rayon::prelude::*;
+use silica::index::postgres::{PgStore, VectorChoice};
 use silica::index::{AnnParams, DocumentSink, PassageFilters, SearchMode};
 use std::io::BufRead;
 use std::time::Instant;
@@ -29,6 +32,38 @@ fn list_arg(args: &[String], flag: &str, default: usize) -> Vec<usize> {
         .and_then(|i| args.get(i + 1))
         .map(|v| v.split(',').filter_map(|x| x.parse().ok()).collect())
         .unwrap_or_else(|| vec![default])
+}
+
+/// The value after `flag`, or None.
+fn text_arg<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
+    args.iter()
+        .position(|a| a == flag)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+}
+
+/// The indices of the 10 rows of `data` closest to each query by cosine, in f32.
+fn exact_top10(data: &[f32], queries: &[&[f32]]) -> Vec<Vec<usize>> {
+    let norms: Vec<f32> = data
+        .par_chunks_exact(DIM)
+        .map(|v| v.iter().map(|x| x * x).sum::<f32>().sqrt())
+        .collect();
+    queries
+        .par_iter()
+        .map(|q| {
+            let qn = q.iter().map(|x| x * x).sum::<f32>().sqrt();
+            let mut scored: Vec<(f32, usize)> = data
+                .chunks_exact(DIM)
+                .enumerate()
+                .map(|(i, v)| {
+                    let dot: f32 = v.iter().zip(q.iter()).map(|(a, b)| a * b).sum();
+                    (dot / (norms[i] * qn), i)
+                })
+                .collect();
+            scored.select_nth_unstable_by(9, |a, b| b.0.total_cmp(&a.0));
+            scored[..10].iter().map(|&(_, i)| i).collect()
+        })
+        .collect()
 }
 
 /// A private server: its helper stops and deletes it when its stdin closes.
@@ -50,7 +85,10 @@ fn private_server() -> (PrivateServer, String) {
     let dir =
         tempfile::tempdir_in(std::env::var("SILICA_BENCH_DIR").unwrap_or_else(|_| ".".into()))
             .unwrap();
-    let mut child = std::process::Command::new(root.join("target/pgserver/bin/python"))
+    let python = std::env::var_os("SILICA_PGSERVER_PYTHON")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root.join("target/pgserver/bin/python"));
+    let mut child = std::process::Command::new(python)
         .arg(root.join("tests/postgres/server.py"))
         .arg(dir.path().join("data"))
         .stdin(std::process::Stdio::piped())
@@ -80,6 +118,10 @@ fn main() {
         expansion_add: list_arg(&args, "--ef-construction", 64)[0],
         ..AnnParams::default()
     };
+    let choice: VectorChoice = text_arg(&args, "--vector-type")
+        .unwrap_or("auto")
+        .parse()
+        .unwrap();
     let (_server, url) = match std::env::var("SILICA_BENCH_STORE") {
         Ok(url) => (None, url),
         Err(_) => {
@@ -110,7 +152,12 @@ fn main() {
         ann.expansion_add
     );
     let settings = synthetic_settings(ann);
-    let mut store = PgStore::open_or_create(&url, &settings).unwrap();
+    let mut store = PgStore::open_or_create(&url, &settings, choice).unwrap();
+    eprintln!(
+        "pgvector {}, vectors stored as {}",
+        store.pgvector,
+        store.vectors.sql()
+    );
     let mut conn = store.conn().unwrap();
     let workers: String = conn
         .query_one("SHOW max_parallel_maintenance_workers", &[])
@@ -125,7 +172,6 @@ fn main() {
         let docs = one_passage_documents(&ids, &data, chunk);
         store.write(&docs).unwrap();
     }
-    drop(data);
     let load_s = t.elapsed().as_secs_f64();
     eprintln!("loaded in {load_s:.1} s");
     let t = Instant::now();
@@ -136,12 +182,11 @@ fn main() {
     let (_, table_bytes, hnsw_bytes) = store.server_facts().unwrap();
 
     let rows: Vec<&[f32]> = queries.chunks_exact(DIM).collect();
-    let skip = vec![None; rows.len()];
-    let truth = store
-        .searcher(Some(SearchMode::Exact), None, PassageFilters::default())
-        .unwrap()
-        .top_k(&rows, 10, &skip)
-        .unwrap();
+    let truth: Vec<Vec<String>> = exact_top10(&data, &rows)
+        .into_iter()
+        .map(|ids| ids.into_iter().map(|i| format!("d{i}")).collect())
+        .collect();
+    drop(data);
     println!("| passages | load | HNSW build | ef_search | p50 query | p99 query | recall@10 | tables | HNSW |");
     println!("|---|---|---|---|---|---|---|---|---|");
     for ef in efs {
@@ -159,7 +204,7 @@ fn main() {
             latencies.push(t.elapsed().as_secs_f64() * 1e3);
             found += hits[0]
                 .iter()
-                .filter(|(_, h)| truth[q].iter().any(|(_, e)| e.key == h.key))
+                .filter(|(_, h)| truth[q].contains(&h.id))
                 .count();
         }
         latencies.sort_by(f64::total_cmp);

@@ -4,7 +4,7 @@
 use super::args::{InputArgs, PassageArgs};
 use super::ModelArgs;
 use crate::embed::Embedder;
-use crate::index::postgres::{is_store_url, HnswState, PgStore};
+use crate::index::postgres::{is_store_url, HnswState, PgStore, VectorChoice};
 use crate::index::{
     AddPlan, AnnParams, AnnQuery, DocumentSink, IndexSearcher, IndexSettings, KeyHit, PassageIndex,
     SearchMode, Shard, VectorFile,
@@ -141,6 +141,13 @@ pub struct AddArgs {
     #[arg(long, default_value_t = AnnParams::default().quantization)]
     pub ann_storage: String,
 
+    /// With --store, a new store's vector column: halfvec (half the bytes, in the table
+    /// and the HNSW index; scores of half-precision vectors), vector (4 bytes a dimension,
+    /// scores equal to an index directory's), or auto: halfvec where the server's pgvector
+    /// is 0.7 or later, else vector. An existing store keeps its own.
+    #[arg(long, value_name = "auto|vector|halfvec", default_value = "auto")]
+    pub vector_type: VectorChoice,
+
     #[command(flatten)]
     pub passages: PassageArgs,
 
@@ -249,6 +256,9 @@ fn add(args: AddArgs) -> Result<()> {
     if !shard.is_all() && !matches!(target, Target::Postgres(_)) {
         bail!("--shard splits a load into one PostgreSQL store (--store URL); an index directory is written by one process");
     }
+    if args.vector_type != VectorChoice::Auto && !matches!(target, Target::Postgres(_)) {
+        bail!("--vector-type sets a PostgreSQL store's column (--store URL); an index directory keeps f32 vectors (see --ann-storage)");
+    }
     // The tokenizer splits; the weights are loaded only when something must be embedded.
     let (info, tokenizer) = args.model.load_tokenizer()?;
     let prompt = PromptChoice::Passage;
@@ -280,7 +290,9 @@ fn add(args: AddArgs) -> Result<()> {
     crate::index::Ann::create(settings.dim, &settings.ann)?; // checks the ANN flags early
     let mut opened = match &target {
         Target::Dir(dir) => Opened::Dir(PassageIndex::open_or_create(dir, &settings)?),
-        Target::Postgres(url) => Opened::Postgres(PgStore::open_or_create(url, &settings)?),
+        Target::Postgres(url) => {
+            Opened::Postgres(PgStore::open_or_create(url, &settings, args.vector_type)?)
+        }
     };
     let plan = match &opened {
         Opened::Dir(index) => index.plan(&corpus, args.sync)?,
@@ -545,6 +557,7 @@ fn stats_store(url: &str, format: Format) -> Result<()> {
                 },
                 "postgresql": server,
                 "pgvector": store.pgvector,
+                "vector_type": store.vectors.sql(),
                 "table_bytes": table_bytes,
                 "hnsw_bytes": hnsw_bytes,
             });
@@ -570,6 +583,7 @@ fn stats_store(url: &str, format: Format) -> Result<()> {
                 "server      PostgreSQL {server}, pgvector {}",
                 store.pgvector
             )?;
+            writeln!(out, "vectors     {}({})", store.vectors.sql(), s.dim)?;
             writeln!(
                 out,
                 "disk        {:.1} MiB tables, {:.1} MiB HNSW",

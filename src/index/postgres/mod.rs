@@ -23,7 +23,6 @@ pub mod schema;
 
 use super::{DocumentSink, IndexSettings, NewDocument};
 use anyhow::{bail, Context, Result};
-use pgvector::Vector;
 use postgres::binary_copy::BinaryCopyInWriter;
 use postgres::types::{ToSql, Type};
 use postgres::{Config, NoTls};
@@ -34,6 +33,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 pub use query::PgSearch;
+pub use schema::{VectorChoice, VectorType};
 
 type Pool = r2d2::Pool<PostgresConnectionManager<NoTls>>;
 pub type PgConnection = r2d2::PooledConnection<PostgresConnectionManager<NoTls>>;
@@ -97,19 +97,39 @@ pub struct PgStore {
     pub settings: IndexSettings,
     /// The server's pgvector version.
     pub pgvector: String,
-    vector_type: Type,
+    /// The column type the vectors are stored in.
+    pub vectors: VectorType,
+    /// That type as this server numbers it (an extension type has no fixed OID), for
+    /// binary COPY.
+    vector_oid: Type,
 }
 
 impl PgStore {
-    /// Connects to `url`, creating the tables with `settings` when new; a store made with
-    /// other settings is refused, naming each difference.
-    pub fn open_or_create(url: &str, settings: &IndexSettings) -> Result<Self> {
+    /// Connects to `url`, creating the tables with `settings` when new (vectors in the type
+    /// `choice` gives on this server); a store made with other settings, or holding another
+    /// vector type than one asked for by name, is refused, naming each difference.
+    pub fn open_or_create(
+        url: &str,
+        settings: &IndexSettings,
+        choice: VectorChoice,
+    ) -> Result<Self> {
         let (pool, name) = connect(url)?;
         let mut conn = get(&pool, &name)?;
         let pgvector = schema::require_pgvector(&mut conn, true).with_context(|| name.clone())?;
-        let existing = schema::migrate(&mut conn, settings).with_context(|| name.clone())?;
-        if let Some(existing) = &existing {
-            let diff = existing.differences(settings);
+        let wanted = choice
+            .for_new_store(&pgvector)
+            .with_context(|| name.clone())?;
+        let migrated =
+            schema::migrate(&mut conn, settings, wanted).with_context(|| name.clone())?;
+        if let Some(existing) = &migrated.existing {
+            let mut diff = existing.differences(settings);
+            if choice != VectorChoice::Auto && migrated.vectors != wanted {
+                diff.push(format!(
+                    "--vector-type: the index has {}, this run {}",
+                    migrated.vectors.sql(),
+                    wanted.sql()
+                ));
+            }
             if !diff.is_empty() {
                 bail!(
                     "{name}: the store was built with other settings: {}",
@@ -117,14 +137,15 @@ impl PgStore {
                 );
             }
         }
-        let vector_type = vector_type(&mut conn).with_context(|| name.clone())?;
+        let vector_oid = type_oid(&mut conn, migrated.vectors).with_context(|| name.clone())?;
         drop(conn);
         Ok(Self {
             pool,
             name,
-            settings: existing.unwrap_or_else(|| settings.clone()),
+            settings: migrated.existing.unwrap_or_else(|| settings.clone()),
             pgvector,
-            vector_type,
+            vectors: migrated.vectors,
+            vector_oid,
         })
     }
 
@@ -133,22 +154,28 @@ impl PgStore {
         let (pool, name) = connect(url)?;
         let mut conn = get(&pool, &name)?;
         let pgvector = schema::require_pgvector(&mut conn, false).with_context(|| name.clone())?;
-        let settings = schema::read_settings(&mut conn)
+        let (settings, vectors) = schema::read_settings(&mut conn)
             .with_context(|| name.clone())?
             .with_context(|| {
                 format!(
                     "{name}: no silica store here (create one with `silica index add CORPUS --store {name}`)"
                 )
             })?;
-        let vector_type = vector_type(&mut conn).with_context(|| name.clone())?;
+        let vector_oid = type_oid(&mut conn, vectors).with_context(|| name.clone())?;
         drop(conn);
         Ok(Self {
             pool,
             name,
             settings,
             pgvector,
-            vector_type,
+            vectors,
+            vector_oid,
         })
+    }
+
+    /// Whether the server's HNSW scans can continue until enough rows pass the filters.
+    pub fn has_iterative_scan(&self) -> bool {
+        schema::version_of(&self.pgvector) >= schema::ITERATIVE_SCAN_SINCE
     }
 
     /// A connection from the pool.
@@ -251,7 +278,7 @@ impl PgStore {
                 .map_err(db)?
                 .get(0);
             let dim = self.settings.dim as i64;
-            let per_vector = dim * 4 + 2 * m as i64 * 8 + 128;
+            let per_vector = dim * self.vectors.bytes_per_dim() as i64 + 2 * m as i64 * 8 + 128;
             let wanted_mib = (passages * per_vector * 6 / 5 / 1_048_576 + 64).min(4096);
             tx.execute(
                 "SELECT set_config('maintenance_work_mem', $1, true)
@@ -260,9 +287,10 @@ impl PgStore {
             )
             .map_err(db)?;
             tx.batch_execute(&format!(
-                "CREATE INDEX {} ON silica_passages USING hnsw (embedding vector_cosine_ops)
+                "CREATE INDEX {} ON silica_passages USING hnsw (embedding {})
                  WITH (m = {m}, ef_construction = {ef})",
-                schema::HNSW_INDEX
+                schema::HNSW_INDEX,
+                self.vectors.cosine_ops()
             ))
             .map_err(db)?;
             tx.commit().map_err(db)?;
@@ -380,7 +408,8 @@ impl DocumentSink for PgStore {
     /// by binary COPY.
     fn write(&mut self, docs: &[NewDocument<'_>]) -> Result<()> {
         let dim = self.settings.dim;
-        let vector_type = self.vector_type.clone();
+        let vector_oid = self.vector_oid.clone();
+        let vectors = self.vectors;
         self.with_conn(|c| {
             let mut tx = c.transaction().map_err(db)?;
             let ids: Vec<&str> = docs.iter().map(|d| d.id).collect();
@@ -419,7 +448,7 @@ impl DocumentSink for PgStore {
                 Type::INT8,
                 Type::TEXT,
                 Type::TEXT,
-                vector_type,
+                vector_oid,
             ];
             let mut writer = BinaryCopyInWriter::new(sink, &types);
             for doc in docs.iter().filter(|d| inserted.contains(d.id)) {
@@ -430,7 +459,7 @@ impl DocumentSink for PgStore {
                         p.id,
                         p.vector.len()
                     );
-                    let vector = Vector::from(p.vector.to_vec());
+                    let vector = vectors.value(p.vector);
                     let row: [&(dyn ToSql + Sync); 8] = [
                         &doc.id,
                         &(ordinal as i32),
@@ -439,7 +468,7 @@ impl DocumentSink for PgStore {
                         &(p.end as i64),
                         &p.lang,
                         &p.text,
-                        &vector,
+                        vector.as_ref(),
                     ];
                     writer.write(&row).map_err(db)?;
                 }
@@ -487,10 +516,12 @@ fn get(pool: &Pool, name: &str) -> Result<PgConnection> {
         .map_err(|e| anyhow::anyhow!("{name}: cannot connect: {e}"))
 }
 
-/// pgvector's `vector` type as this server numbers it (an extension type has no fixed
+/// pgvector's type `vectors` as this server numbers it (an extension type has no fixed
 /// OID), for binary COPY.
-fn vector_type(conn: &mut PgConnection) -> Result<Type> {
-    let stmt = conn.prepare("SELECT $1::vector").map_err(db)?;
+fn type_oid(conn: &mut PgConnection, vectors: VectorType) -> Result<Type> {
+    let stmt = conn
+        .prepare(&format!("SELECT $1::{}", vectors.sql()))
+        .map_err(db)?;
     Ok(stmt.params()[0].clone())
 }
 

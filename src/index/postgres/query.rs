@@ -138,7 +138,7 @@ impl PgStore {
             let row = c
                 .query_opt(
                     &format!(
-                        "SELECT {ROW_COLUMNS}, p.embedding FROM silica_passages p
+                        "SELECT {ROW_COLUMNS}, p.embedding::vector FROM silica_passages p
                          JOIN silica_documents d ON d.id = p.document WHERE p.id = $1
                          ORDER BY p.key LIMIT 1"
                     ),
@@ -182,7 +182,7 @@ impl PgStore {
             let portal = tx
                 .bind(
                     &format!(
-                        "SELECT {ROW_COLUMNS}, d.key, p.embedding FROM silica_passages p
+                        "SELECT {ROW_COLUMNS}, d.key, p.embedding::vector FROM silica_passages p
                          JOIN silica_documents d ON d.id = p.document ORDER BY d.id, p.ordinal"
                     ),
                     &[],
@@ -215,7 +215,7 @@ impl PgStore {
             let chosen: Vec<i64> = keys.iter().step_by(step).take(sample).copied().collect();
             let rows = c
                 .query(
-                    "SELECT key, embedding FROM silica_passages WHERE key = ANY($1) ORDER BY key",
+                    "SELECT key, embedding::vector FROM silica_passages WHERE key = ANY($1) ORDER BY key",
                     &[&chosen],
                 )
                 .map_err(db)?;
@@ -242,8 +242,9 @@ impl PgSearch<'_> {
 
     /// The `k` passages closest to each query, best first; `skip[q]` (a passage key) is
     /// left out of query `q`'s hits. With filters, HNSW's candidates are filtered after the
-    /// graph search (pgvector 0.6), so a query that gets fewer than `k` is answered again
-    /// by a scan.
+    /// graph search: pgvector 0.8 goes on searching until `k` pass (an iterative scan, up
+    /// to its `hnsw.max_scan_tuples`), older ones stop at `ef_search`; either way a query
+    /// that still gets fewer than `k` is answered again by a scan.
     pub fn top_k(
         &self,
         queries: &[&[f32]],
@@ -302,23 +303,31 @@ impl PgSearch<'_> {
             conditions.join(" AND ")
         );
         let mut tx = conn.transaction().map_err(db)?;
-        match mode {
+        let setup = match mode {
             // Without index scans the planner cannot use HNSW: every row is scored.
-            SearchMode::Exact => tx.batch_execute("SET LOCAL enable_indexscan = off"),
+            SearchMode::Exact => "SET LOCAL enable_indexscan = off".to_string(),
+            // HNSW when asked for it: a small table's plan would otherwise be a scan.
             SearchMode::Ann => {
-                tx.batch_execute(&format!("SET LOCAL hnsw.ef_search = {}", self.ef_for(k)))
+                let mut set = format!(
+                    "SET LOCAL enable_seqscan = off; SET LOCAL hnsw.ef_search = {}",
+                    self.ef_for(k)
+                );
+                if !self.filters.is_empty() && self.store.has_iterative_scan() {
+                    set.push_str("; SET LOCAL hnsw.iterative_scan = strict_order");
+                }
+                set
             }
-        }
-        .map_err(db)?;
+        };
+        tx.batch_execute(&setup).map_err(db)?;
         let statement = tx
             .prepare(&sql)
             .map_err(db)
             .with_context(|| self.store.name.clone())?;
         let mut out = Vec::with_capacity(queries.len());
         for (q, query) in queries.iter().enumerate() {
-            let vector = Vector::from(query.to_vec());
+            let vector = self.store.vectors.value(query);
             let skip = skip.get(q).copied().flatten();
-            let mut params: Vec<&(dyn ToSql + Sync)> = vec![&vector, &skip];
+            let mut params: Vec<&(dyn ToSql + Sync)> = vec![vector.as_ref(), &skip];
             params.extend(
                 filter_params
                     .iter()

@@ -8,6 +8,8 @@
 use super::{db, PgConnection};
 use crate::index::IndexSettings;
 use anyhow::{bail, Context, Result};
+use pgvector::{HalfVector, Vector};
+use postgres::types::ToSql;
 
 /// Bumped when the tables change. An older store is brought up to it by [`MIGRATIONS`]
 /// when opened for writing; a newer one is refused.
@@ -30,7 +32,112 @@ pub const HNSW_INDEX: &str = "silica_passages_hnsw";
 /// The oldest pgvector with what the store uses: HNSW (0.5) and its parallel build (0.6).
 const PGVECTOR_MIN: (u32, u32) = (0, 6);
 
-fn tables(dim: usize) -> String {
+/// The first pgvector with `halfvec`.
+pub const HALFVEC_SINCE: (u32, u32) = (0, 7);
+
+/// The first pgvector whose HNSW scans can go on past `ef_search` candidates until enough
+/// rows pass the filters (`hnsw.iterative_scan`).
+pub const ITERATIVE_SCAN_SINCE: (u32, u32) = (0, 8);
+
+/// A pgvector version as (major, minor).
+pub fn version_of(text: &str) -> (u32, u32) {
+    let mut parts = text.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
+    (parts.next().unwrap_or(0), parts.next().unwrap_or(0))
+}
+
+/// The column type the vectors are stored in, chosen when the store is created and recorded
+/// in `silica_meta` (a store from before the choice existed holds `vector`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VectorType {
+    /// pgvector's `vector`: 4 bytes a dimension, the scores silica computes.
+    Vector,
+    /// pgvector's `halfvec` (0.7 or later): 2 bytes a dimension, for the table and the HNSW
+    /// index alike; scores are those of the half-precision vectors.
+    Halfvec,
+}
+
+impl VectorType {
+    pub fn sql(self) -> &'static str {
+        match self {
+            Self::Vector => "vector",
+            Self::Halfvec => "halfvec",
+        }
+    }
+
+    /// The HNSW operator class for cosine distance.
+    pub fn cosine_ops(self) -> &'static str {
+        match self {
+            Self::Vector => "vector_cosine_ops",
+            Self::Halfvec => "halfvec_cosine_ops",
+        }
+    }
+
+    /// `vector` as a value of this type, for a query parameter or a COPY row.
+    pub fn value(self, vector: &[f32]) -> Box<dyn ToSql + Sync> {
+        match self {
+            Self::Vector => Box::new(Vector::from(vector.to_vec())),
+            Self::Halfvec => Box::new(HalfVector::from_f32_slice(vector)),
+        }
+    }
+
+    pub fn bytes_per_dim(self) -> usize {
+        match self {
+            Self::Vector => 4,
+            Self::Halfvec => 2,
+        }
+    }
+
+    fn parse(text: &str) -> Result<Self> {
+        match text {
+            "vector" => Ok(Self::Vector),
+            "halfvec" => Ok(Self::Halfvec),
+            other => bail!("the store's vector type {other:?} is not one silica knows"),
+        }
+    }
+}
+
+/// What `index add --vector-type` asks of a store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum VectorChoice {
+    /// `halfvec` where the server's pgvector has it (0.7 or later), else `vector`; an
+    /// existing store keeps what it holds.
+    #[default]
+    Auto,
+    Exactly(VectorType),
+}
+
+impl std::str::FromStr for VectorChoice {
+    type Err = anyhow::Error;
+
+    fn from_str(text: &str) -> Result<Self> {
+        match text {
+            "auto" => Ok(Self::Auto),
+            "vector" => Ok(Self::Exactly(VectorType::Vector)),
+            "halfvec" => Ok(Self::Exactly(VectorType::Halfvec)),
+            other => bail!("unknown vector type {other:?} (auto, vector or halfvec)"),
+        }
+    }
+}
+
+impl VectorChoice {
+    /// The type a new store gets on a server with pgvector `version`.
+    pub fn for_new_store(self, version: &str) -> Result<VectorType> {
+        let has_halfvec = version_of(version) >= HALFVEC_SINCE;
+        match self {
+            Self::Auto if has_halfvec => Ok(VectorType::Halfvec),
+            Self::Auto => Ok(VectorType::Vector),
+            Self::Exactly(VectorType::Halfvec) if !has_halfvec => bail!(
+                "--vector-type halfvec needs pgvector {}.{} or later; the server's is {version}",
+                HALFVEC_SINCE.0,
+                HALFVEC_SINCE.1
+            ),
+            Self::Exactly(t) => Ok(t),
+        }
+    }
+}
+
+fn tables(dim: usize, vectors: VectorType) -> String {
+    let vector_sql = vectors.sql();
     format!(
         "CREATE TABLE silica_documents (
             id text PRIMARY KEY,
@@ -53,7 +160,7 @@ fn tables(dim: usize) -> String {
             end_byte bigint NOT NULL,
             lang text,
             text text NOT NULL,
-            embedding vector({dim}) NOT NULL,
+            embedding {vector_sql}({dim}) NOT NULL,
             PRIMARY KEY (document, ordinal)
         );
         CREATE INDEX silica_passages_id ON silica_passages (id);"
@@ -87,9 +194,7 @@ pub fn require_pgvector(conn: &mut PgConnection, create: bool) -> Result<String>
             "pgvector is not installed in this database: no silica store here (create one with `silica index add CORPUS --store URL`)"
         ),
     };
-    let mut parts = version.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
-    let found = (parts.next().unwrap_or(0), parts.next().unwrap_or(0));
-    if found < PGVECTOR_MIN {
+    if version_of(&version) < PGVECTOR_MIN {
         bail!(
             "the server's pgvector is {version}; silica needs {}.{} or later",
             PGVECTOR_MIN.0,
@@ -99,10 +204,21 @@ pub fn require_pgvector(conn: &mut PgConnection, create: bool) -> Result<String>
     Ok(version)
 }
 
-/// Creates the extension and the tables for `settings` when the store is new, or brings an
-/// older schema up to [`SCHEMA_VERSION`]; one transaction under [`LOCK`]. Returns the
-/// settings the store already had (None when created now).
-pub fn migrate(conn: &mut PgConnection, settings: &IndexSettings) -> Result<Option<IndexSettings>> {
+/// What [`migrate`] found: the settings the store already had (None when created now) and
+/// the type its vectors are stored in.
+pub struct Migrated {
+    pub existing: Option<IndexSettings>,
+    pub vectors: VectorType,
+}
+
+/// Creates the extension and the tables for `settings` (vectors as `vectors`) when the
+/// store is new, or brings an older schema up to [`SCHEMA_VERSION`]; one transaction under
+/// [`LOCK`].
+pub fn migrate(
+    conn: &mut PgConnection,
+    settings: &IndexSettings,
+    vectors: VectorType,
+) -> Result<Migrated> {
     let mut tx = conn.transaction().map_err(db)?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&LOCK])
         .map_err(db)?;
@@ -114,9 +230,11 @@ pub fn migrate(conn: &mut PgConnection, settings: &IndexSettings) -> Result<Opti
     let version = meta(&mut tx, "schema_version")?;
     let existing = match version {
         None => {
-            tx.batch_execute(&tables(settings.dim)).map_err(db)?;
+            tx.batch_execute(&tables(settings.dim, vectors))
+                .map_err(db)?;
             set_meta(&mut tx, "schema_version", &SCHEMA_VERSION.to_string())?;
             set_meta(&mut tx, "settings", &serde_json::to_string(settings)?)?;
+            set_meta(&mut tx, "vector_type", vectors.sql())?;
             None
         }
         Some(v) => {
@@ -130,13 +248,14 @@ pub fn migrate(conn: &mut PgConnection, settings: &IndexSettings) -> Result<Opti
             Some(settings_of(&mut tx)?)
         }
     };
+    let vectors = vector_type_of(&mut tx)?;
     tx.commit().map_err(db)?;
-    Ok(existing)
+    Ok(Migrated { existing, vectors })
 }
 
-/// The settings of an existing store (None when the database holds no store), refusing a
-/// schema this build does not read.
-pub fn read_settings(conn: &mut PgConnection) -> Result<Option<IndexSettings>> {
+/// The settings of an existing store and the type of its vectors (None when the database
+/// holds no store), refusing a schema this build does not read.
+pub fn read_settings(conn: &mut PgConnection) -> Result<Option<(IndexSettings, VectorType)>> {
     let has_meta: bool = conn
         .query_one("SELECT to_regclass('silica_meta') IS NOT NULL", &[])
         .map_err(db)?
@@ -154,7 +273,12 @@ pub fn read_settings(conn: &mut PgConnection) -> Result<Option<IndexSettings>> {
             "the store's schema is version {version}, this silica's {SCHEMA_VERSION}: run `silica index add` once to migrate it"
         );
     }
-    Ok(Some(settings_of(&mut tx)?))
+    Ok(Some((settings_of(&mut tx)?, vector_type_of(&mut tx)?)))
+}
+
+/// The recorded vector type; `vector` for a store made before the choice existed.
+fn vector_type_of(tx: &mut postgres::Transaction<'_>) -> Result<VectorType> {
+    meta(tx, "vector_type")?.map_or(Ok(VectorType::Vector), |t| VectorType::parse(&t))
 }
 
 fn parse_version(text: &str) -> Result<i32> {
