@@ -680,6 +680,86 @@ fn halfvec_where_pgvector_has_it_halves_the_vectors_and_keeps_the_hits() {
 }
 
 #[test]
+fn serve_answers_neighbors_from_a_store_and_outlives_its_server() {
+    let server = Server::start();
+    let url = server.database("served");
+    let work = tempfile::tempdir().unwrap();
+    let seeds = repo_root().join("seeds");
+    ok(&silica(
+        &["index", "add", seeds.to_str().unwrap(), "--store", &url],
+        work.path(),
+    ));
+    let (mut child, base) = common::spawn_serve(&["--store", &url], work.path());
+    let post = |body: &str| match ureq::post(&format!("{base}/neighbors"))
+        .set("Content-Type", "application/json")
+        .send_string(body)
+    {
+        Ok(r) => (r.status(), r.into_json::<serde_json::Value>().unwrap()),
+        Err(ureq::Error::Status(code, r)) => (code, r.into_json().unwrap()),
+        Err(e) => panic!("{e}"),
+    };
+    for query in [
+        "contrôles à l'exportation des puces",
+        "AI partnership with Israel",
+    ] {
+        let (status, served) = post(&serde_json::json!({"query": query, "k": 5}).to_string());
+        assert_eq!(status, 200, "{served}");
+        let cli = json(&silica(
+            &[
+                "neighbors",
+                "--store",
+                &url,
+                "-q",
+                query,
+                "-k",
+                "5",
+                "--format",
+                "json",
+            ],
+            work.path(),
+        ));
+        let served = hits(&served["hits"]);
+        assert_eq!(served.len(), 5);
+        for (a, b) in served.iter().zip(hits(&cli)) {
+            assert_eq!(a.0, b.0, "{query}");
+            assert!((a.1 - b.1).abs() <= 1.01e-4, "{a:?} {b:?}");
+        }
+    }
+    // The database goes away: the request fails, the service stays up.
+    drop(server);
+    let (status, body) = post(r#"{"query": "puces"}"#);
+    assert_eq!(status, 500, "{body}");
+    assert!(body.to_string().contains("searching the store"), "{body}");
+    let health = ureq::get(&format!("{base}/health")).call().unwrap();
+    assert_eq!(health.status(), 200);
+    let _ = child.kill();
+    let _ = child.wait();
+
+    // A store of another model is refused before the server starts.
+    let other = Server::start();
+    let url = other.database("other");
+    ok(&silica(
+        &["index", "add", seeds.to_str().unwrap(), "--store", &url],
+        work.path(),
+    ));
+    let tiny = work.path().join("tiny");
+    write_tiny_model(&tiny);
+    let err = one_line_error(&silica(
+        &[
+            "serve",
+            "--store",
+            &url,
+            "--model",
+            tiny.to_str().unwrap(),
+            "--addr",
+            "127.0.0.1:0",
+        ],
+        work.path(),
+    ));
+    assert!(err.contains("built with"), "{err}");
+}
+
+#[test]
 fn two_shards_at_once_equal_one_load_and_a_killed_shard_loses_nothing() {
     let server = Server::start();
     let whole = server.database("whole");

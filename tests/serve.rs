@@ -7,9 +7,8 @@ mod common;
 
 use common::{cosine, provisioned_model, repo_root};
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 /// A running server, killed when dropped.
@@ -21,37 +20,8 @@ struct Server {
 
 impl Server {
     fn start(args: &[&str]) -> Self {
-        provisioned_model("multilingual-e5-small");
         let home = tempfile::tempdir().unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_silica"))
-            .arg("serve")
-            .args(["--addr", "127.0.0.1:0"])
-            .args(args)
-            .current_dir(repo_root())
-            .env("HF_HUB_OFFLINE", "1")
-            .env("SILICA_MODELS_DIR", repo_root().join("models"))
-            .env_remove("SILICA_MODEL")
-            .env_remove("SILICA_API_KEY")
-            .env("XDG_CACHE_HOME", home.path().join("cache"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-        let mut seen = String::new();
-        let base = loop {
-            let line = lines
-                .next()
-                .unwrap_or_else(|| panic!("the server ended before listening:\n{seen}"))
-                .unwrap();
-            if let Some(rest) = line.split("listening on ").nth(1) {
-                break rest.split_whitespace().next().unwrap().to_string();
-            }
-            seen.push_str(&line);
-            seen.push('\n');
-        };
-        // Keep draining stderr so the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
+        let (child, base) = common::spawn_serve(args, home.path());
         Server {
             child,
             base,

@@ -1,8 +1,10 @@
 //! `silica serve`: the model loaded once behind an HTTP service (see `crate::serve`).
 
 use super::args::{DateArgs, InputArgs, PassageArgs};
+use super::index::{StoreArgs, Target};
 use super::units::{embed_units, Unit};
 use super::ModelArgs;
+use crate::index::postgres::PgStore;
 use crate::index::PassageIndex;
 use crate::model::PromptChoice;
 use crate::serve::{Passage, PassageSource, ServeOptions, Server};
@@ -15,12 +17,13 @@ use std::time::Duration;
 /// Serve embeddings, similarity and passage search over HTTP, the model loaded once.
 ///
 /// Routes: POST /v1/embeddings (OpenAI-compatible), POST /embed, POST /similarity,
-/// POST /neighbors (with a CORPUS or --index), GET /health, GET /metrics (Prometheus),
+/// POST /neighbors (with a CORPUS, --index or --store), GET /health, GET /metrics (Prometheus),
 /// GET /openapi.json. Concurrent requests are batched together. Stops on SIGTERM or
 /// Ctrl-C after the requests in flight.
 ///
 /// Examples: silica serve
 ///           silica serve --index seeds.idx --addr 127.0.0.1:8080
+///           silica serve --store postgres://silica@db.example/news
 ///           silica serve seeds/ --api-key "$KEY"
 #[derive(Debug, Args)]
 #[command(mut_arg("inputs", |a| a.required(false)))]
@@ -32,6 +35,11 @@ pub struct ServeArgs {
     /// Search this persistent index with /neighbors instead of reading a corpus.
     #[arg(long, value_name = "DIR")]
     pub index: Option<PathBuf>,
+
+    /// Search this PostgreSQL store with /neighbors (default: $SILICA_STORE when no CORPUS
+    /// and no --index).
+    #[arg(long, value_name = "URL", conflicts_with = "index")]
+    pub store: Option<String>,
 
     /// Address to listen on (loopback by default; port 0 picks a free port).
     #[arg(long, default_value = "127.0.0.1:7878")]
@@ -78,18 +86,34 @@ pub fn run(args: ServeArgs) -> Result<()> {
     if !(args.timeout > 0.0 && args.timeout.is_finite()) {
         bail!("--timeout must be a positive number of seconds");
     }
-    if args.index.is_some() && !args.input.inputs.is_empty() {
-        bail!("give either a CORPUS or --index DIR, not both");
+    let has_corpus = !args.input.inputs.is_empty();
+    if (args.index.is_some() || args.store.is_some()) && has_corpus {
+        bail!("give either a CORPUS or --index DIR or --store URL, not two");
     }
     args.dates.check()?;
-    let embedder = args.model.load_embedder()?;
-    let source = match &args.index {
-        Some(dir) => {
-            let index = PassageIndex::open(dir, true)?;
-            super::index::require_index_model(&index, &args.model)?;
-            Some(PassageSource::Index { dir: dir.clone() })
+    let target = StoreArgs {
+        index: args.index.clone(),
+        store: args.store.clone(),
+    };
+    let target = if has_corpus { None } else { target.target()? };
+    // The store's model is checked before the weights load.
+    let store_name = match &target {
+        Some(Target::Postgres(url)) => {
+            let store = PgStore::open(url)?;
+            super::index::require_model(&store.name, &store.settings, &args.model)?;
+            Some(store.name)
         }
-        None if args.input.inputs.is_empty() => None,
+        _ => None,
+    };
+    let embedder = args.model.load_embedder()?;
+    let source = match target {
+        Some(Target::Dir(dir)) => {
+            let index = PassageIndex::open(&dir, true)?;
+            super::index::require_index_model(&index, &args.model)?;
+            Some(PassageSource::Index { dir })
+        }
+        Some(Target::Postgres(url)) => Some(PassageSource::Store { url }),
+        None if !has_corpus => None,
         None => {
             let mut cache = args.model.open_cache()?;
             let prompt = PromptChoice::Passage;
@@ -137,6 +161,9 @@ pub fn run(args: ServeArgs) -> Result<()> {
     let threads = rayon::current_num_threads();
     let searching = match &source {
         Some(PassageSource::Index { dir }) => format!(", index {}", dir.display()),
+        Some(PassageSource::Store { .. }) => {
+            format!(", store {}", store_name.as_deref().unwrap_or_default())
+        }
         Some(PassageSource::Corpus { passages, .. }) => format!(", {} passages", passages.len()),
         None => String::new(),
     };

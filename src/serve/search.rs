@@ -1,12 +1,16 @@
-//! The passages `/neighbors` searches: a corpus embedded at start-up, held in memory, or a
+//! The passages `/neighbors` searches: a corpus embedded at start-up, held in memory, a
 //! persistent index (`silica index`), searched as `neighbors --index` does (exact below
-//! 20,000 passages, else the ANN graph re-scored exactly).
+//! 20,000 passages, else the ANN graph re-scored exactly), or a PostgreSQL store, searched
+//! as `neighbors --store` does (a scan below 20,000 passages, else pgvector's HNSW).
 //!
 //! An index's SQLite connection belongs to one thread, so one thread owns the search and
-//! answers queries from a channel; a query is a vector, already embedded.
+//! answers queries from a channel; a query is a vector, already embedded. A store is
+//! searched the same way, one query at a time on its connection pool: a query that fails
+//! (the server gone, say) answers that request with an error and the next one reconnects.
 
 use crate::embed::Embeddings;
-use crate::index::{IndexSearcher, PassageIndex};
+use crate::index::postgres::PgStore;
+use crate::index::{IndexSearcher, PassageIndex, PassageRow};
 use crate::search::top_k_many;
 use anyhow::{Context, Result};
 use serde::Serialize;
@@ -49,6 +53,8 @@ pub enum PassageSource {
     },
     /// A persistent index directory, opened read-only.
     Index { dir: PathBuf },
+    /// A PostgreSQL store (`postgres://...`).
+    Store { url: String },
 }
 
 struct Query {
@@ -76,6 +82,7 @@ impl PassageSearch {
                     let _ = ready.send(Ok(passages.len()));
                     serve_corpus(&passages, &vectors, receiver);
                 }
+                PassageSource::Store { url } => serve_store(&url, ready, receiver),
                 PassageSource::Index { dir } => {
                     let opened = PassageIndex::open(&dir, true).and_then(|index| {
                         let passages = index.store.counts()?.1;
@@ -140,6 +147,58 @@ fn serve_index(index: &PassageIndex, searcher: &IndexSearcher, queries: mpsc::Re
     }
 }
 
+/// Opens the store and its search (reporting either failure on `ready`), then answers.
+fn serve_store(url: &str, ready: mpsc::Sender<Result<usize>>, queries: mpsc::Receiver<Query>) {
+    let opened = PgStore::open(url).and_then(|store| {
+        let passages = store.counts()?.1;
+        Ok((store, passages))
+    });
+    let (store, passages) = match opened {
+        Ok(opened) => opened,
+        Err(error) => {
+            let _ = ready.send(Err(error));
+            return;
+        }
+    };
+    let search = match store.searcher(None, None, Default::default()) {
+        Ok(search) => search,
+        Err(error) => {
+            let _ = ready.send(Err(error));
+            return;
+        }
+    };
+    let _ = ready.send(Ok(passages));
+    for query in queries {
+        let answer = search
+            .top_k(&[&query.vector], query.k, &[None])
+            .map(|hits| {
+                hits.into_iter()
+                    .next()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(score, row)| neighbor(score, row))
+                    .collect()
+            })
+            .map_err(|error| format!("searching the store: {error:#}"));
+        let _ = query.reply.send(answer);
+    }
+}
+
+fn neighbor(score: f32, row: PassageRow) -> Neighbor {
+    Neighbor {
+        score,
+        passage: Passage {
+            id: row.id,
+            source: row.source,
+            start: Some(row.start),
+            end: Some(row.end),
+            lang: row.lang,
+            date: row.date,
+            text: row.text,
+        },
+    }
+}
+
 fn search_index(
     index: &PassageIndex,
     searcher: &IndexSearcher,
@@ -154,17 +213,6 @@ fn search_index(
     Ok(hits
         .iter()
         .zip(rows)
-        .map(|(hit, row)| Neighbor {
-            score: hit.score,
-            passage: Passage {
-                id: row.id,
-                source: row.source,
-                start: Some(row.start),
-                end: Some(row.end),
-                lang: row.lang,
-                date: row.date,
-                text: row.text,
-            },
-        })
+        .map(|(hit, row)| neighbor(hit.score, row))
         .collect())
 }

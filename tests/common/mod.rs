@@ -253,3 +253,42 @@ pub fn silica_with_models(tag: &str, args: &[&str], cwd: &Path) -> std::process:
         .output()
         .unwrap()
 }
+
+/// `silica serve ARGS` on a free loopback port with the provisioned models and an
+/// embedding cache under `home`: the child and its base URL (`http://127.0.0.1:PORT`),
+/// once it says it listens. Its stderr is drained from then on, so it never blocks on a
+/// full pipe.
+pub fn spawn_serve(args: &[&str], home: &Path) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    provisioned_model("multilingual-e5-small");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_silica"))
+        .arg("serve")
+        .args(["--addr", "127.0.0.1:0"])
+        .args(args)
+        .current_dir(repo_root())
+        .env("HF_HUB_OFFLINE", "1")
+        .env("SILICA_MODELS_DIR", repo_root().join("models"))
+        .env_remove("SILICA_MODEL")
+        .env_remove("SILICA_API_KEY")
+        .env_remove("SILICA_STORE")
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut seen = String::new();
+    let base = loop {
+        let line = lines
+            .next()
+            .unwrap_or_else(|| panic!("the server ended before listening:\n{seen}"))
+            .unwrap();
+        if let Some(rest) = line.split("listening on ").nth(1) {
+            break rest.split_whitespace().next().unwrap().to_string();
+        }
+        seen.push_str(&line);
+        seen.push('\n');
+    };
+    std::thread::spawn(move || for _ in lines {});
+    (child, base)
+}
