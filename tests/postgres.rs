@@ -759,6 +759,105 @@ fn serve_answers_neighbors_from_a_store_and_outlives_its_server() {
     assert!(err.contains("built with"), "{err}");
 }
 
+/// Debian's PostgreSQL 15 requiring TLS on TCP (tests/postgres/tls-server.py): its port and
+/// the folder with the CA that signed its certificate (`ca.pem`) and one that did not
+/// (`other-ca.pem`). Stopped and deleted when dropped.
+struct TlsServer {
+    helper: Child,
+    port: u16,
+    dir: tempfile::TempDir,
+}
+
+impl TlsServer {
+    fn start() -> Self {
+        let dir = tempfile::Builder::new().prefix("pgtls").tempdir().unwrap();
+        let mut helper = Command::new("python3")
+            .arg(repo_root().join("tests/postgres/tls-server.py"))
+            .arg(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(helper.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let port = line.trim().parse().unwrap_or_else(|_| {
+            panic!("the TLS server said {line:?}: run `bash tests/postgres/setup`")
+        });
+        TlsServer { helper, port, dir }
+    }
+}
+
+impl Drop for TlsServer {
+    fn drop(&mut self) {
+        drop(self.helper.stdin.take());
+        let _ = self.helper.wait();
+    }
+}
+
+#[test]
+fn tls_follows_sslmode_as_libpq_reads_it() {
+    let server = TlsServer::start();
+    let work = tempfile::tempdir().unwrap();
+    let ca = server.dir.path().join("ca.pem");
+    let other = server.dir.path().join("other-ca.pem");
+    let (ca, other) = (ca.to_str().unwrap(), other.to_str().unwrap());
+    let at = |host: &str, query: &str| {
+        let url = format!("postgres://postgres@{host}:{}/postgres{query}", server.port);
+        one_line_error(&silica(&["index", "stats", "--store", &url], work.path()))
+    };
+    // Connected (over TLS: the server takes nothing else): the database has no pgvector.
+    let connected = |err: String| assert!(err.contains("pgvector is not installed"), "{err}");
+    let refused = |err: String, why: &str| {
+        assert!(err.contains("cannot connect") && err.contains(why), "{err}")
+    };
+    refused(at("localhost", "?sslmode=disable"), "no encryption");
+    // prefer (the default) and require: encrypted, the certificate not checked.
+    connected(at("localhost", ""));
+    connected(at("localhost", "?sslmode=require"));
+    // verify-full: the chain and the name.
+    connected(at(
+        "localhost",
+        &format!("?sslmode=verify-full&sslrootcert={ca}"),
+    ));
+    refused(
+        at(
+            "localhost",
+            &format!("?sslmode=verify-full&sslrootcert={other}"),
+        ),
+        "UnknownIssuer",
+    );
+    refused(
+        at(
+            "127.0.0.1",
+            &format!("?sslmode=verify-full&sslrootcert={ca}"),
+        ),
+        "not valid for name",
+    );
+    // verify-ca: the chain only; require with a root file checks the chain, as libpq does.
+    connected(at(
+        "127.0.0.1",
+        &format!("?sslmode=verify-ca&sslrootcert={ca}"),
+    ));
+    refused(
+        at(
+            "localhost",
+            &format!("?sslmode=require&sslrootcert={other}"),
+        ),
+        "UnknownIssuer",
+    );
+    // A root file that is not there, a mode libpq does not have.
+    let err = at(
+        "localhost",
+        "?sslmode=verify-full&sslrootcert=/nonexistent/ca.pem",
+    );
+    assert!(err.contains("sslrootcert /nonexistent/ca.pem"), "{err}");
+    let err = at("localhost", "?sslmode=sometimes");
+    assert!(err.contains("sslmode=sometimes"), "{err}");
+}
+
 #[test]
 fn two_shards_at_once_equal_one_load_and_a_killed_shard_loses_nothing() {
     let server = Server::start();

@@ -31,7 +31,8 @@ pub struct StoreArgs {
     pub index: Option<PathBuf>,
 
     /// A PostgreSQL store (pgvector 0.6 or later) instead of a directory, as
-    /// postgres://USER:PASSWORD@HOST:PORT/DATABASE (default: $SILICA_STORE when no --index).
+    /// postgres://USER:PASSWORD@HOST:PORT/DATABASE[?sslmode=verify-full&sslrootcert=FILE]
+    /// (default: $SILICA_STORE when no --index).
     #[arg(long, value_name = "URL", conflicts_with = "index")]
     pub store: Option<String>,
 }

@@ -20,12 +20,13 @@
 
 pub mod query;
 pub mod schema;
+mod tls;
 
 use super::{DocumentSink, IndexSettings, NewDocument};
 use anyhow::{bail, Context, Result};
 use postgres::binary_copy::BinaryCopyInWriter;
 use postgres::types::{ToSql, Type};
-use postgres::{Config, NoTls};
+use postgres::Config;
 use r2d2_postgres::r2d2;
 use r2d2_postgres::PostgresConnectionManager;
 use std::collections::HashMap;
@@ -35,8 +36,8 @@ use std::time::Duration;
 pub use query::PgSearch;
 pub use schema::{VectorChoice, VectorType};
 
-type Pool = r2d2::Pool<PostgresConnectionManager<NoTls>>;
-pub type PgConnection = r2d2::PooledConnection<PostgresConnectionManager<NoTls>>;
+type Pool = r2d2::Pool<PostgresConnectionManager<tls::MakeRustlsConnect>>;
+pub type PgConnection = r2d2::PooledConnection<PostgresConnectionManager<tls::MakeRustlsConnect>>;
 
 /// Whether a `--index` value or `SILICA_STORE` names a PostgreSQL store.
 pub fn is_store_url(text: &str) -> bool {
@@ -489,8 +490,9 @@ pub fn db(err: postgres::Error) -> anyhow::Error {
 /// refused login is reported at once with the driver's reason.
 fn connect(url: &str) -> Result<(Pool, String)> {
     let name = redact(url);
-    let mut config =
-        Config::from_str(url).map_err(|e| anyhow::anyhow!("{name}: not a PostgreSQL URL: {e}"))?;
+    let tls = tls::tls_url(url).with_context(|| name.clone())?;
+    let mut config = Config::from_str(&tls.url)
+        .map_err(|e| anyhow::anyhow!("{name}: not a PostgreSQL URL: {e}"))?;
     config.application_name("silica");
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(Duration::from_secs(10));
@@ -498,9 +500,9 @@ fn connect(url: &str) -> Result<(Pool, String)> {
     // The driver's own message names the reason: refused, timed out, no such host,
     // password authentication failed, database does not exist.
     let probe = config
-        .connect(NoTls)
+        .connect(tls.connector.clone())
         .map_err(|e| anyhow::anyhow!("{name}: cannot connect: {}", pg_message(&e)))?;
-    let manager = PostgresConnectionManager::new(config, NoTls);
+    let manager = PostgresConnectionManager::new(config, tls.connector);
     let pool = r2d2::Pool::builder()
         .max_size(4)
         .min_idle(Some(0))
