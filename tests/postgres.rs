@@ -12,9 +12,39 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// A private server: stopped and deleted when dropped (its helper's stdin closes).
+/// A helper script that starts a server, says where it listens on its first line, and
+/// stops it and deletes its folder when its stdin closes: when dropped, or when the test
+/// process dies.
+struct Helper(Child);
+
+impl Helper {
+    fn start(python: &Path, script: &str, folder: &Path) -> (Self, String) {
+        let mut child = Command::new(python)
+            .arg(repo_root().join("tests/postgres").join(script))
+            .arg(folder)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        (Helper(child), line.trim().to_string())
+    }
+}
+
+impl Drop for Helper {
+    fn drop(&mut self) {
+        drop(self.0.stdin.take());
+        let _ = self.0.wait();
+    }
+}
+
+/// A private server: stopped and deleted when dropped.
 struct Server {
-    helper: Child,
+    _helper: Helper,
     url: String,
     _dir: tempfile::TempDir,
 }
@@ -49,22 +79,10 @@ impl Server {
             python.display()
         );
         let dir = tempfile::Builder::new().prefix("pg").tempdir().unwrap();
-        let mut helper = Command::new(&python)
-            .arg(repo_root().join("tests/postgres/server.py"))
-            .arg(dir.path().join("data"))
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(helper.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let url = line.trim().to_string();
+        let (helper, url) = Helper::start(&python, "server.py", &dir.path().join("data"));
         assert!(url.starts_with("postgresql://"), "pgserver said {url:?}");
         Server {
-            helper,
+            _helper: helper,
             url,
             _dir: dir,
         }
@@ -87,13 +105,6 @@ impl Server {
 
     fn client(&self) -> postgres::Client {
         client(&self.url)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        drop(self.helper.stdin.take());
-        let _ = self.helper.wait();
     }
 }
 
@@ -125,6 +136,33 @@ fn one_line_error(out: &Output) -> String {
 
 fn json(out: &Output) -> serde_json::Value {
     serde_json::from_str(&ok(out)).unwrap()
+}
+
+/// The French passages nearest "puces" (chips), through `target` (the index or store
+/// flags, and any others).
+fn french_chips(target: &[&str], cwd: &Path) -> serde_json::Value {
+    let mut args = target.to_vec();
+    args.extend_from_slice(&["-q", "puces", "--lang", "fr"]);
+    neighbors(&args, cwd)
+}
+
+/// An index directory's exact top 10 for each query.
+fn directory_top10(
+    index: &silica::index::PassageIndex,
+    queries: &[&[f32]],
+) -> Vec<Vec<silica::index::KeyHit>> {
+    silica::index::IndexSearcher::new(index, Some(silica::index::SearchMode::Exact))
+        .unwrap()
+        .top_k(queries, 10, &vec![None; queries.len()])
+        .unwrap()
+}
+
+/// `silica neighbors ARGS --format json`, answered.
+fn neighbors(args: &[&str], cwd: &Path) -> serde_json::Value {
+    let mut all = vec!["neighbors"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    json(&silica(&all, cwd))
 }
 
 fn hits(list: &serde_json::Value) -> Vec<(String, f64)> {
@@ -250,18 +288,10 @@ fn the_seeds_in_a_store_answer_as_an_index_directory_does() {
         "Which countries signed AI agreements with Israel?",
         "contrôles à l'exportation des puces",
     ] {
-        let local = json(&silica(
-            &[
-                "neighbors",
-                "--index",
-                dir.to_str().unwrap(),
-                "-q",
-                query,
-                "--format",
-                "json",
-            ],
+        let local = neighbors(
+            &["--index", dir.to_str().unwrap(), "-q", query],
             work.path(),
-        ));
+        );
         for mode in [
             &["--exact"][..],
             &["--search", "ann", "--ef", "64"][..],
@@ -308,10 +338,7 @@ fn the_seeds_in_a_store_answer_as_an_index_directory_does() {
     let vectors = index.store.vectors(&keys[..8], 384).unwrap();
     let queries: Vec<&[f32]> = vectors.iter().map(|(_, v)| v.as_slice()).collect();
     let skip = vec![None; queries.len()];
-    let local = silica::index::IndexSearcher::new(&index, Some(silica::index::SearchMode::Exact))
-        .unwrap()
-        .top_k(&queries, 10, &skip)
-        .unwrap();
+    let local = directory_top10(&index, &queries);
     let remote = store
         .searcher(None, None, Default::default())
         .unwrap()
@@ -335,52 +362,23 @@ fn the_seeds_in_a_store_answer_as_an_index_directory_does() {
     }
 
     // --id, filters pushed into SQL, stats, verify and themes.
-    let by_id = json(&silica(
+    let by_id = neighbors(
         &[
-            "neighbors",
             "--store",
             &url,
             "--id",
             "000_2b48e6d9b42260c2.txt#0",
             "-k",
             "3",
-            "--format",
-            "json",
         ],
         work.path(),
-    ));
+    );
     assert_eq!(hits(&by_id).len(), 3);
     assert!(hits(&by_id)
         .iter()
         .all(|h| h.0 != "000_2b48e6d9b42260c2.txt#0"));
-    let in_fr = json(&silica(
-        &[
-            "neighbors",
-            "--store",
-            &url,
-            "-q",
-            "puces",
-            "--lang",
-            "fr",
-            "--format",
-            "json",
-        ],
-        work.path(),
-    ));
-    let local_fr = json(&silica(
-        &[
-            "neighbors",
-            "--index",
-            dir.to_str().unwrap(),
-            "-q",
-            "puces",
-            "--lang",
-            "fr",
-            "--format",
-            "json",
-        ],
-        work.path(),
-    ));
+    let in_fr = french_chips(&["--store", &url], work.path());
+    let local_fr = french_chips(&["--index", dir.to_str().unwrap()], work.path());
     let ids = |v: &serde_json::Value| hits(v).into_iter().map(|h| h.0).collect::<Vec<_>>();
     assert_eq!(ids(&in_fr), ids(&local_fr));
     assert!(!ids(&in_fr).is_empty());
@@ -562,10 +560,7 @@ fn halfvec_where_pgvector_has_it_halves_the_vectors_and_keeps_the_hits() {
         .collect();
     let queries: Vec<&[f32]> = vectors.iter().map(|(_, v)| v.as_slice()).collect();
     let skip = vec![None; queries.len()];
-    let local = silica::index::IndexSearcher::new(&index, Some(silica::index::SearchMode::Exact))
-        .unwrap()
-        .top_k(&queries, 10, &skip)
-        .unwrap();
+    let local = directory_top10(&index, &queries);
     let local_ids: Vec<Vec<String>> = local
         .iter()
         .map(|hits| {
@@ -624,36 +619,8 @@ fn halfvec_where_pgvector_has_it_halves_the_vectors_and_keeps_the_hits() {
 
     // The CLI over the halfvec store: a filtered HNSW query (an iterative scan in pgvector
     // 0.8), themes (vectors read back as f32), and a run asking for the other type.
-    let in_fr = json(&silica(
-        &[
-            "neighbors",
-            "--store",
-            &half,
-            "-q",
-            "puces",
-            "--lang",
-            "fr",
-            "--search",
-            "ann",
-            "--format",
-            "json",
-        ],
-        work.path(),
-    ));
-    let local_fr = json(&silica(
-        &[
-            "neighbors",
-            "--index",
-            dir.to_str().unwrap(),
-            "-q",
-            "puces",
-            "--lang",
-            "fr",
-            "--format",
-            "json",
-        ],
-        work.path(),
-    ));
+    let in_fr = french_chips(&["--store", &half, "--search", "ann"], work.path());
+    let local_fr = french_chips(&["--index", dir.to_str().unwrap()], work.path());
     assert_eq!(hits(&in_fr).len(), hits(&local_fr).len());
     assert!(!hits(&in_fr).is_empty());
     let themes = json(&silica(
@@ -704,20 +671,7 @@ fn serve_answers_neighbors_from_a_store_and_outlives_its_server() {
     ] {
         let (status, served) = post(&serde_json::json!({"query": query, "k": 5}).to_string());
         assert_eq!(status, 200, "{served}");
-        let cli = json(&silica(
-            &[
-                "neighbors",
-                "--store",
-                &url,
-                "-q",
-                query,
-                "-k",
-                "5",
-                "--format",
-                "json",
-            ],
-            work.path(),
-        ));
+        let cli = neighbors(&["--store", &url, "-q", query, "-k", "5"], work.path());
         let served = hits(&served["hits"]);
         assert_eq!(served.len(), 5);
         for (a, b) in served.iter().zip(hits(&cli)) {
@@ -734,36 +688,13 @@ fn serve_answers_neighbors_from_a_store_and_outlives_its_server() {
     assert_eq!(health.status(), 200);
     let _ = child.kill();
     let _ = child.wait();
-
-    // A store of another model is refused before the server starts.
-    let other = Server::start();
-    let url = other.database("other");
-    ok(&silica(
-        &["index", "add", seeds.to_str().unwrap(), "--store", &url],
-        work.path(),
-    ));
-    let tiny = work.path().join("tiny");
-    write_tiny_model(&tiny);
-    let err = one_line_error(&silica(
-        &[
-            "serve",
-            "--store",
-            &url,
-            "--model",
-            tiny.to_str().unwrap(),
-            "--addr",
-            "127.0.0.1:0",
-        ],
-        work.path(),
-    ));
-    assert!(err.contains("built with"), "{err}");
 }
 
 /// Debian's PostgreSQL 15 requiring TLS on TCP (tests/postgres/tls-server.py): its port and
 /// the folder with the CA that signed its certificate (`ca.pem`) and one that did not
 /// (`other-ca.pem`). Stopped and deleted when dropped.
 struct TlsServer {
-    helper: Child,
+    _helper: Helper,
     port: u16,
     dir: tempfile::TempDir,
 }
@@ -771,29 +702,15 @@ struct TlsServer {
 impl TlsServer {
     fn start() -> Self {
         let dir = tempfile::Builder::new().prefix("pgtls").tempdir().unwrap();
-        let mut helper = Command::new("python3")
-            .arg(repo_root().join("tests/postgres/tls-server.py"))
-            .arg(dir.path())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(helper.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let port = line.trim().parse().unwrap_or_else(|_| {
+        let (helper, line) = Helper::start(Path::new("python3"), "tls-server.py", dir.path());
+        let port = line.parse().unwrap_or_else(|_| {
             panic!("the TLS server said {line:?}: run `bash tests/postgres/setup`")
         });
-        TlsServer { helper, port, dir }
-    }
-}
-
-impl Drop for TlsServer {
-    fn drop(&mut self) {
-        drop(self.helper.stdin.take());
-        let _ = self.helper.wait();
+        TlsServer {
+            _helper: helper,
+            port,
+            dir,
+        }
     }
 }
 
@@ -1055,6 +972,20 @@ fn bad_conditions_are_one_line_errors_and_leave_nothing_half_written() {
             "puces",
             "--model",
             tiny.to_str().unwrap(),
+        ],
+        work.path(),
+    ));
+    assert!(err.contains("built with"), "{err}");
+    // ... and so does a server over it, before it listens.
+    let err = one_line_error(&silica(
+        &[
+            "serve",
+            "--store",
+            &url,
+            "--model",
+            tiny.to_str().unwrap(),
+            "--addr",
+            "127.0.0.1:0",
         ],
         work.path(),
     ));

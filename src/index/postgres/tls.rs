@@ -93,21 +93,24 @@ fn client_config(check: Check, root_cert: Option<&str>) -> Result<ClientConfig> 
     let builder = ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
         .context("TLS: no protocol version in common with rustls")?;
-    if check == Check::Nothing {
-        return Ok(builder
+    let chain = match check {
+        Check::Nothing => None,
+        Check::Chain | Check::ChainAndHost => Some(
+            WebPkiServerVerifier::builder_with_provider(
+                Arc::new(roots(root_cert)?),
+                provider.clone(),
+            )
+            .build()
+            .context("TLS: the root certificates")?,
+        ),
+    };
+    Ok(match (check, chain) {
+        (Check::ChainAndHost, Some(webpki)) => {
+            builder.with_webpki_verifier(webpki).with_no_client_auth()
+        }
+        (_, chain) => builder
             .dangerous()
-            .with_custom_certificate_verifier(Arc::new(EncryptionOnly(provider)))
-            .with_no_client_auth());
-    }
-    let roots = Arc::new(roots(root_cert)?);
-    let webpki = WebPkiServerVerifier::builder_with_provider(roots, provider)
-        .build()
-        .context("TLS: the root certificates")?;
-    Ok(match check {
-        Check::ChainAndHost => builder.with_webpki_verifier(webpki).with_no_client_auth(),
-        _ => builder
-            .dangerous()
-            .with_custom_certificate_verifier(Arc::new(ChainOnly(webpki)))
+            .with_custom_certificate_verifier(Arc::new(Lenient { provider, chain }))
             .with_no_client_auth(),
     })
 }
@@ -160,61 +163,16 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// libpq's `require`: the session is encrypted and the handshake's signatures are checked
-/// against the certificate's key, but who signed the certificate is not.
+/// libpq's `require` (`chain` None) and `verify-ca`: the session is encrypted and the
+/// handshake's signatures are checked against the certificate's key; who signed the
+/// certificate is checked only with a `chain` verifier, and the name in it never.
 #[derive(Debug)]
-struct EncryptionOnly(Arc<CryptoProvider>);
-
-impl ServerCertVerifier for EncryptionOnly {
-    fn verify_server_cert(
-        &self,
-        _end_entity: &CertificateDer<'_>,
-        _intermediates: &[CertificateDer<'_>],
-        _server_name: &ServerName<'_>,
-        _ocsp_response: &[u8],
-        _now: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
-        Ok(ServerCertVerified::assertion())
-    }
-
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        verify_tls12_signature(
-            message,
-            cert,
-            dss,
-            &self.0.signature_verification_algorithms,
-        )
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        verify_tls13_signature(
-            message,
-            cert,
-            dss,
-            &self.0.signature_verification_algorithms,
-        )
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.0.signature_verification_algorithms.supported_schemes()
-    }
+struct Lenient {
+    provider: Arc<CryptoProvider>,
+    chain: Option<Arc<WebPkiServerVerifier>>,
 }
 
-/// libpq's `verify-ca`: the chain is checked, the name in the certificate is not.
-#[derive(Debug)]
-struct ChainOnly(Arc<WebPkiServerVerifier>);
-
-impl ServerCertVerifier for ChainOnly {
+impl ServerCertVerifier for Lenient {
     fn verify_server_cert(
         &self,
         end_entity: &CertificateDer<'_>,
@@ -223,10 +181,10 @@ impl ServerCertVerifier for ChainOnly {
         ocsp_response: &[u8],
         now: UnixTime,
     ) -> Result<ServerCertVerified, rustls::Error> {
-        match self
-            .0
-            .verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
-        {
+        let Some(chain) = &self.chain else {
+            return Ok(ServerCertVerified::assertion());
+        };
+        match chain.verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now) {
             Err(rustls::Error::InvalidCertificate(
                 CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
             )) => Ok(ServerCertVerified::assertion()),
@@ -240,7 +198,12 @@ impl ServerCertVerifier for ChainOnly {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        self.0.verify_tls12_signature(message, cert, dss)
+        verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.provider.signature_verification_algorithms,
+        )
     }
 
     fn verify_tls13_signature(
@@ -249,11 +212,18 @@ impl ServerCertVerifier for ChainOnly {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        self.0.verify_tls13_signature(message, cert, dss)
+        verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.provider.signature_verification_algorithms,
+        )
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.0.supported_verify_schemes()
+        self.provider
+            .signature_verification_algorithms
+            .supported_schemes()
     }
 }
 
