@@ -19,7 +19,6 @@
 mod data;
 
 use data::{around_real, one_passage_documents, read_npy, synthetic_settings, vectors, DIM};
-use rayon::prelude::*;
 use silica::index::postgres::{PgStore, VectorChoice};
 use silica::index::{AnnParams, DocumentSink, PassageFilters, SearchMode};
 use std::io::BufRead;
@@ -40,30 +39,6 @@ fn text_arg<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
         .position(|a| a == flag)
         .and_then(|i| args.get(i + 1))
         .map(String::as_str)
-}
-
-/// The indices of the 10 rows of `data` closest to each query by cosine, in f32.
-fn exact_top10(data: &[f32], queries: &[&[f32]]) -> Vec<Vec<usize>> {
-    let norms: Vec<f32> = data
-        .par_chunks_exact(DIM)
-        .map(|v| v.iter().map(|x| x * x).sum::<f32>().sqrt())
-        .collect();
-    queries
-        .par_iter()
-        .map(|q| {
-            let qn = q.iter().map(|x| x * x).sum::<f32>().sqrt();
-            let mut scored: Vec<(f32, usize)> = data
-                .chunks_exact(DIM)
-                .enumerate()
-                .map(|(i, v)| {
-                    let dot: f32 = v.iter().zip(q.iter()).map(|(a, b)| a * b).sum();
-                    (dot / (norms[i] * qn), i)
-                })
-                .collect();
-            scored.select_nth_unstable_by(9, |a, b| b.0.total_cmp(&a.0));
-            scored[..10].iter().map(|&(_, i)| i).collect()
-        })
-        .collect()
 }
 
 /// A private server: its helper stops and deletes it when its stdin closes.
@@ -182,9 +157,12 @@ fn main() {
     let (_, table_bytes, hnsw_bytes) = store.server_facts().unwrap();
 
     let rows: Vec<&[f32]> = queries.chunks_exact(DIM).collect();
-    let truth: Vec<Vec<String>> = exact_top10(&data, &rows)
+    // Every vector is unit length, so the dot products of silica's exact search are the
+    // cosines.
+    let data = silica::embed::Embeddings { dim: DIM, data };
+    let truth: Vec<Vec<String>> = silica::search::top_k_many(&data, &rows, 10, |_, _| false)
         .into_iter()
-        .map(|ids| ids.into_iter().map(|i| format!("d{i}")).collect())
+        .map(|hits| hits.into_iter().map(|h| format!("d{}", h.index)).collect())
         .collect();
     drop(data);
     println!("| passages | load | HNSW build | ef_search | p50 query | p99 query | recall@10 | tables | HNSW |");

@@ -97,11 +97,11 @@ pub fn run(args: ServeArgs) -> Result<()> {
     };
     let target = if has_corpus { None } else { target.target()? };
     // The store's model is checked before the weights load.
-    let store_name = match &target {
+    let store = match &target {
         Some(Target::Postgres(url)) => {
             let store = PgStore::open(url)?;
             super::index::require_model(&store.name, &store.settings, &args.model)?;
-            Some(store.name)
+            Some(store)
         }
         _ => None,
     };
@@ -112,7 +112,7 @@ pub fn run(args: ServeArgs) -> Result<()> {
             super::index::require_index_model(&index, &args.model)?;
             Some(PassageSource::Index { dir })
         }
-        Some(Target::Postgres(url)) => Some(PassageSource::Store { url }),
+        Some(Target::Postgres(_)) => store.map(|store| PassageSource::Store { store }),
         None if !has_corpus => None,
         None => {
             let mut cache = args.model.open_cache()?;
@@ -161,9 +161,7 @@ pub fn run(args: ServeArgs) -> Result<()> {
     let threads = rayon::current_num_threads();
     let searching = match &source {
         Some(PassageSource::Index { dir }) => format!(", index {}", dir.display()),
-        Some(PassageSource::Store { .. }) => {
-            format!(", store {}", store_name.as_deref().unwrap_or_default())
-        }
+        Some(PassageSource::Store { store }) => format!(", store {}", store.name),
         Some(PassageSource::Corpus { passages, .. }) => format!(", {} passages", passages.len()),
         None => String::new(),
     };

@@ -53,8 +53,8 @@ pub enum PassageSource {
     },
     /// A persistent index directory, opened read-only.
     Index { dir: PathBuf },
-    /// A PostgreSQL store (`postgres://...`).
-    Store { url: String },
+    /// A PostgreSQL store (`postgres://...`), opened (its model checked) by the caller.
+    Store { store: PgStore },
 }
 
 struct Query {
@@ -82,7 +82,7 @@ impl PassageSearch {
                     let _ = ready.send(Ok(passages.len()));
                     serve_corpus(&passages, &vectors, receiver);
                 }
-                PassageSource::Store { url } => serve_store(&url, ready, receiver),
+                PassageSource::Store { store } => serve_store(&store, ready, receiver),
                 PassageSource::Index { dir } => {
                     let opened = PassageIndex::open(&dir, true).and_then(|index| {
                         let passages = index.store.counts()?.1;
@@ -147,21 +147,18 @@ fn serve_index(index: &PassageIndex, searcher: &IndexSearcher, queries: mpsc::Re
     }
 }
 
-/// Opens the store and its search (reporting either failure on `ready`), then answers.
-fn serve_store(url: &str, ready: mpsc::Sender<Result<usize>>, queries: mpsc::Receiver<Query>) {
-    let opened = PgStore::open(url).and_then(|store| {
-        let passages = store.counts()?.1;
-        Ok((store, passages))
+/// Opens the store's search (reporting a failure on `ready`), then answers.
+fn serve_store(
+    store: &PgStore,
+    ready: mpsc::Sender<Result<usize>>,
+    queries: mpsc::Receiver<Query>,
+) {
+    let opened = store.counts().and_then(|(_, passages)| {
+        let search = store.searcher(None, None, Default::default())?;
+        Ok((search, passages))
     });
-    let (store, passages) = match opened {
+    let (search, passages) = match opened {
         Ok(opened) => opened,
-        Err(error) => {
-            let _ = ready.send(Err(error));
-            return;
-        }
-    };
-    let search = match store.searcher(None, None, Default::default()) {
-        Ok(search) => search,
         Err(error) => {
             let _ = ready.send(Err(error));
             return;
