@@ -152,6 +152,37 @@ mod tests {
     }
 
     #[test]
+    fn a_multi_byte_character_before_a_number_is_read_not_a_panic() {
+        // The published whichtime-sys sliced inside "。" here and panicked
+        // (vendor/whichtime-sys/SILICA.md).
+        assert_eq!(
+            find_date("Reunión de ministros en Pekín。12 personas.", Some("es")),
+            None
+        );
+        assert_eq!(
+            find_date(
+                "Cumbre en Pekín。5 de marzo de 2025, a las 10.30",
+                Some("es")
+            ),
+            date(2025, 3, 5)
+        );
+    }
+
+    #[test]
+    fn a_long_french_header_full_of_numbers_states_no_date() {
+        // What the patched loop skips (vendor/whichtime-sys/SILICA.md): many numbers, no
+        // month, and a date just past the header window.
+        let text = "Le 12 du mois, 345 personnes et 67 villes, en 1789 puis 1815. ".repeat(12);
+        assert_eq!(find_date(&text, Some("fr")), None);
+        let dated = format!("{text}\n18 janvier 2026");
+        assert_eq!(find_date(&dated, Some("fr")), None, "past the header");
+        assert_eq!(
+            find_date(&format!("18 janvier 2026\n{text}"), Some("fr")),
+            date(2026, 1, 18)
+        );
+    }
+
+    #[test]
     fn a_date_past_the_header_is_not_the_publication_date() {
         let text = format!("{}\nLe 26 janvier 2026, à Bakou.", "mot ".repeat(200));
         assert_eq!(find_date(&text, Some("fr")), None);
