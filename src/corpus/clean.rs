@@ -16,7 +16,7 @@
 
 use super::lang::dominant_other_language;
 use super::Document;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 /// One line of a document: 1-based number and byte range (without the line break).
@@ -176,8 +176,59 @@ const IMAGE_EXTENSIONS: &[&str] = &[
 /// Decides, line by line, what is article and what is furniture.
 pub struct Cleaner {
     enabled: bool,
-    /// Normalised short line → number of documents it appears in.
-    repeated: HashMap<String, usize>,
+    /// [`line_key`] of a short line → number of documents it appears in (two or more).
+    repeated: HashMap<u64, usize>,
+}
+
+/// A line as repetition compares it: whitespace collapsed, lowercase, hashed (the first 8
+/// bytes of its blake3 hash) so that an index can keep every document's short lines and
+/// count them again when documents are added, without their text. Two different lines
+/// share a key with a chance of about 1 in 10^19 per pair.
+pub fn line_key(line: &str) -> u64 {
+    let hash = blake3::hash(normalise(line).as_bytes());
+    u64::from_le_bytes(hash.as_bytes()[..8].try_into().expect("8 bytes"))
+}
+
+/// The keys of a document's short lines, each once, sorted: what it adds to [`LineCounts`].
+pub fn short_line_keys(text: &str) -> Vec<u64> {
+    let mut keys: Vec<u64> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && l.len() < 120 && !is_body(l))
+        .map(line_key)
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// In how many documents each short line appears, over the documents counted.
+#[derive(Debug, Clone, Default)]
+pub struct LineCounts {
+    counts: HashMap<u64, usize>,
+    documents: usize,
+}
+
+impl LineCounts {
+    /// Counts one document by its [`short_line_keys`].
+    pub fn add_document(&mut self, keys: &[u64]) {
+        self.documents += 1;
+        for &key in keys {
+            *self.counts.entry(key).or_default() += 1;
+        }
+    }
+
+    /// Counts documents known only by number and by how many of them hold each line (an
+    /// index's stored documents).
+    pub fn add_known(&mut self, documents: usize, counts: impl IntoIterator<Item = (u64, usize)>) {
+        self.documents += documents;
+        for (key, n) in counts {
+            *self.counts.entry(key).or_default() += n;
+        }
+    }
+
+    pub fn documents(&self) -> usize {
+        self.documents
+    }
 }
 
 fn normalise(line: &str) -> String {
@@ -295,20 +346,18 @@ fn is_truncated_title(line: &str) -> bool {
 impl Cleaner {
     /// A cleaner for the documents of one run (it learns which short lines repeat across them).
     pub fn new(documents: &[Document]) -> Self {
-        let mut repeated: HashMap<String, usize> = HashMap::new();
+        let mut counts = LineCounts::default();
         for doc in documents {
-            let unique: HashSet<String> = doc
-                .text
-                .lines()
-                .filter(|l| !l.trim().is_empty() && l.len() < 120 && !is_body(l))
-                .map(normalise)
-                .collect();
-            for key in unique {
-                *repeated.entry(key).or_default() += 1;
-            }
+            counts.add_document(&short_line_keys(&doc.text));
         }
+        Self::from_counts(counts)
+    }
+
+    /// A cleaner that knows which short lines repeat from `counts`.
+    pub fn from_counts(counts: LineCounts) -> Self {
+        let mut repeated = counts.counts;
         // Repetition says something only across several documents.
-        if documents.len() < 3 {
+        if counts.documents < 3 {
             repeated.clear();
         }
         repeated.retain(|_, n| *n >= 2);
@@ -316,6 +365,14 @@ impl Cleaner {
             enabled: true,
             repeated,
         }
+    }
+
+    /// In how many documents `line` repeats, when it does.
+    fn repeated_in(&self, line: &str) -> Option<usize> {
+        if self.repeated.is_empty() {
+            return None;
+        }
+        self.repeated.get(&line_key(line)).copied()
     }
 
     /// A cleaner that keeps everything (`--keep-all`).
@@ -350,7 +407,7 @@ impl Cleaner {
             if *verdict == Verdict::Keep {
                 if let Some(reason) = shape_verdict(text(line)) {
                     *verdict = Verdict::Drop(reason);
-                } else if let Some(&n) = self.repeated.get(&normalise(text(line))) {
+                } else if let Some(n) = self.repeated_in(text(line)) {
                     *verdict = Verdict::Drop(DropReason::Repeated(n));
                 }
             }

@@ -5,10 +5,14 @@ use std::path::Path;
 
 /// One document per row of a CSV file with a header row: `--text-column` names the text,
 /// `--id-column` (optional) the id, which defaults to `FILE:LINE`.
-pub(super) fn read_csv(path: &Path, options: &ReadOptions, out: &mut Vec<Document>) -> Result<()> {
+pub(super) fn read_csv(
+    path: &Path,
+    bytes: &[u8],
+    options: &ReadOptions,
+    out: &mut Vec<Document>,
+) -> Result<()> {
     let shown = path.display();
-    let bytes = std::fs::read(path).with_context(|| format!("{shown}: cannot read"))?;
-    let decoded = decode(&bytes, options.encoding, path)?;
+    let decoded = decode(bytes, options.encoding, path)?;
     if let Some(name) = decoded.converted_from {
         tracing::warn!("{shown}: not UTF-8, decoded as {name}");
     }
@@ -65,7 +69,7 @@ mod tests {
         let path = dir.path().join("in.csv");
         std::fs::write(&path, content).unwrap();
         let mut out = Vec::new();
-        read_csv(&path, options, &mut out)?;
+        read_csv(&path, &std::fs::read(&path)?, options, &mut out)?;
         Ok(out)
     }
 

@@ -69,6 +69,12 @@ fn reference() -> Option<chrono::DateTime<chrono::Local>> {
         .single()
 }
 
+fn has_four_digits(text: &str) -> bool {
+    text.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .any(|digits| digits.len() >= 4)
+}
+
 fn states_a_year(matched: &str) -> bool {
     matched
         .split(|c: char| !c.is_ascii_digit())
@@ -79,6 +85,12 @@ fn states_a_year(matched: &str) -> bool {
 pub fn find_date(text: &str, lang: Option<&str>) -> Option<NaiveDate> {
     let head: String = text.chars().take(DATE_WINDOW_CHARS).collect();
     let head = unglue_times(&head);
+    // Only a match that states its year in four digits is kept, and a match is a piece of
+    // the head: without four digits in a row the head states no date, and the parser (the
+    // costliest step of reading a document) need not run.
+    if !has_four_digits(&head) {
+        return None;
+    }
     let results = PARSERS
         .get_locale_parser(locale(lang))
         .parse(&head, reference())

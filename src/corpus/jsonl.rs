@@ -1,6 +1,6 @@
 use super::decode::decode;
 use super::{Document, ReadOptions};
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use serde_json::Value;
 use std::path::Path;
 
@@ -9,11 +9,11 @@ use std::path::Path;
 /// a row with an empty text is skipped with a warning.
 pub(super) fn read_jsonl(
     path: &Path,
+    bytes: &[u8],
     options: &ReadOptions,
     out: &mut Vec<Document>,
 ) -> Result<()> {
-    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    let decoded = decode(&bytes, options.encoding, path)?;
+    let decoded = decode(bytes, options.encoding, path)?;
     if let Some(name) = decoded.converted_from {
         tracing::warn!("{}: not UTF-8, decoded as {name}", path.display());
     }
@@ -68,7 +68,12 @@ mod tests {
         let path = dir.path().join("in.jsonl");
         std::fs::write(&path, content).unwrap();
         let mut out = Vec::new();
-        read_jsonl(&path, &ReadOptions::default(), &mut out)?;
+        read_jsonl(
+            &path,
+            &std::fs::read(&path)?,
+            &ReadOptions::default(),
+            &mut out,
+        )?;
         Ok(out)
     }
 

@@ -12,21 +12,28 @@ mod dedup;
 mod html;
 mod jsonl;
 mod lang;
+mod listing;
 mod markdown;
 mod passages;
 mod split;
+mod stream;
 mod text;
 
-pub use clean::{Cleaner, DroppedLine};
+pub use clean::{line_key, short_line_keys, Cleaner, DroppedLine, LineCounts};
 pub use decode::{decode, encoding_for_label, looks_binary, Decoded};
-pub use dedup::mark_duplicates;
+pub use dedup::{mark_duplicates, KnownPassages, Original, PassageKey};
 pub use lang::{detect_language, Detected};
+pub use listing::{list_inputs, Listed, Listing, SourceFile};
 pub use markdown::strip_markdown;
-pub use passages::{build_passages, model_input, Corpus, Passage, PassageOptions};
+pub use passages::{
+    build_passages, model_input, split_document, Corpus, Passage, PassageOptions, SplitDocument,
+};
 pub use split::{PassageSplitter, SplitOptions, TokenCounter};
+pub use stream::{PassageChunk, PassageStream, CHUNK_DOCUMENTS};
 
-use anyhow::{bail, Context, Result};
-use std::path::{Path, PathBuf};
+use anyhow::{bail, Result};
+use rayon::prelude::*;
+use std::path::PathBuf;
 
 /// How a document's text is written, which decides how a passage of it is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -103,9 +110,9 @@ impl Default for ReadOptions {
     }
 }
 
-/// File kinds silica reads, by extension.
+/// File kinds silica reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum InputKind {
+pub(crate) enum InputKind {
     /// One document per file.
     Text(TextFormat),
     /// `.jsonl`, `.ndjson`: one document per line.
@@ -114,97 +121,49 @@ enum InputKind {
     Csv,
 }
 
-fn kind_of(path: &Path) -> Option<InputKind> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    match ext.as_str() {
-        "txt" | "text" => Some(InputKind::Text(TextFormat::Plain)),
-        "md" | "markdown" => Some(InputKind::Text(TextFormat::Markdown)),
-        "html" | "htm" | "xhtml" => Some(InputKind::Text(TextFormat::Html)),
-        "jsonl" | "ndjson" => Some(InputKind::Jsonl),
-        "csv" => Some(InputKind::Csv),
-        _ => None,
-    }
-}
-
-/// Include and exclude glob sets from `--glob` patterns.
-struct Globs {
-    include: Option<globset::GlobSet>,
-    exclude: globset::GlobSet,
-}
-
-impl Globs {
-    fn new(patterns: &[String]) -> Result<Self> {
-        let (mut include, mut exclude) = (
-            globset::GlobSetBuilder::new(),
-            globset::GlobSetBuilder::new(),
-        );
-        let mut any_include = false;
-        for pattern in patterns {
-            match pattern.strip_prefix('!') {
-                Some(negated) => {
-                    exclude.add(
-                        globset::Glob::new(negated)
-                            .with_context(|| format!("--glob {pattern:?}"))?,
-                    );
-                }
-                None => {
-                    include.add(
-                        globset::Glob::new(pattern)
-                            .with_context(|| format!("--glob {pattern:?}"))?,
-                    );
-                    any_include = true;
-                }
-            }
-        }
-        Ok(Self {
-            include: if any_include {
-                Some(include.build()?)
-            } else {
-                None
-            },
-            exclude: exclude.build()?,
-        })
-    }
-
-    fn allows(&self, relative: &Path) -> bool {
-        self.include
-            .as_ref()
-            .is_none_or(|set| set.is_match(relative))
-            && !self.exclude.is_match(relative)
-    }
-}
-
-/// Reads every input into documents, in the order given (directories in sorted path
-/// order). `-` reads stdin, one text per line. An input that yields no text is an error.
+/// Reads every input into described documents, in the order given (directories in sorted
+/// path order), the files read and the documents described in parallel. `-` reads stdin,
+/// one text per line. An input that yields no text is an error.
 pub fn read_inputs(inputs: &[PathBuf], options: &ReadOptions) -> Result<Vec<Document>> {
-    if inputs.is_empty() {
-        bail!("no input given (files, directories, or - for stdin)");
-    }
-    let globs = Globs::new(&options.globs)?;
+    let listing = list_inputs(inputs, options)?;
+    let read: Vec<Result<Vec<Document>>> = listing
+        .items
+        .par_iter()
+        .map(|item| item.read(options))
+        .collect();
     let mut documents = Vec::new();
-    for input in inputs {
-        let before = documents.len();
-        if input.as_os_str() == "-" {
-            text::read_stdin_lines(&mut documents)?;
-        } else if input.is_dir() {
-            read_directory(input, options, &globs, &mut documents)?;
-        } else if input.is_file() {
-            // A file named explicitly is read as plain text whatever its extension.
-            let kind = kind_of(input).unwrap_or(InputKind::Text(TextFormat::Plain));
-            let id = input.display().to_string();
-            read_file(input, &id, kind, options, true, &mut documents)?;
-        } else {
-            bail!("{}: no such file or directory", input.display());
-        }
-        if documents.len() == before {
-            bail!("{}: empty input, no text to embed", input.display());
-        }
+    let mut per_input = vec![0usize; listing.inputs.len()];
+    let mut checked = 0;
+    for (item, docs) in listing.items.iter().zip(read) {
+        check_inputs_before(&listing, &per_input, &mut checked, item.input())?;
+        let docs = docs?;
+        per_input[item.input()] += docs.len();
+        documents.extend(docs);
     }
+    check_inputs_before(&listing, &per_input, &mut checked, listing.inputs.len())?;
     check_unique_ids(&documents)?;
-    for doc in &mut documents {
-        describe(doc);
-    }
+    documents.par_iter_mut().for_each(describe);
     Ok(documents)
+}
+
+/// Fails on the first of the inputs from `*checked` up to `upto` that yielded nothing (in
+/// the order given, as reading reaches them), and records them checked.
+fn check_inputs_before(
+    listing: &Listing,
+    per_input: &[usize],
+    checked: &mut usize,
+    upto: usize,
+) -> Result<()> {
+    while *checked < upto {
+        if per_input[*checked] == 0 {
+            bail!(
+                "{}: empty input, no text to embed",
+                listing.inputs[*checked].display()
+            );
+        }
+        *checked += 1;
+    }
+    Ok(())
 }
 
 /// Fills in a document's language, its date and, when its reader found none, its title.
@@ -232,63 +191,6 @@ fn looks_like_title(line: &str) -> bool {
         && !line.starts_with('#')
 }
 
-/// Reads one file; `explicit` when the user named it (rather than a directory holding it).
-fn read_file(
-    path: &Path,
-    id: &str,
-    kind: InputKind,
-    options: &ReadOptions,
-    explicit: bool,
-    out: &mut Vec<Document>,
-) -> Result<()> {
-    match kind {
-        InputKind::Text(format) => {
-            if let Some(doc) = text::read_text_file(path, id, format, options.encoding, explicit)? {
-                out.push(doc);
-            }
-            Ok(())
-        }
-        InputKind::Jsonl => jsonl::read_jsonl(path, options, out),
-        InputKind::Csv => csv::read_csv(path, options, out),
-    }
-}
-
-/// Walks a directory recursively in sorted order, skipping hidden entries, files of kinds
-/// silica does not read (named in a debug log) and files `--glob` leaves out.
-fn read_directory(
-    root: &Path,
-    options: &ReadOptions,
-    globs: &Globs,
-    out: &mut Vec<Document>,
-) -> Result<()> {
-    let walker = walkdir::WalkDir::new(root)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry = entry.with_context(|| format!("reading directory {}", root.display()))?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let path = entry.path();
-        let Some(kind) = kind_of(path) else {
-            tracing::debug!("skipping {} (not a kind silica reads)", path.display());
-            continue;
-        };
-        let relative = path.strip_prefix(root).unwrap_or(path);
-        if !globs.allows(relative) {
-            continue;
-        }
-        let id = relative.to_string_lossy().replace('\\', "/");
-        let before = out.len();
-        read_file(path, &id, kind, options, false, out)?;
-        if out.len() == before {
-            tracing::warn!("{}: empty, skipped", path.display());
-        }
-    }
-    Ok(())
-}
-
 fn check_unique_ids(documents: &[Document]) -> Result<()> {
     let mut seen = std::collections::HashMap::with_capacity(documents.len());
     for doc in documents {
@@ -306,6 +208,7 @@ fn check_unique_ids(documents: &[Document]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn write(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
         let path = dir.join(name);
@@ -355,7 +258,7 @@ mod tests {
         let docs = read_inputs(&[dir.path().to_path_buf()], &options).unwrap();
         let ids: Vec<_> = docs.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["keep/a.txt", "keep/b.md"]);
-        assert!(Globs::new(&["[".into()]).is_err());
+        assert!(listing::Globs::new(&["[".into()]).is_err());
     }
 
     #[test]

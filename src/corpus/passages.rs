@@ -2,12 +2,16 @@
 //! (offsets, language, tokens), and mark duplicates.
 
 use super::clean::{lines, Cleaner, DroppedLine, Verdict};
-use super::dedup::mark_duplicates;
+use super::dedup::Original;
 use super::lang::detect_language;
 use super::markdown::strip_markdown;
 use super::split::{PassageSplitter, SplitOptions, TokenCounter};
+use super::stream::PassageStream;
 use super::{Document, TextFormat};
 use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::Range;
 
 /// A passage: a contiguous piece of one document, the unit silica embeds.
 ///
@@ -118,7 +122,113 @@ impl CharCounter<'_> {
     }
 }
 
-/// Cleans and splits every document, then marks duplicates across the whole run.
+/// One document cut into passages, before duplicates are judged.
+pub struct SplitDocument {
+    pub passages: Vec<Passage>,
+    pub dropped: Vec<DroppedLine>,
+}
+
+/// Token counts asked again for the same text answered from a memo: the splitter counts a
+/// passage's text while fitting it, and the passage records the same count.
+struct RememberedCounts<'a> {
+    inner: &'a dyn TokenCounter,
+    memo: RefCell<HashMap<String, usize>>,
+}
+
+impl TokenCounter for RememberedCounts<'_> {
+    fn count(&self, text: &str) -> usize {
+        if let Some(&n) = self.memo.borrow().get(text) {
+            return n;
+        }
+        let n = self.inner.count(text);
+        self.memo.borrow_mut().insert(text.to_string(), n);
+        n
+    }
+
+    fn token_spans(&self, text: &str) -> Vec<Range<usize>> {
+        self.inner.token_spans(text)
+    }
+}
+
+/// Cleans and splits one document (the `doc_index`-th of the run) into passages.
+pub fn split_document(
+    doc: &Document,
+    doc_index: usize,
+    cleaner: &Cleaner,
+    options: &PassageOptions,
+    counter: &dyn TokenCounter,
+) -> SplitDocument {
+    let counter = RememberedCounts {
+        inner: counter,
+        memo: RefCell::new(HashMap::new()),
+    };
+    let doc_lines = lines(&doc.text);
+    let verdicts = cleaner.verdicts(doc, &doc_lines);
+    let dropped = doc_lines
+        .iter()
+        .zip(&verdicts)
+        .filter_map(|(line, verdict)| match verdict {
+            Verdict::Drop(reason) => Some(DroppedLine {
+                doc_id: doc.id.clone(),
+                source: doc.source.clone(),
+                line: line.number,
+                text: doc.text[line.start..line.end].to_string(),
+                reason: reason.to_string(),
+            }),
+            _ => None,
+        })
+        .collect();
+    let prepare = |text: &str| model_input(doc.format, text);
+    let splitter = PassageSplitter {
+        options: SplitOptions {
+            max_tokens: options.max_tokens,
+            overlap: options.overlap,
+            min_chars: options.min_chars,
+        },
+        counter: &counter,
+        prepare: &prepare,
+    };
+    let mut chars = CharCounter {
+        text: &doc.text,
+        byte: 0,
+        chars: 0,
+    };
+    let mut passages: Vec<Passage> = Vec::new();
+    for span in splitter.split(&doc.text, &doc_lines, &verdicts, doc.lang.as_deref()) {
+        let text = &doc.text[span.clone()];
+        let input = prepare(text);
+        if input.is_empty() {
+            continue;
+        }
+        let index = passages.len();
+        let lang = detect_language(&input)
+            .filter(|d| d.reliable)
+            .map(|d| d.code)
+            .or_else(|| doc.lang.clone());
+        passages.push(Passage {
+            id: format!("{}#{index}", doc.id),
+            source: doc.source.clone(),
+            doc_id: doc.id.clone(),
+            doc_index,
+            index,
+            start: chars.at(span.start),
+            end: chars.at(span.end),
+            byte_start: span.start,
+            byte_end: span.end,
+            lang,
+            date: doc.date,
+            tokens: counter.count(&input),
+            text: text.to_string(),
+            input,
+            duplicates: Vec::new(),
+            duplicate_of: None,
+        });
+    }
+    SplitDocument { passages, dropped }
+}
+
+/// Cleans and splits every document, then marks duplicates across the whole run: a
+/// [`PassageStream`] over the documents, collected.
 pub fn build_passages(
     documents: Vec<Document>,
     options: &PassageOptions,
@@ -129,78 +239,31 @@ pub fn build_passages(
     } else {
         Cleaner::new(&documents)
     };
-    let mut passages = Vec::new();
-    let mut dropped = Vec::new();
-    for (doc_index, doc) in documents.iter().enumerate() {
-        let doc_lines = lines(&doc.text);
-        let verdicts = cleaner.verdicts(doc, &doc_lines);
-        for (line, verdict) in doc_lines.iter().zip(&verdicts) {
-            if let Verdict::Drop(reason) = verdict {
-                dropped.push(DroppedLine {
-                    doc_id: doc.id.clone(),
-                    source: doc.source.clone(),
-                    line: line.number,
-                    text: doc.text[line.start..line.end].to_string(),
-                    reason: reason.to_string(),
-                });
+    let stream = PassageStream::new(documents.into_iter(), cleaner, options.clone(), counter);
+    let mut corpus = Corpus {
+        documents: Vec::new(),
+        passages: Vec::new(),
+        dropped: Vec::new(),
+        duplicates: 0,
+    };
+    // Where each judged passage went (None: left out as a duplicate).
+    let mut position: Vec<Option<usize>> = Vec::new();
+    for chunk in stream {
+        let chunk = chunk.expect("nothing known to look up");
+        for judged in &chunk.judged {
+            position.push(judged.map(|k| corpus.passages.len() + k));
+        }
+        corpus.duplicates += chunk.duplicates.len();
+        corpus.documents.extend(chunk.documents);
+        corpus.passages.extend(chunk.passages);
+        corpus.dropped.extend(chunk.dropped);
+        for (original, id) in chunk.duplicates {
+            if let Original::Run(n) = original {
+                if let Some(p) = position[n] {
+                    corpus.passages[p].duplicates.push(id);
+                }
             }
         }
-        let prepare = |text: &str| model_input(doc.format, text);
-        let splitter = PassageSplitter {
-            options: SplitOptions {
-                max_tokens: options.max_tokens,
-                overlap: options.overlap,
-                min_chars: options.min_chars,
-            },
-            counter,
-            prepare: &prepare,
-        };
-        let mut chars = CharCounter {
-            text: &doc.text,
-            byte: 0,
-            chars: 0,
-        };
-        let spans = splitter.split(&doc.text, &doc_lines, &verdicts, doc.lang.as_deref());
-        for span in spans {
-            let text = &doc.text[span.clone()];
-            let input = prepare(text);
-            if input.is_empty() {
-                continue;
-            }
-            let index = passages
-                .iter()
-                .rev()
-                .take_while(|p: &&Passage| p.doc_index == doc_index)
-                .count();
-            let lang = detect_language(&input)
-                .filter(|d| d.reliable)
-                .map(|d| d.code)
-                .or_else(|| doc.lang.clone());
-            passages.push(Passage {
-                id: format!("{}#{index}", doc.id),
-                source: doc.source.clone(),
-                doc_id: doc.id.clone(),
-                doc_index,
-                index,
-                start: chars.at(span.start),
-                end: chars.at(span.end),
-                byte_start: span.start,
-                byte_end: span.end,
-                lang,
-                date: doc.date,
-                tokens: counter.count(&input),
-                text: text.to_string(),
-                input,
-                duplicates: Vec::new(),
-                duplicate_of: None,
-            });
-        }
     }
-    let duplicates = mark_duplicates(&mut passages, options.keep_duplicates);
-    Corpus {
-        documents,
-        passages,
-        dropped,
-        duplicates,
-    }
+    corpus
 }

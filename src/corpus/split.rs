@@ -16,6 +16,10 @@ pub trait TokenCounter {
     fn count(&self, text: &str) -> usize;
     /// Byte ranges of the tokens of `text` (without prompt or special tokens).
     fn token_spans(&self, text: &str) -> Vec<Range<usize>>;
+    /// This counter, when threads can share it: documents are then split in parallel.
+    fn as_sync(&self) -> Option<&(dyn TokenCounter + Sync)> {
+        None
+    }
 }
 
 /// Splitting settings.

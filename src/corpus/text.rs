@@ -12,20 +12,20 @@ use std::path::Path;
 /// explicitly (`explicit`) is an error.
 pub(super) fn read_text_file(
     path: &Path,
+    bytes: &[u8],
     id: &str,
     format: TextFormat,
     encoding: Option<&'static Encoding>,
     explicit: bool,
 ) -> Result<Option<Document>> {
-    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    if looks_binary(&bytes) {
+    if looks_binary(bytes) {
         if explicit {
             anyhow::bail!("{}: a binary file, not text", path.display());
         }
         tracing::warn!("{}: binary file, skipped", path.display());
         return Ok(None);
     }
-    let decoded = decode(&bytes, encoding, path)?;
+    let decoded = decode(bytes, encoding, path)?;
     if let Some(name) = decoded.converted_from {
         tracing::warn!("{}: not UTF-8, decoded as {name}", path.display());
     }

@@ -194,6 +194,10 @@ impl TokenCounter for PromptedCounter<'_> {
         }
         spans
     }
+
+    fn as_sync(&self) -> Option<&(dyn TokenCounter + Sync)> {
+        Some(self)
+    }
 }
 
 /// Reads `tokenizer.json` once: as a unigram tokenizer when its model is one, else through the
