@@ -17,6 +17,8 @@ pub const CHUNK_DOCUMENTS: usize = 256;
 
 /// The documents of one chunk and what they became.
 pub struct PassageChunk {
+    /// The position in the stream of the chunk's first document.
+    pub first: usize,
     /// The chunk's documents, in corpus order (`doc_index` of their passages counts from
     /// the first document of the stream).
     pub documents: Vec<Document>,
@@ -130,6 +132,7 @@ impl<'a, I: Iterator<Item = Document>> PassageStream<'a, I> {
             None => None,
         };
         let mut chunk = PassageChunk {
+            first,
             documents,
             passages: Vec::new(),
             keys: Vec::new(),
@@ -226,12 +229,12 @@ mod tests {
             .collect()
     }
 
+    /// What a stream gave: every passage (id and what it repeats), every dropped line
+    /// (`doc:line`), and how many duplicates it counted.
+    type Run = (Vec<(String, Option<String>)>, Vec<String>, usize);
+
     /// Every passage (with what it repeats) and every dropped line, from a stream.
-    fn run(
-        chunk: usize,
-        shared: bool,
-        keep: bool,
-    ) -> (Vec<(String, Option<String>)>, Vec<String>, usize) {
+    fn run(chunk: usize, shared: bool, keep: bool) -> Run {
         let docs = documents();
         let counter = Words { shared };
         let mut options = PassageOptions::new(40);
