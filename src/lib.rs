@@ -13,6 +13,7 @@ pub mod embed;
 pub mod eval;
 pub mod export;
 pub mod index;
+pub mod ingest;
 pub mod model;
 pub mod report;
 pub mod search;

@@ -523,3 +523,193 @@ fn the_ann_finds_the_exact_neighbours_of_real_passages_and_verify_checks_every_s
         String::from_utf8_lossy(&broken.stdout)
     );
 }
+
+/// A small English corpus: three documents, the first with a credit line that appears
+/// nowhere else yet.
+fn wire_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let docs = [
+        ("a.txt", "Harbour strike ends\n\nFiled by the river desk\n\nDock workers returned to the terminals on Monday after a two-week strike over pay, and the first container ships began unloading at dawn.\n"),
+        ("b.txt", "Grain prices climb\n\nWheat futures rose for a fifth day as dry weather across the plains cut the expected harvest and buyers in Asia raised their orders for the coming season.\n"),
+        ("c.txt", "Chip plant approved\n\nThe regional council approved a semiconductor plant that will employ two thousand people once its clean rooms open, the largest industrial project in a decade.\n"),
+    ];
+    for (name, text) in docs {
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
+    dir
+}
+
+/// Sets a file's modification time an hour back (as for a file written long before the index
+/// took its stamp).
+fn age(path: &Path) {
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    file.set_modified(then).unwrap();
+}
+
+/// The index's passages of one document, as (id, text), in order.
+fn stored_passages(index: &Path, doc: &str) -> Vec<(String, String)> {
+    let conn = rusqlite::Connection::open_with_flags(
+        index.join("index.sqlite"),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap();
+    let mut statement = conn
+        .prepare(
+            "SELECT p.id, p.text FROM passages p JOIN documents d ON d.key = p.document
+             WHERE d.id = ?1 ORDER BY p.start",
+        )
+        .unwrap();
+    statement
+        .query_map([doc], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn a_new_document_is_cleaned_and_deduplicated_against_the_stored_ones_as_over_the_whole_corpus() {
+    let dir = wire_corpus();
+    let cwd = dir.path();
+    ok(&silica(&["index", "add", "corpus", "--index", "idx"], cwd));
+    // The new document repeats a's credit line and b's paragraph, and says something new.
+    std::fs::write(
+        cwd.join("corpus/d.txt"),
+        "Ferry routes cut\n\nFiled by the river desk\n\nWheat futures rose for a fifth day as dry weather across the plains cut the expected harvest and buyers in Asia raised their orders for the coming season.\n\nThe ferry company will stop two island routes next month, blaming fuel costs and a shortage of trained crews for the cuts.\n",
+    )
+    .unwrap();
+    let added = silica(&["index", "add", "corpus", "--index", "idx"], cwd);
+    ok(&added);
+    assert!(
+        stderr(&added).contains("1 documents added (1 passages embedded), 0 removed, 3 unchanged"),
+        "{}",
+        stderr(&added)
+    );
+    // What `silica passages` cuts from the whole corpus at once.
+    let whole = ok(&silica(&["passages", "corpus", "--format", "jsonl"], cwd));
+    let expected: Vec<(String, String)> = whole
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|p| p["doc_id"] == "d.txt")
+        .map(|p| {
+            (
+                p["id"].as_str().unwrap().to_string(),
+                p["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let stored = stored_passages(&cwd.join("idx"), "d.txt");
+    assert_eq!(stored, expected);
+    assert_eq!(stored.len(), 1, "{stored:?}");
+    assert!(!stored[0].1.contains("river desk"), "{stored:?}");
+    assert!(!stored[0].1.contains("Wheat"), "{stored:?}");
+    assert!(stored[0].1.contains("ferry company"), "{stored:?}");
+}
+
+#[test]
+fn unchanged_files_are_not_read_again_and_a_touched_file_is_compared_by_its_bytes() {
+    let dir = wire_corpus();
+    let cwd = dir.path();
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        age(&cwd.join("corpus").join(name));
+    }
+    ok(&silica(&["index", "add", "corpus", "--index", "idx"], cwd));
+    let again = silica(&["index", "add", "corpus", "--index", "idx"], cwd);
+    ok(&again);
+    assert!(
+        stderr(&again).contains("0 documents added (0 passages embedded), 0 removed, 3 unchanged"),
+        "{}",
+        stderr(&again)
+    );
+
+    // Same size, same modification time: the stamp is trusted and the file is not read,
+    // so the edit goes unseen (as with make, rsync and git's index).
+    let b = cwd.join("corpus/b.txt");
+    let text = std::fs::read_to_string(&b).unwrap();
+    let mtime = std::fs::metadata(&b).unwrap().modified().unwrap();
+    std::fs::write(&b, text.replace("Wheat", "Maize")).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&b)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    let unseen = silica(&["index", "add", "corpus", "--index", "idx"], cwd);
+    ok(&unseen);
+    assert!(
+        stderr(&unseen).contains("0 removed, 3 unchanged"),
+        "{}",
+        stderr(&unseen)
+    );
+
+    // A touched file is read again, and its edit is found.
+    age(&b);
+    let seen = silica(&["index", "add", "corpus", "--index", "idx"], cwd);
+    ok(&seen);
+    assert!(
+        stderr(&seen).contains("1 changed but kept as indexed"),
+        "{}",
+        stderr(&seen)
+    );
+    let synced = silica(&["index", "add", "corpus", "--index", "idx", "--sync"], cwd);
+    ok(&synced);
+    assert!(
+        stderr(&synced).contains("1 documents added (1 passages embedded), 1 removed, 2 unchanged"),
+        "{}",
+        stderr(&synced)
+    );
+    assert!(stored_passages(&cwd.join("idx"), "b.txt")[0]
+        .1
+        .contains("Maize"));
+
+    // Touched but the same bytes: unchanged.
+    age(&cwd.join("corpus/c.txt"));
+    let touched = silica(&["index", "add", "corpus", "--index", "idx"], cwd);
+    ok(&touched);
+    assert!(
+        stderr(&touched)
+            .contains("0 documents added (0 passages embedded), 0 removed, 3 unchanged"),
+        "{}",
+        stderr(&touched)
+    );
+}
+
+#[test]
+fn an_index_from_before_file_stamps_is_migrated_and_its_lines_filled_in() {
+    let dir = wire_corpus();
+    let cwd = dir.path();
+    ok(&silica(&["index", "add", "corpus", "--index", "idx"], cwd));
+    // Back to the version-2 tables: no stamps, no short lines, no duplicate keys.
+    let conn = rusqlite::Connection::open(cwd.join("idx/index.sqlite")).unwrap();
+    conn.execute_batch(
+        "DROP INDEX passages_dedup_key;
+         DROP TABLE passage_sketches; DROP TABLE document_lines; DROP TABLE files;
+         ALTER TABLE passages DROP COLUMN dedup_key;
+         ALTER TABLE documents DROP COLUMN lines_known;
+         UPDATE meta SET value = '2' WHERE key = 'schema_version';",
+    )
+    .unwrap();
+    drop(conn);
+    std::fs::write(
+        cwd.join("corpus/d.txt"),
+        "Ferry routes cut\n\nFiled by the river desk\n\nWheat futures rose for a fifth day as dry weather across the plains cut the expected harvest and buyers in Asia raised their orders for the coming season.\n\nThe ferry company will stop two island routes next month, blaming fuel costs and a shortage of trained crews for the cuts.\n",
+    )
+    .unwrap();
+    let added = silica(&["index", "add", "corpus", "--index", "idx"], cwd);
+    ok(&added);
+    assert!(
+        stderr(&added).contains("1 documents added (1 passages embedded), 0 removed, 3 unchanged"),
+        "{}",
+        stderr(&added)
+    );
+    let stored = stored_passages(&cwd.join("idx"), "d.txt");
+    assert_eq!(stored.len(), 1, "{stored:?}");
+    assert!(!stored[0].1.contains("river desk"), "{stored:?}");
+    let verify = json(&silica(
+        &["index", "verify", "--index", "idx", "--format", "json"],
+        cwd,
+    ));
+    assert_eq!(verify["ok"], true, "{verify}");
+}

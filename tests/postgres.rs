@@ -1080,3 +1080,127 @@ fn bad_conditions_are_one_line_errors_and_leave_nothing_half_written() {
 fn redacted(url: &str) -> String {
     silica::index::postgres::redact(url)
 }
+
+/// The store's passages of one document, as (id, text), in order.
+fn store_passages(url: &str, doc: &str) -> Vec<(String, String)> {
+    client(url)
+        .query(
+            "SELECT id, text FROM silica_passages WHERE document = $1 ORDER BY ordinal",
+            &[&doc],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect()
+}
+
+#[test]
+fn a_store_adds_a_new_document_as_an_index_directory_does_and_skips_files_by_their_stamps() {
+    let server = Server::start();
+    let url = server.database("incremental");
+    let work = tempfile::tempdir().unwrap();
+    let corpus = work.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for (name, text) in [
+        ("a.txt", "Harbour strike ends\n\nFiled by the river desk\n\nDock workers returned to the terminals on Monday after a two-week strike over pay, and the first container ships began unloading at dawn.\n"),
+        ("b.txt", "Grain prices climb\n\nWheat futures rose for a fifth day as dry weather across the plains cut the expected harvest and buyers in Asia raised their orders for the coming season.\n"),
+        ("c.txt", "Chip plant approved\n\nThe regional council approved a semiconductor plant that will employ two thousand people once its clean rooms open, the largest industrial project in a decade.\n"),
+    ] {
+        std::fs::write(corpus.join(name), text).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(corpus.join(name))
+            .unwrap()
+            .set_modified(hour_ago)
+            .unwrap();
+    }
+    let add = |target: &[&str]| {
+        let mut args = vec!["index", "add", "corpus"];
+        args.extend_from_slice(target);
+        let out = silica(&args, work.path());
+        ok(&out);
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    add(&["--store", &url]);
+    add(&["--index", "idx"]);
+    let again = add(&["--store", &url]);
+    assert!(again.contains("0 removed, 3 unchanged"), "{again}");
+
+    // The new document repeats a's credit line and b's paragraph.
+    std::fs::write(
+        corpus.join("d.txt"),
+        "Ferry routes cut\n\nFiled by the river desk\n\nWheat futures rose for a fifth day as dry weather across the plains cut the expected harvest and buyers in Asia raised their orders for the coming season.\n\nThe ferry company will stop two island routes next month, blaming fuel costs and a shortage of trained crews for the cuts.\n",
+    )
+    .unwrap();
+    let added = add(&["--store", &url]);
+    assert!(
+        added.contains("1 documents added (1 passages embedded), 0 removed, 3 unchanged"),
+        "{added}"
+    );
+    add(&["--index", "idx"]);
+    let passages = store_passages(&url, "d.txt");
+    assert_eq!(passages.len(), 1, "{passages:?}");
+    assert!(!passages[0].1.contains("river desk"), "{passages:?}");
+    assert!(passages[0].1.contains("ferry company"), "{passages:?}");
+    let dir = work.path().join("idx");
+    let mut local = PassageIndexRows::open(&dir);
+    assert_eq!(local.of("d.txt"), passages);
+
+    // Edited in place with its size and time kept: the stamp is trusted; touched: read.
+    let b = corpus.join("b.txt");
+    std::fs::write(
+        &b,
+        std::fs::read_to_string(&b)
+            .unwrap()
+            .replace("Wheat", "Maize"),
+    )
+    .unwrap();
+    let file = std::fs::File::options().write(true).open(&b).unwrap();
+    file.set_modified(hour_ago).unwrap();
+    let unseen = add(&["--store", &url]);
+    assert!(unseen.contains("0 removed, 4 unchanged"), "{unseen}");
+    file.set_modified(hour_ago + std::time::Duration::from_secs(60))
+        .unwrap();
+    let synced = add(&["--store", &url, "--sync"]);
+    assert!(
+        synced.contains("1 documents added (1 passages embedded), 1 removed, 3 unchanged"),
+        "{synced}"
+    );
+    assert!(store_passages(&url, "b.txt")[0].1.contains("Maize"));
+    let verify = json(&silica(
+        &["index", "verify", "--store", &url, "--format", "json"],
+        work.path(),
+    ));
+    assert_eq!(verify["ok"], true, "{verify}");
+}
+
+/// An index directory's passages, read from its SQLite file.
+struct PassageIndexRows(rusqlite::Connection);
+
+impl PassageIndexRows {
+    fn open(dir: &Path) -> Self {
+        Self(
+            rusqlite::Connection::open_with_flags(
+                dir.join("index.sqlite"),
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+            )
+            .unwrap(),
+        )
+    }
+
+    fn of(&mut self, doc: &str) -> Vec<(String, String)> {
+        let mut statement = self
+            .0
+            .prepare(
+                "SELECT p.id, p.text FROM passages p JOIN documents d ON d.key = p.document
+                 WHERE d.id = ?1 ORDER BY p.start",
+            )
+            .unwrap();
+        statement
+            .query_map([doc], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    }
+}

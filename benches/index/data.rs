@@ -38,6 +38,7 @@ pub fn one_passage_documents<'a>(
             title: None,
             lang: None,
             date: None,
+            lines: &[],
             passages: vec![NewPassage {
                 id: &ids[i],
                 start: 0,
@@ -45,6 +46,7 @@ pub fn one_passage_documents<'a>(
                 lang: None,
                 text: "x",
                 vector: &data[i * DIM..(i + 1) * DIM],
+                key: None,
             }],
         })
         .collect()

@@ -49,7 +49,12 @@ pub struct InputArgs {
 
 impl InputArgs {
     pub fn read(&self) -> Result<Vec<Document>> {
-        let options = ReadOptions {
+        read_inputs(&self.inputs, &self.options()?)
+    }
+
+    /// How the inputs are read.
+    pub fn options(&self) -> Result<ReadOptions> {
+        Ok(ReadOptions {
             text_field: self.text_field.clone(),
             id_field: self.id_field.clone(),
             text_column: self.text_column.clone(),
@@ -60,8 +65,7 @@ impl InputArgs {
                 .as_deref()
                 .map(encoding_for_label)
                 .transpose()?,
-        };
-        read_inputs(&self.inputs, &options)
+        })
     }
 }
 
@@ -164,14 +168,9 @@ impl PassageArgs {
         })?
     }
 
-    /// As [`PassageArgs::build`], keeping only the documents `dates` keeps.
-    pub fn build_dated(
-        &self,
-        inputs: &InputArgs,
-        info: &ModelInfo,
-        counter: &dyn TokenCounter,
-        dates: &DateArgs,
-    ) -> Result<Corpus> {
+    /// How documents are cut for `info`'s window, the prompt and special tokens (counted
+    /// by `counter`) included.
+    pub fn options(&self, info: &ModelInfo, counter: &dyn TokenCounter) -> Result<PassageOptions> {
         let window = info.max_tokens;
         let max_tokens = match self.max_tokens {
             None => window,
@@ -188,13 +187,24 @@ impl PassageArgs {
         if max_tokens < floor {
             bail!("--max-tokens {max_tokens} leaves no room for text (the prompt and special tokens take {})", floor - 1);
         }
-        let options = PassageOptions {
+        Ok(PassageOptions {
             max_tokens,
             overlap: self.overlap,
             min_chars: self.min_chars,
             keep_all: self.keep_all,
             keep_duplicates: self.keep_duplicates,
-        };
+        })
+    }
+
+    /// As [`PassageArgs::build`], keeping only the documents `dates` keeps.
+    pub fn build_dated(
+        &self,
+        inputs: &InputArgs,
+        info: &ModelInfo,
+        counter: &dyn TokenCounter,
+        dates: &DateArgs,
+    ) -> Result<Corpus> {
+        let options = self.options(info, counter)?;
         let documents = inputs.read()?;
         let read = documents.len();
         let documents: Vec<Document> = documents

@@ -3,12 +3,14 @@
 
 use super::args::{InputArgs, PassageArgs};
 use super::ModelArgs;
+use crate::corpus::list_inputs;
 use crate::embed::Embedder;
 use crate::index::postgres::{is_store_url, HnswState, PgStore, VectorChoice};
 use crate::index::{
-    AddPlan, AnnParams, AnnQuery, DocumentSink, IndexSearcher, IndexSettings, KeyHit, PassageIndex,
+    AnnParams, AnnQuery, DocumentSink, IndexSearcher, IndexSettings, KeyHit, PassageIndex,
     SearchMode, Shard, VectorFile,
 };
+use crate::ingest::{AddOptions, AddProgress};
 use crate::model::PromptChoice;
 use anyhow::{bail, Result};
 use clap::{Args, Subcommand, ValueEnum};
@@ -264,19 +266,13 @@ fn add(args: AddArgs) -> Result<()> {
     let (info, tokenizer) = args.model.load_tokenizer()?;
     let prompt = PromptChoice::Passage;
     let prefix = prompt.prefix(&info.prompts).to_string();
-    let corpus = args
-        .passages
-        .build(&args.input, &info, &tokenizer.counter(&prefix))?;
+    let passage_options = args.passages.options(&info, &tokenizer.counter(&prefix))?;
     let settings = IndexSettings {
         model: info.name.clone(),
         fingerprint: args.model.fingerprint()?,
         dim: info.hidden_size,
         passage_prompt: prefix.clone(),
-        max_tokens: args
-            .passages
-            .max_tokens
-            .unwrap_or(info.max_tokens)
-            .min(info.max_tokens),
+        max_tokens: passage_options.max_tokens,
         overlap: args.passages.overlap,
         min_chars: args.passages.min_chars,
         keep_all: args.passages.keep_all,
@@ -289,29 +285,17 @@ fn add(args: AddArgs) -> Result<()> {
         },
     };
     crate::index::Ann::create(settings.dim, &settings.ann)?; // checks the ANN flags early
+    let read = args.input.options()?;
+    let listing = list_inputs(&args.input.inputs, &read)?;
     let mut opened = match &target {
         Target::Dir(dir) => Opened::Dir(PassageIndex::open_or_create(dir, &settings)?),
         Target::Postgres(url) => {
             Opened::Postgres(PgStore::open_or_create(url, &settings, args.vector_type)?)
         }
     };
-    let plan = match &opened {
-        Opened::Dir(index) => index.plan(&corpus, args.sync)?,
-        Opened::Postgres(store) => {
-            AddPlan::new(&corpus, &store.document_hashes()?, args.sync, shard)
-        }
-    };
 
     let mut cache = args.model.open_cache()?;
     let mut embedder: Option<Embedder> = None;
-    let bar = ProgressBar::with_draw_target(
-        Some(plan.passages_to_add as u64),
-        ProgressDrawTarget::stderr(),
-    );
-    bar.set_style(
-        ProgressStyle::with_template("{bar:30} {pos}/{len} passages  {per_sec}  eta {eta}")
-            .expect("static template"),
-    );
     let mut embed = |texts: &[&str]| -> Result<crate::embed::Embeddings> {
         if embedder.is_none() {
             embedder = Some(args.model.load_embedder()?);
@@ -324,15 +308,23 @@ fn add(args: AddArgs) -> Result<()> {
         Opened::Postgres(store) => Some(store.loading()?),
         Opened::Dir(_) => None,
     };
-    let summary = crate::index::plan::apply(
+    let options = AddOptions {
+        read,
+        passages: passage_options,
+        sync: args.sync,
+        shard,
+        commit_every: args.commit_every,
+    };
+    let mut bar = DocumentBar::new();
+    let summary = crate::ingest::add(
         opened.sink(),
-        &corpus,
-        &plan,
-        args.commit_every,
+        &listing,
+        &options,
+        &tokenizer.counter(&prefix),
         &mut embed,
-        &mut |n| bar.inc(n as u64),
+        &mut bar,
     )?;
-    bar.finish_and_clear();
+    bar.finish();
     drop(loading);
     let (search_note, (documents, passages), holder) = match &mut opened {
         Opened::Dir(index) => {
@@ -375,6 +367,34 @@ fn add(args: AddArgs) -> Result<()> {
         },
     );
     Ok(())
+}
+
+/// The progress of an add: documents, with their passages.
+struct DocumentBar(ProgressBar);
+
+impl DocumentBar {
+    fn new() -> Self {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} documents  {per_sec}  eta {eta}")
+                .expect("static template"),
+        );
+        Self(bar)
+    }
+
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+impl AddProgress for DocumentBar {
+    fn planned(&mut self, documents: usize) {
+        self.0.set_length(documents as u64);
+    }
+
+    fn committed(&mut self, documents: usize, _passages: usize) {
+        self.0.inc(documents as u64);
+    }
 }
 
 /// An index directory or a store, open for writing.

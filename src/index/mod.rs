@@ -21,13 +21,12 @@ pub mod store;
 pub mod vectors;
 
 pub use ann::{Ann, AnnParams};
-pub use plan::{document_hash, AddPlan, AddSummary, DocumentSink, Shard};
+pub use plan::{document_hash, file_of, AddSummary, DocumentSink, FileStamp, Shard, StoredEntry};
 pub use search::{AnnQuery, IndexSearcher, KeyHit, PassageFilters, SearchMode};
 pub use store::{DocumentRow, IndexStore, NewDocument, NewPassage, PassageRow, StoredDocument};
 pub use vectors::VectorFile;
 
-use crate::corpus::Corpus;
-use crate::embed::Embeddings;
+use crate::corpus::KnownPassages;
 use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -186,30 +185,6 @@ impl PassageIndex {
         })
     }
 
-    /// Compares the corpus read now with the index.
-    pub fn plan(&self, corpus: &Corpus, sync: bool) -> Result<AddPlan> {
-        let stored: HashMap<String, String> = self
-            .store
-            .documents()?
-            .into_iter()
-            .map(|d| (d.id, d.hash))
-            .collect();
-        Ok(AddPlan::new(corpus, &stored, sync, Shard::ALL))
-    }
-
-    /// Carries out `plan` ([`plan::apply`]): each batch embedded by `embed` and committed
-    /// in one transaction.
-    pub fn apply(
-        &mut self,
-        corpus: &Corpus,
-        plan: &AddPlan,
-        batch_passages: usize,
-        embed: &mut dyn FnMut(&[&str]) -> Result<Embeddings>,
-        progress: &mut dyn FnMut(usize),
-    ) -> Result<AddSummary> {
-        plan::apply(self, corpus, plan, batch_passages, embed, progress)
-    }
-
     /// Brings the ANN graph and the flat vector file up to the tables: removes from the
     /// graph what was removed, writes and adds what is missing (in chunks, so the build
     /// never holds every vector twice), saves the graph atomically, then records the
@@ -286,6 +261,20 @@ impl DocumentSink for PassageIndex {
         self.settings.dim
     }
 
+    fn stored(&self) -> Result<Vec<StoredEntry>> {
+        Ok(self
+            .store
+            .documents()?
+            .into_iter()
+            .map(|d| StoredEntry {
+                id: d.id,
+                file: d.file,
+                hash: d.hash,
+                lines_known: d.lines_known,
+            })
+            .collect())
+    }
+
     /// By the ids' keys, looked up one by one (the plan already read every document; this
     /// does not read them all again).
     fn remove(&mut self, ids: &[String]) -> Result<usize> {
@@ -295,5 +284,59 @@ impl DocumentSink for PassageIndex {
 
     fn write(&mut self, docs: &[NewDocument<'_>]) -> Result<()> {
         self.store.add_documents(docs)
+    }
+
+    fn file_stamps(&self, scope: &str) -> Result<HashMap<String, FileStamp>> {
+        self.store.file_stamps(scope)
+    }
+
+    fn record_stamps(&mut self, scope: &str, stamps: &[(String, FileStamp)]) -> Result<()> {
+        self.store.record_stamps(scope, stamps)
+    }
+
+    fn line_counts(&self, lines: &[u64]) -> Result<(usize, HashMap<u64, usize>)> {
+        self.store.line_counts(lines)
+    }
+
+    fn record_lines(&mut self, docs: &[(String, Vec<u64>)]) -> Result<()> {
+        let ids: Vec<String> = docs.iter().map(|(id, _)| id.clone()).collect();
+        let keys = self.store.document_keys(&ids)?;
+        anyhow::ensure!(
+            keys.len() == docs.len(),
+            "documents went while their lines were recorded"
+        );
+        let keyed: Vec<(i64, Vec<u64>)> = keys
+            .into_iter()
+            .zip(docs)
+            .map(|(k, (_, lines))| (k, lines.clone()))
+            .collect();
+        self.store.record_lines(&keyed)
+    }
+
+    fn fill_passage_keys(&mut self) -> Result<usize> {
+        self.store.fill_passage_keys()
+    }
+
+    fn known_passages(&self) -> Result<Box<dyn KnownPassages>> {
+        let store = IndexStore::open_read_only(&Self::tables_path(&self.dir))?;
+        let upto = store.last_passage_key()?;
+        Ok(Box::new(StoredPassages { store, upto }))
+    }
+}
+
+/// The passages an index held when an `index add` began, for judging duplicates.
+struct StoredPassages {
+    store: IndexStore,
+    /// The largest passage key then: later rows are the run's own.
+    upto: i64,
+}
+
+impl KnownPassages for StoredPassages {
+    fn exact(&self, keys: &[[u8; 16]]) -> Result<HashMap<[u8; 16], String>> {
+        self.store.passages_with_keys(keys, self.upto)
+    }
+
+    fn sketched(&self, hashes: &[u64]) -> Result<Vec<(u64, String, String)>> {
+        self.store.passages_sketched(hashes, self.upto)
     }
 }

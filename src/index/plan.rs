@@ -1,31 +1,13 @@
-//! What `index add` does to a store, whichever store: the plan (which documents to add,
-//! replace or remove, decided before anything is embedded) and the batches that carry it
-//! out (each batch embedded, then written by the store in one transaction).
+//! What `index add` needs of a store, whichever store ([`DocumentSink`]): the documents it
+//! holds, the files it last read whole, the short lines and duplicate keys new documents
+//! are compared with, and writes of whole documents, each batch in one transaction. The
+//! use case itself is `crate::ingest`.
 
-use super::{NewDocument, NewPassage};
-use crate::corpus::Corpus;
-use crate::embed::Embeddings;
+use super::NewDocument;
+use crate::corpus::KnownPassages;
 use anyhow::{bail, Result};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
-
-/// What `index add` will do, decided before anything is embedded.
-#[derive(Debug, Default)]
-pub struct AddPlan {
-    /// Corpus documents (indices) not in the store, or changed and replaced (`--sync`).
-    pub to_add: Vec<usize>,
-    /// Stored documents (ids) to remove: gone from the inputs or changed (`--sync`).
-    pub to_remove: Vec<String>,
-    pub unchanged: usize,
-    /// Changed since indexed but kept as indexed (without `--sync`).
-    pub changed_kept: usize,
-    pub changed_replaced: usize,
-    pub gone: usize,
-    /// Passages of the documents in `to_add`.
-    pub passages_to_add: usize,
-    /// Corpus documents left to other shards (`--shard`).
-    pub other_shards: usize,
-}
+use std::collections::HashMap;
 
 /// What `index add` did.
 #[derive(Debug, Default, Serialize)]
@@ -91,189 +73,62 @@ pub fn document_hash(text: &str, title: Option<&str>) -> String {
     h.finalize().to_hex()[..32].to_string()
 }
 
-/// The file a document came from: its source without a row's `:LINE`.
-pub fn file_of(source: &str) -> &str {
-    match source.rsplit_once(':') {
-        Some((file, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => file,
-        _ => source,
-    }
+/// A file as `index add` last read it whole: the same size and modification time (and a
+/// stamp taken well after that time) mean the same documents, without reading it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileStamp {
+    pub size: u64,
+    /// Modification time, in nanoseconds since 1970.
+    pub mtime_ns: i64,
+    /// blake3 of the file's bytes (hex): a file touched but not changed is recognised.
+    pub hash: String,
+    /// When the stamp was taken (nanoseconds since 1970).
+    pub stamped_ns: i64,
 }
 
-impl AddPlan {
-    /// Compares the corpus read now with the stored documents (`id → hash`), within
-    /// `shard`: documents of other shards are neither added nor, with `sync`, removed.
-    pub fn new(
-        corpus: &Corpus,
-        stored: &HashMap<String, String>,
-        sync: bool,
-        shard: Shard,
-    ) -> AddPlan {
-        let has_passages = passage_counts(corpus);
-        let mut plan = AddPlan::default();
-        let mut seen = HashSet::new();
-        for (i, doc) in corpus.documents.iter().enumerate() {
-            if has_passages[i] == 0 || !seen.insert(doc.id.as_str()) {
-                continue;
-            }
-            if !shard.contains(&doc.id) {
-                plan.other_shards += 1;
-                continue;
-            }
-            let hash = document_hash(&doc.text, doc.title.as_deref());
-            match stored.get(&doc.id) {
-                None => {
-                    plan.to_add.push(i);
-                    plan.passages_to_add += has_passages[i];
-                }
-                Some(s) if *s == hash => plan.unchanged += 1,
-                Some(_) if sync => {
-                    plan.to_remove.push(doc.id.clone());
-                    plan.to_add.push(i);
-                    plan.passages_to_add += has_passages[i];
-                    plan.changed_replaced += 1;
-                }
-                Some(_) => plan.changed_kept += 1,
-            }
-        }
-        if sync {
-            for id in stored.keys() {
-                if !seen.contains(id.as_str()) && shard.contains(id) {
-                    plan.to_remove.push(id.clone());
-                    plan.gone += 1;
-                }
-            }
-            plan.to_remove.sort_unstable();
-        }
-        plan
-    }
+/// A stored document as `index add` compares it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredEntry {
+    pub id: String,
+    /// The file it was read from (its source without a row's `:LINE`).
+    pub file: String,
+    /// [`document_hash`] of its text and title.
+    pub hash: String,
+    /// Whether its short lines are kept (documents indexed before they were are not).
+    pub lines_known: bool,
 }
 
 /// Where `index add` writes: the local index's SQLite tables or a PostgreSQL store.
 pub trait DocumentSink {
     /// The vectors' dimensions the store holds.
     fn dim(&self) -> usize;
-    /// Removes these documents (ids) and their passages in one transaction.
+    /// Every stored document.
+    fn stored(&self) -> Result<Vec<StoredEntry>>;
+    /// Removes these documents (ids) and their passages in one transaction; the stamps of
+    /// their files go with them.
     fn remove(&mut self, ids: &[String]) -> Result<usize>;
     /// Adds these documents with their passages and vectors in one transaction.
     fn write(&mut self, docs: &[NewDocument<'_>]) -> Result<()>;
+    /// The files last read whole with the reading settings `scope`, by name.
+    fn file_stamps(&self, scope: &str) -> Result<HashMap<String, FileStamp>>;
+    fn record_stamps(&mut self, scope: &str, stamps: &[(String, FileStamp)]) -> Result<()>;
+    /// How many documents are stored, and in how many of them each of `lines` appears.
+    fn line_counts(&self, lines: &[u64]) -> Result<(usize, HashMap<u64, usize>)>;
+    /// Records the short lines of stored documents (by id) indexed before lines were kept.
+    fn record_lines(&mut self, docs: &[(String, Vec<u64>)]) -> Result<()>;
+    /// Gives a duplicate key to every stored passage without one; returns how many.
+    fn fill_passage_keys(&mut self) -> Result<usize>;
+    /// The passages stored now, for judging duplicates, on a connection of its own (so
+    /// that it is read while batches are written, and sees none of them).
+    fn known_passages(&self) -> Result<Box<dyn KnownPassages>>;
 }
 
-/// Carries out `plan` on `sink`: removals first (one transaction), then the new documents
-/// in batches of about `batch_passages` passages, each embedded by `embed` and committed in
-/// one transaction. `progress` is told how many passages each batch held.
-pub fn apply(
-    sink: &mut dyn DocumentSink,
-    corpus: &Corpus,
-    plan: &AddPlan,
-    batch_passages: usize,
-    embed: &mut dyn FnMut(&[&str]) -> Result<Embeddings>,
-    progress: &mut dyn FnMut(usize),
-) -> Result<AddSummary> {
-    let mut summary = AddSummary {
-        unchanged: plan.unchanged,
-        changed_kept: plan.changed_kept,
-        other_shards: plan.other_shards,
-        ..Default::default()
-    };
-    if !plan.to_remove.is_empty() {
-        summary.documents_removed = sink.remove(&plan.to_remove)?;
+/// The file a document came from: its source without a row's `:LINE`.
+pub fn file_of(source: &str) -> &str {
+    match source.rsplit_once(':') {
+        Some((file, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => file,
+        _ => source,
     }
-    let mut by_doc: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (p, passage) in corpus.passages.iter().enumerate() {
-        by_doc.entry(passage.doc_index).or_default().push(p);
-    }
-    let mut batch: Vec<usize> = Vec::new();
-    let mut batch_len = 0;
-    for (n, &d) in plan.to_add.iter().enumerate() {
-        batch.push(d);
-        batch_len += by_doc.get(&d).map_or(0, Vec::len);
-        if batch_len >= batch_passages || n + 1 == plan.to_add.len() {
-            let embedded = add_batch(sink, corpus, &batch, &by_doc, embed)?;
-            summary.documents_added += batch.len();
-            summary.passages_embedded += embedded;
-            progress(embedded);
-            batch.clear();
-            batch_len = 0;
-        }
-    }
-    Ok(summary)
-}
-
-/// Embeds one batch of documents' passages and writes them.
-fn add_batch(
-    sink: &mut dyn DocumentSink,
-    corpus: &Corpus,
-    docs: &[usize],
-    by_doc: &HashMap<usize, Vec<usize>>,
-    embed: &mut dyn FnMut(&[&str]) -> Result<Embeddings>,
-) -> Result<usize> {
-    let passages: Vec<usize> = docs
-        .iter()
-        .flat_map(|d| by_doc.get(d).cloned().unwrap_or_default())
-        .collect();
-    let texts: Vec<&str> = passages
-        .iter()
-        .map(|&p| corpus.passages[p].input.as_str())
-        .collect();
-    let vectors = embed(&texts)?;
-    anyhow::ensure!(
-        vectors.len() == texts.len() && vectors.dim == sink.dim(),
-        "the model gave {} vectors of {} dimensions for {} passages; the store holds {}",
-        vectors.len(),
-        vectors.dim,
-        texts.len(),
-        sink.dim()
-    );
-    let row_of: HashMap<usize, usize> = passages.iter().enumerate().map(|(r, &p)| (p, r)).collect();
-    let hashes: Vec<String> = docs
-        .iter()
-        .map(|&d| {
-            let doc = &corpus.documents[d];
-            document_hash(&doc.text, doc.title.as_deref())
-        })
-        .collect();
-    let new: Vec<NewDocument> = docs
-        .iter()
-        .zip(&hashes)
-        .map(|(&d, hash)| {
-            let doc = &corpus.documents[d];
-            let passages = by_doc.get(&d).map(Vec::as_slice).unwrap_or_default();
-            NewDocument {
-                id: &doc.id,
-                source: &doc.source,
-                file: file_of(&doc.source),
-                hash,
-                title: doc.title.as_deref(),
-                lang: doc.lang.as_deref(),
-                date: doc.date,
-                passages: passages
-                    .iter()
-                    .map(|&p| {
-                        let passage = &corpus.passages[p];
-                        NewPassage {
-                            id: &passage.id,
-                            start: passage.start,
-                            end: passage.end,
-                            lang: passage.lang.as_deref(),
-                            text: &passage.text,
-                            vector: vectors.row(row_of[&p]),
-                        }
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
-    sink.write(&new)?;
-    Ok(passages.len())
-}
-
-/// Passages per corpus document.
-fn passage_counts(corpus: &Corpus) -> Vec<usize> {
-    let mut counts = vec![0; corpus.documents.len()];
-    for p in &corpus.passages {
-        counts[p.doc_index] += 1;
-    }
-    counts
 }
 
 #[cfg(test)]

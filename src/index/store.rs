@@ -2,22 +2,34 @@
 //! settings that made them. Every write is one transaction, so a killed run leaves the
 //! file at its last commit.
 
+use super::plan::FileStamp;
 use super::IndexSettings;
+use crate::corpus::PassageKey;
 use anyhow::{bail, Context, Result};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use std::collections::HashMap;
 use std::path::Path;
 
 /// Bumped when the tables change. An older index is migrated when opened ([`MIGRATIONS`]);
 /// a newer one is refused.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// The statements that bring version `n` (the index in this list) to `n + 1`, each run in
 /// one transaction with the version's update.
-const MIGRATIONS: &[(i64, &str)] = &[(
-    1,
-    "ALTER TABLE documents ADD COLUMN date TEXT;
-     CREATE INDEX IF NOT EXISTS documents_date ON documents(date);",
-)];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (
+        1,
+        "ALTER TABLE documents ADD COLUMN date TEXT;
+         CREATE INDEX IF NOT EXISTS documents_date ON documents(date);",
+    ),
+    // What `index add` compares new documents with (their short lines, their passages'
+    // duplicate keys), filled for older documents by the next `index add`.
+    (
+        2,
+        "ALTER TABLE documents ADD COLUMN lines_known INTEGER NOT NULL DEFAULT 0;
+         ALTER TABLE passages ADD COLUMN dedup_key BLOB;",
+    ),
+];
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -30,7 +42,9 @@ CREATE TABLE IF NOT EXISTS documents (
     title TEXT,
     lang TEXT,
     -- The publication date the text states (YYYY-MM-DD), when it states one.
-    date TEXT
+    date TEXT,
+    -- 1 when its short lines are in document_lines (0: indexed before they were kept).
+    lines_known INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS passages (
     key INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -40,7 +54,35 @@ CREATE TABLE IF NOT EXISTS passages (
     end INTEGER NOT NULL,
     lang TEXT,
     text TEXT NOT NULL,
-    vector BLOB NOT NULL
+    vector BLOB NOT NULL,
+    -- The hash of its exact duplicate key (corpus::PassageKey); NULL for a passage without
+    -- words or indexed before keys were kept.
+    dedup_key BLOB
+);
+-- The bottom-k sketch of each passage's shingles: near duplicates share one of its hashes.
+CREATE TABLE IF NOT EXISTS passage_sketches (
+    hash INTEGER NOT NULL,
+    passage INTEGER NOT NULL REFERENCES passages(key) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS passage_sketches_hash ON passage_sketches(hash);
+CREATE INDEX IF NOT EXISTS passage_sketches_passage ON passage_sketches(passage);
+-- Each document's short lines (corpus::line_key), which tell boilerplate repeated across
+-- documents when more are added.
+CREATE TABLE IF NOT EXISTS document_lines (
+    line INTEGER NOT NULL,
+    document INTEGER NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+    PRIMARY KEY (line, document)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS document_lines_document ON document_lines(document);
+-- Each file as `index add` last read it whole: unchanged metadata means unchanged documents.
+CREATE TABLE IF NOT EXISTS files (
+    scope TEXT NOT NULL,
+    file TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    stamped_ns INTEGER NOT NULL,
+    PRIMARY KEY (scope, file)
 );
 -- Passages removed from the tables and not yet from the ANN file (usearch cannot list its keys).
 CREATE TABLE IF NOT EXISTS removed_passages (key INTEGER PRIMARY KEY);
@@ -50,7 +92,8 @@ CREATE INDEX IF NOT EXISTS documents_file ON documents(file);
 ";
 
 /// Created after migrations (a version-1 table has no date column until migrated).
-const SCHEMA_INDEXES: &str = "CREATE INDEX IF NOT EXISTS documents_date ON documents(date);";
+const SCHEMA_INDEXES: &str = "CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
+CREATE INDEX IF NOT EXISTS passages_dedup_key ON passages(dedup_key);";
 
 /// A document as the index holds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +103,8 @@ pub struct StoredDocument {
     pub source: String,
     pub file: String,
     pub hash: String,
+    /// Whether its short lines are kept (documents indexed before they were are not).
+    pub lines_known: bool,
 }
 
 /// A document to add, with its passages and their vectors (one row of `dim` floats each).
@@ -71,6 +116,8 @@ pub struct NewDocument<'a> {
     pub title: Option<&'a str>,
     pub lang: Option<&'a str>,
     pub date: Option<chrono::NaiveDate>,
+    /// Its short lines ([`crate::corpus::short_line_keys`]).
+    pub lines: &'a [u64],
     pub passages: Vec<NewPassage<'a>>,
 }
 
@@ -81,6 +128,8 @@ pub struct NewPassage<'a> {
     pub lang: Option<&'a str>,
     pub text: &'a str,
     pub vector: &'a [f32],
+    /// What duplicates are told by (`None` for a passage without words).
+    pub key: Option<&'a PassageKey>,
 }
 
 /// A stored passage without its vector: what a search hit shows.
@@ -264,9 +313,9 @@ impl IndexStore {
     }
 
     pub fn documents(&self) -> Result<Vec<StoredDocument>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT key, id, source, file, hash FROM documents ORDER BY key")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT key, id, source, file, hash, lines_known FROM documents ORDER BY key",
+        )?;
         let rows = stmt.query_map([], |r| {
             Ok(StoredDocument {
                 key: r.get(0)?,
@@ -274,6 +323,7 @@ impl IndexStore {
                 source: r.get(2)?,
                 file: r.get(3)?,
                 hash: r.get(4)?,
+                lines_known: r.get::<_, i64>(5)? != 0,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -293,18 +343,23 @@ impl IndexStore {
         Ok(keys)
     }
 
-    /// Adds documents with their passages in one transaction, and bumps the generation.
+    /// Adds documents with their passages (and what later documents are compared with:
+    /// short lines, duplicate keys) in one transaction, and bumps the generation.
     pub fn add_documents(&mut self, docs: &[NewDocument<'_>]) -> Result<()> {
         let tx = self.conn.transaction()?;
         {
             let mut doc_stmt = tx.prepare(
-                "INSERT INTO documents (id, source, file, hash, title, lang, date)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO documents (id, source, file, hash, title, lang, date, lines_known)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1)",
             )?;
+            let mut line_stmt = tx
+                .prepare("INSERT OR IGNORE INTO document_lines (line, document) VALUES (?1, ?2)")?;
             let mut passage_stmt = tx.prepare(
-                "INSERT INTO passages (document, id, start, end, lang, text, vector)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO passages (document, id, start, end, lang, text, vector, dedup_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?;
+            let mut sketch_stmt =
+                tx.prepare("INSERT INTO passage_sketches (hash, passage) VALUES (?1, ?2)")?;
             for d in docs {
                 doc_stmt
                     .execute(params![
@@ -318,6 +373,9 @@ impl IndexStore {
                     ])
                     .with_context(|| format!("{}: cannot add document {}", d.source, d.id))?;
                 let key = tx.last_insert_rowid();
+                for &line in d.lines {
+                    line_stmt.execute(params![line as i64, key])?;
+                }
                 for p in &d.passages {
                     passage_stmt.execute(params![
                         key,
@@ -326,12 +384,186 @@ impl IndexStore {
                         p.end as i64,
                         p.lang,
                         p.text,
-                        vector_blob(p.vector)
+                        vector_blob(p.vector),
+                        p.key.map(|k| k.exact.to_vec())
                     ])?;
+                    let passage = tx.last_insert_rowid();
+                    for &h in p.key.map(|k| k.sketch.as_slice()).unwrap_or_default() {
+                        sketch_stmt.execute(params![h as i64, passage])?;
+                    }
                 }
             }
         }
         bump_generation(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records the short lines of stored documents indexed before lines were kept (by
+    /// document key), in one transaction.
+    pub fn record_lines(&mut self, docs: &[(i64, Vec<u64>)]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut line_stmt = tx
+                .prepare("INSERT OR IGNORE INTO document_lines (line, document) VALUES (?1, ?2)")?;
+            let mut known = tx.prepare("UPDATE documents SET lines_known = 1 WHERE key = ?1")?;
+            for (key, lines) in docs {
+                for &line in lines {
+                    line_stmt.execute(params![line as i64, key])?;
+                }
+                known.execute([key])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// In how many stored documents each of `lines` appears (lines in none are left out),
+    /// and how many documents are stored.
+    pub fn line_counts(&self, lines: &[u64]) -> Result<(usize, HashMap<u64, usize>)> {
+        let documents: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT COUNT(*) FROM document_lines WHERE line = ?1")?;
+        let mut counts = HashMap::new();
+        for &line in lines {
+            let n: i64 = stmt.query_row([line as i64], |r| r.get(0))?;
+            if n > 0 {
+                counts.insert(line, n as usize);
+            }
+        }
+        Ok((documents as usize, counts))
+    }
+
+    /// Gives a duplicate key to every passage indexed before keys were kept; returns how
+    /// many, in one transaction.
+    pub fn fill_passage_keys(&mut self) -> Result<usize> {
+        let missing: Vec<(i64, String)> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT key, text FROM passages WHERE dedup_key IS NULL ORDER BY key")?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let tx = self.conn.transaction()?;
+        let mut filled = 0;
+        {
+            let mut set_key = tx.prepare("UPDATE passages SET dedup_key = ?1 WHERE key = ?2")?;
+            let mut sketch_stmt =
+                tx.prepare("INSERT INTO passage_sketches (hash, passage) VALUES (?1, ?2)")?;
+            for (key, text) in &missing {
+                // A passage without words keeps NULL, and is looked at again next time
+                // (there are few, and the look costs little).
+                let Some(k) = PassageKey::of(text) else {
+                    continue;
+                };
+                set_key.execute(params![k.exact.to_vec(), key])?;
+                for &h in &k.sketch {
+                    sketch_stmt.execute(params![h as i64, key])?;
+                }
+                filled += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(filled)
+    }
+
+    /// The largest passage key (0 when there is none).
+    pub fn last_passage_key(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT COALESCE(MAX(key), 0) FROM passages", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// Of these exact duplicate keys, those a passage up to `upto` (a passage key) has,
+    /// with the first such passage's id.
+    pub fn passages_with_keys(
+        &self,
+        keys: &[[u8; 16]],
+        upto: i64,
+    ) -> Result<HashMap<[u8; 16], String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM passages WHERE dedup_key = ?1 AND key <= ?2 ORDER BY key LIMIT 1",
+        )?;
+        let mut out = HashMap::new();
+        for key in keys {
+            if let Some(id) = stmt
+                .query_row(params![key.to_vec(), upto], |r| r.get::<_, String>(0))
+                .optional()?
+            {
+                out.insert(*key, id);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Passages up to `upto` with one of these sketch hashes: (hash, id, text), by key.
+    pub fn passages_sketched(
+        &self,
+        hashes: &[u64],
+        upto: i64,
+    ) -> Result<Vec<(u64, String, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, p.text FROM passage_sketches s JOIN passages p ON p.key = s.passage
+             WHERE s.hash = ?1 AND p.key <= ?2 ORDER BY p.key",
+        )?;
+        let mut out = Vec::new();
+        for &h in hashes {
+            let rows = stmt.query_map(params![h as i64, upto], |r| {
+                Ok((h, r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?;
+            for row in rows {
+                out.push(row?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The files `index add` last read whole, in `scope` (the reading settings).
+    pub fn file_stamps(&self, scope: &str) -> Result<HashMap<String, FileStamp>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT file, size, mtime_ns, hash, stamped_ns FROM files WHERE scope = ?1")?;
+        let rows = stmt.query_map([scope], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                FileStamp {
+                    size: r.get::<_, i64>(1)? as u64,
+                    mtime_ns: r.get(2)?,
+                    hash: r.get(3)?,
+                    stamped_ns: r.get(4)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records files read whole in `scope`, in one transaction.
+    pub fn record_stamps(&mut self, scope: &str, stamps: &[(String, FileStamp)]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut stmt = tx.prepare(
+                "INSERT INTO files (scope, file, size, mtime_ns, hash, stamped_ns)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT(scope, file) DO UPDATE SET size = excluded.size,
+                     mtime_ns = excluded.mtime_ns, hash = excluded.hash,
+                     stamped_ns = excluded.stamped_ns",
+            )?;
+            for (file, s) in stamps {
+                stmt.execute(params![
+                    scope,
+                    file,
+                    s.size as i64,
+                    s.mtime_ns,
+                    s.hash,
+                    s.stamped_ns
+                ])?;
+            }
+        }
         tx.commit()?;
         Ok(())
     }
@@ -344,9 +576,14 @@ impl IndexStore {
             let mut tomb = tx.prepare(
                 "INSERT OR IGNORE INTO removed_passages (key) SELECT key FROM passages WHERE document = ?1",
             )?;
+            // A file any of whose documents goes is read whole again next time.
+            let mut unstamp = tx.prepare(
+                "DELETE FROM files WHERE file = (SELECT file FROM documents WHERE key = ?1)",
+            )?;
             let mut stmt = tx.prepare("DELETE FROM documents WHERE key = ?1")?;
             for k in keys {
                 tomb.execute([k])?;
+                unstamp.execute([k])?;
                 removed += stmt.execute([k])?;
             }
         }

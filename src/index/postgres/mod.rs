@@ -18,11 +18,13 @@
 //! and only the documents it did insert get passages. A lease table would add a second
 //! source of truth (and expiry times to tune) for no case this does not cover.
 
+mod ingest;
 pub mod query;
 pub mod schema;
 mod tls;
 
-use super::{DocumentSink, IndexSettings, NewDocument};
+use super::{DocumentSink, FileStamp, IndexSettings, NewDocument, StoredEntry};
+use crate::corpus::KnownPassages;
 use anyhow::{bail, Context, Result};
 use postgres::binary_copy::BinaryCopyInWriter;
 use postgres::types::{ToSql, Type};
@@ -393,9 +395,44 @@ impl DocumentSink for PgStore {
         self.settings.dim
     }
 
+    fn stored(&self) -> Result<Vec<StoredEntry>> {
+        self.stored_entries()
+    }
+
+    fn file_stamps(&self, scope: &str) -> Result<HashMap<String, FileStamp>> {
+        self.stamps_of(scope)
+    }
+
+    fn record_stamps(&mut self, scope: &str, stamps: &[(String, FileStamp)]) -> Result<()> {
+        self.stamp(scope, stamps)
+    }
+
+    fn line_counts(&self, lines: &[u64]) -> Result<(usize, HashMap<u64, usize>)> {
+        self.counts_of_lines(lines)
+    }
+
+    fn record_lines(&mut self, docs: &[(String, Vec<u64>)]) -> Result<()> {
+        self.lines_of(docs)
+    }
+
+    fn fill_passage_keys(&mut self) -> Result<usize> {
+        self.fill_keys()
+    }
+
+    fn known_passages(&self) -> Result<Box<dyn KnownPassages>> {
+        self.known()
+    }
+
+    /// The documents, their passages and the stamps of their files (a file any of whose
+    /// documents goes is read whole again next time), in one transaction.
     fn remove(&mut self, ids: &[String]) -> Result<usize> {
         self.with_conn(|c| {
             let mut tx = c.transaction().map_err(db)?;
+            tx.execute(
+                "DELETE FROM silica_files WHERE file IN (SELECT file FROM silica_documents WHERE id = ANY($1))",
+                &[&ids],
+            )
+            .map_err(db)?;
             let n = tx
                 .execute("DELETE FROM silica_documents WHERE id = ANY($1)", &[&ids])
                 .map_err(db)?;
@@ -423,8 +460,8 @@ impl DocumentSink for PgStore {
                 docs.iter().map(|d| d.date.map(|x| x.to_string())).collect();
             let inserted: std::collections::HashSet<String> = tx
                 .query(
-                    "INSERT INTO silica_documents (id, source, file, hash, title, lang, date)
-                     SELECT id, source, file, hash, title, lang, date::date
+                    "INSERT INTO silica_documents (id, source, file, hash, title, lang, date, lines_known)
+                     SELECT id, source, file, hash, title, lang, date::date, true
                      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
                           AS t(id, source, file, hash, title, lang, date)
                      ON CONFLICT (id) DO NOTHING
@@ -435,9 +472,16 @@ impl DocumentSink for PgStore {
                 .iter()
                 .map(|r| r.get(0))
                 .collect();
+            let (line_ids, lines) = ingest::flat_lines(
+                docs.iter()
+                    .filter(|d| inserted.contains(d.id))
+                    .map(|d| (d.id, d.lines)),
+            );
+            ingest::insert_lines(&mut tx, &line_ids, &lines)?;
+            let mut sketches = ingest::Sketches::default();
             let sink = tx
                 .copy_in(
-                    "COPY silica_passages (document, ordinal, id, start_byte, end_byte, lang, text, embedding)
+                    "COPY silica_passages (document, ordinal, id, start_byte, end_byte, lang, text, embedding, dedup_key)
                      FROM STDIN (FORMAT binary)",
                 )
                 .map_err(db)?;
@@ -450,6 +494,7 @@ impl DocumentSink for PgStore {
                 Type::TEXT,
                 Type::TEXT,
                 vector_oid,
+                Type::BYTEA,
             ];
             let mut writer = BinaryCopyInWriter::new(sink, &types);
             for doc in docs.iter().filter(|d| inserted.contains(d.id)) {
@@ -461,7 +506,11 @@ impl DocumentSink for PgStore {
                         p.vector.len()
                     );
                     let vector = vectors.value(p.vector);
-                    let row: [&(dyn ToSql + Sync); 8] = [
+                    let key: Option<&[u8]> = p.key.map(|k| &k.exact[..]);
+                    if let Some(k) = p.key {
+                        sketches.add(doc.id, ordinal as i32, k);
+                    }
+                    let row: [&(dyn ToSql + Sync); 9] = [
                         &doc.id,
                         &(ordinal as i32),
                         &p.id,
@@ -470,11 +519,13 @@ impl DocumentSink for PgStore {
                         &p.lang,
                         &p.text,
                         vector.as_ref(),
+                        &key,
                     ];
                     writer.write(&row).map_err(db)?;
                 }
             }
             writer.finish().map_err(db)?;
+            sketches.insert(&mut tx)?;
             tx.commit().map_err(db)?;
             Ok(())
         })

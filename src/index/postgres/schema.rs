@@ -13,11 +13,42 @@ use postgres::types::ToSql;
 
 /// Bumped when the tables change. An older store is brought up to it by [`MIGRATIONS`]
 /// when opened for writing; a newer one is refused.
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
+
+/// What `index add` compares new documents with: each document's short lines, each
+/// passage's duplicate key and sketch, and the files last read whole (version 2). Run on a
+/// new store too, after [`tables`]; older documents are filled in by the next `index add`.
+const INGEST_STATE: &str = "
+    ALTER TABLE silica_documents ADD COLUMN IF NOT EXISTS lines_known boolean NOT NULL DEFAULT false;
+    ALTER TABLE silica_passages ADD COLUMN IF NOT EXISTS dedup_key bytea;
+    CREATE INDEX IF NOT EXISTS silica_passages_dedup_key ON silica_passages (dedup_key);
+    CREATE TABLE IF NOT EXISTS silica_passage_sketches (
+        document text NOT NULL,
+        ordinal integer NOT NULL,
+        hash bigint NOT NULL,
+        FOREIGN KEY (document, ordinal) REFERENCES silica_passages (document, ordinal) ON DELETE CASCADE
+    );
+    CREATE INDEX IF NOT EXISTS silica_passage_sketches_hash ON silica_passage_sketches (hash);
+    CREATE INDEX IF NOT EXISTS silica_passage_sketches_passage ON silica_passage_sketches (document, ordinal);
+    CREATE TABLE IF NOT EXISTS silica_document_lines (
+        document text NOT NULL REFERENCES silica_documents (id) ON DELETE CASCADE,
+        line bigint NOT NULL,
+        PRIMARY KEY (document, line)
+    );
+    CREATE INDEX IF NOT EXISTS silica_document_lines_line ON silica_document_lines (line);
+    CREATE TABLE IF NOT EXISTS silica_files (
+        scope text NOT NULL,
+        file text NOT NULL,
+        size bigint NOT NULL,
+        mtime_ns bigint NOT NULL,
+        hash text NOT NULL,
+        stamped_ns bigint NOT NULL,
+        PRIMARY KEY (scope, file)
+    );";
 
 /// The statements that bring version `n` to `n + 1`, run in one transaction with the
-/// version's update (none yet: version 1 is the first).
-const MIGRATIONS: &[(i32, &str)] = &[];
+/// version's update.
+const MIGRATIONS: &[(i32, &str)] = &[(1, INGEST_STATE)];
 
 /// The advisory lock held while the schema is created or migrated and while the HNSW
 /// index is built, so that shards starting or finishing together do not race.
@@ -232,6 +263,7 @@ pub fn migrate(
         None => {
             tx.batch_execute(&tables(settings.dim, vectors))
                 .map_err(db)?;
+            tx.batch_execute(INGEST_STATE).map_err(db)?;
             set_meta(&mut tx, "schema_version", &SCHEMA_VERSION.to_string())?;
             set_meta(&mut tx, "settings", &serde_json::to_string(settings)?)?;
             set_meta(&mut tx, "vector_type", vectors.sql())?;
