@@ -19,3 +19,5 @@ pub mod report;
 pub mod search;
 pub mod serve;
 pub mod themes;
+pub mod tokens;
+pub mod vectors;

@@ -3,22 +3,18 @@
 
 mod common;
 
-use common::{provisioned_model, repo_root, write_tiny_model};
+use common::{provisioned_model, repo_root, silica_command, write_tiny_model};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 fn silica(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_silica"))
+    silica_command(cwd)
         .args(args)
-        .current_dir(cwd)
-        // No hub, no user cache, no stray models: every test says where its model is.
-        .env("HF_HUB_OFFLINE", "1")
+        // No user hub cache, no stray models: every test says where its model is.
         .env("HF_HOME", cwd.join("hf-home"))
         .env("SILICA_MODELS_DIR", cwd.join("no-models"))
         // The embedding cache stays in the test's directory, never the user's.
         .env("XDG_CACHE_HOME", cwd.join("xdg-cache"))
-        .env_remove("SILICA_CACHE")
-        .env_remove("SILICA_MODEL")
         .stdin(Stdio::null())
         .output()
         .unwrap()
@@ -170,10 +166,8 @@ fn npy_and_safetensors_outputs() {
 #[test]
 fn stdin_is_one_text_per_line() {
     let (dir, _) = workdir();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_silica"))
+    let mut child = silica_command(dir.path())
         .args(["embed", "-", "--model", "model", "--no-cache"])
-        .current_dir(dir.path())
-        .env("HF_HUB_OFFLINE", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -298,7 +292,7 @@ fn default_model_from_models_dir_is_thread_count_invariant() {
     provisioned_model("multilingual-e5-small");
     let root = repo_root();
     let run = |threads: &str| {
-        let out = Command::new(env!("CARGO_BIN_EXE_silica"))
+        let out = silica_command(&root)
             .args([
                 "embed",
                 "seeds/",
@@ -307,10 +301,7 @@ fn default_model_from_models_dir_is_thread_count_invariant() {
                 "--threads",
                 threads,
             ])
-            .current_dir(&root)
-            .env("HF_HUB_OFFLINE", "1")
             .env_remove("SILICA_MODELS_DIR")
-            .env_remove("SILICA_MODEL")
             .output()
             .unwrap();
         assert!(out.status.success(), "{}", stderr(&out));

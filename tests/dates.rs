@@ -5,20 +5,8 @@
 mod common;
 
 use std::path::Path;
-use std::process::Output;
 
-fn silica(args: &[&str], cwd: &Path) -> Output {
-    common::silica_with_models("dates", args, cwd)
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
+use common::{ok, silica_with_models as silica};
 
 /// Seed-like pages: a header with a dateline or byline, then paragraphs of body text that
 /// mention other dates (which are not the publication date).

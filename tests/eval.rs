@@ -4,12 +4,8 @@
 mod common;
 
 use common::repo_root;
-use std::path::Path;
-use std::process::Output;
 
-fn silica(args: &[&str], cwd: &Path) -> Output {
-    common::silica_with_models("eval", args, cwd)
-}
+use common::silica_with_models as silica;
 
 fn eval_json(args: &[&str]) -> serde_json::Value {
     let mut all = vec!["eval"];

@@ -7,18 +7,7 @@ use common::{provisioned_model, repo_root};
 use std::path::Path;
 use std::process::Output;
 
-fn silica(args: &[&str], cwd: &Path) -> Output {
-    common::silica_with_models("index", args, cwd)
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
+use common::{ok, silica_with_models as silica};
 
 fn json(out: &Output) -> serde_json::Value {
     serde_json::from_str(&ok(out)).unwrap()
@@ -393,7 +382,7 @@ fn a_killed_index_add_keeps_its_commits_and_the_next_run_completes_it() {
     let dir = seeds_copy();
     let cwd = dir.path();
     let tables = cwd.join("idx/index.sqlite");
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_silica"))
+    let mut child = common::silica_command(cwd)
         .args([
             "index",
             "add",
@@ -404,9 +393,6 @@ fn a_killed_index_add_keeps_its_commits_and_the_next_run_completes_it() {
             "1",
             "--no-cache",
         ])
-        .current_dir(cwd)
-        .env("HF_HUB_OFFLINE", "1")
-        .env("SILICA_MODELS_DIR", repo_root().join("models"))
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();

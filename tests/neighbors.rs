@@ -4,21 +4,15 @@
 
 mod common;
 
-use common::{provisioned_model, repo_root};
+use common::{provisioned_model, repo_root, silica_command};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn command(args: &[&str], cwd: &Path) -> Command {
     provisioned_model("multilingual-e5-small");
     provisioned_model("all-MiniLM-L6-v2");
-    let mut c = Command::new(env!("CARGO_BIN_EXE_silica"));
-    c.args(args)
-        .current_dir(cwd)
-        .env("HF_HUB_OFFLINE", "1")
-        .env("SILICA_MODELS_DIR", repo_root().join("models"))
-        .env_remove("SILICA_MODEL")
-        .env_remove("SILICA_CACHE")
-        .env("XDG_CACHE_HOME", cwd.join("xdg-cache"));
+    let mut c = silica_command(cwd);
+    c.args(args).env("XDG_CACHE_HOME", cwd.join("xdg-cache"));
     c
 }
 
@@ -30,7 +24,8 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-fn ok(out: Output) -> Output {
+/// The run, after asserting that it succeeded.
+fn succeeded(out: Output) -> Output {
     assert!(out.status.success(), "{}", stderr(&out));
     out
 }
@@ -67,12 +62,12 @@ fn a_second_run_computes_nothing_and_changes_are_misses() {
     let seeds = seeds.to_str().unwrap();
     let cache = d.join("cache.sqlite");
     let cache = cache.to_str().unwrap();
-    let first = ok(silica(
+    let first = succeeded(silica(
         &["embed", seeds, "--cache", cache, "-o", "a.jsonl"],
         d,
     ));
     assert_eq!(cached_count(&first), 0);
-    let second = ok(silica(
+    let second = succeeded(silica(
         &["embed", seeds, "--cache", cache, "-o", "b.jsonl"],
         d,
     ));
@@ -86,14 +81,14 @@ fn a_second_run_computes_nothing_and_changes_are_misses() {
         std::fs::read(d.join("b.jsonl")).unwrap()
     );
     // Another prompt, another model: misses.
-    let query = ok(silica(
+    let query = succeeded(silica(
         &[
             "embed", seeds, "--cache", cache, "--prompt", "query", "-o", "c.jsonl",
         ],
         d,
     ));
     assert_eq!(cached_count(&query), 0);
-    let minilm = ok(silica(
+    let minilm = succeeded(silica(
         &[
             "embed",
             seeds,
@@ -110,17 +105,17 @@ fn a_second_run_computes_nothing_and_changes_are_misses() {
     // One changed passage: one miss.
     std::fs::create_dir(d.join("docs")).unwrap();
     std::fs::write(d.join("docs/a.txt"), "The port reopened on Monday after the storm passed.\n\nShipping lines resumed their scheduled calls to the terminal.\n").unwrap();
-    ok(silica(
+    succeeded(silica(
         &["embed", "docs", "--cache", cache, "-o", "e.jsonl"],
         d,
     ));
     std::fs::write(d.join("docs/a.txt"), "The port reopened on Monday after the storm passed.\n\nShipping lines resumed their scheduled calls to the terminals.\n").unwrap();
-    let changed = ok(silica(
+    let changed = succeeded(silica(
         &["embed", "docs", "--cache", cache, "-o", "f.jsonl"],
         d,
     ));
     assert_eq!(cached_count(&changed), 1, "{}", stderr(&changed));
-    let stats = ok(silica(&["cache", "stats", "--cache", cache], d));
+    let stats = succeeded(silica(&["cache", "stats", "--cache", cache], d));
     assert!(String::from_utf8_lossy(&stats.stdout).contains(" vectors"));
 }
 
@@ -169,7 +164,7 @@ fn two_writers_at_once_and_an_interrupted_run() {
         stderr(&a),
         stderr(&b)
     );
-    let again = ok(silica(
+    let again = succeeded(silica(
         &[
             "embed",
             "one.txt",
@@ -243,7 +238,7 @@ fn two_writers_at_once_and_an_interrupted_run() {
     let status = child.wait().unwrap();
     assert!(!status.success(), "the run was interrupted");
     assert!(!d.join("many.npy").exists(), "no partial output");
-    let resumed = ok(silica(
+    let resumed = succeeded(silica(
         &[
             "embed",
             "many.jsonl",
@@ -274,7 +269,7 @@ fn a_damaged_cache_says_how_to_reset_it() {
     )
     .unwrap();
     let cache = d.join("cache.sqlite");
-    ok(silica(
+    succeeded(silica(
         &["embed", "a.txt", "--cache", cache.to_str().unwrap()],
         d,
     ));
@@ -289,11 +284,11 @@ fn a_damaged_cache_says_how_to_reset_it() {
             "silica cache clear",
         ],
     );
-    ok(silica(
+    succeeded(silica(
         &["cache", "clear", "--cache", cache.to_str().unwrap()],
         d,
     ));
-    ok(silica(
+    succeeded(silica(
         &["embed", "a.txt", "--cache", cache.to_str().unwrap()],
         d,
     ));
@@ -302,7 +297,7 @@ fn a_damaged_cache_says_how_to_reset_it() {
 #[test]
 fn questions_in_other_languages_find_the_french_passages() {
     let root = repo_root();
-    let out = ok(silica(
+    let out = succeeded(silica(
         &[
             "neighbors",
             "seeds/",
@@ -345,7 +340,7 @@ fn questions_in_other_languages_find_the_french_passages() {
         }
     }
     // A passage's neighbours, not itself; a minimum score.
-    let by_id = ok(silica(
+    let by_id = succeeded(silica(
         &[
             "neighbors",
             "seeds/",
@@ -362,7 +357,7 @@ fn questions_in_other_languages_find_the_french_passages() {
     let hits: Vec<serde_json::Value> = serde_json::from_slice(&by_id.stdout).unwrap();
     assert!(!hits.is_empty() && hits.iter().all(|h| h["id"] != "004_34af2a305ba584ef.txt#0"));
     // All pairs across documents.
-    let pairs = ok(silica(
+    let pairs = succeeded(silica(
         &[
             "neighbors",
             "seeds/",
@@ -409,7 +404,7 @@ fn bad_neighbour_requests() {
         &["nothing to search for"],
     );
     let long = "the port and the ships ".repeat(200);
-    let out = ok(silica(
+    let out = succeeded(silica(
         &["neighbors", "seeds/", "--no-cache", "-q", &long, "-k", "1"],
         &root,
     ));
@@ -424,7 +419,7 @@ fn bad_neighbour_requests() {
 fn similarity_of_two_texts_and_of_a_csv() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let out = ok(silica(
+    let out = succeeded(silica(
         &[
             "similarity",
             "--no-cache",
@@ -434,7 +429,7 @@ fn similarity_of_two_texts_and_of_a_csv() {
         d,
     ));
     let close: f64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
-    let out = ok(silica(
+    let out = succeeded(silica(
         &[
             "similarity",
             "--no-cache",
@@ -450,7 +445,7 @@ fn similarity_of_two_texts_and_of_a_csv() {
         "a,b,gold\nLe chat dort.,The cat sleeps.,5\n\"Il pleut, encore.\",Stocks fell.,0\n",
     )
     .unwrap();
-    ok(silica(
+    succeeded(silica(
         &[
             "similarity",
             "--no-cache",

@@ -112,18 +112,7 @@ fn client(url: &str) -> postgres::Client {
     postgres::Client::connect(url, postgres::NoTls).unwrap()
 }
 
-fn silica(args: &[&str], cwd: &Path) -> Output {
-    common::silica_with_models("postgres", args, cwd)
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
+use common::{ok, silica_with_models as silica};
 
 /// A failure with one line on stderr starting "error:", exit code 1.
 fn one_line_error(out: &Output) -> String {
@@ -222,11 +211,8 @@ fn stored(url: &str) -> Vec<(String, String, Vec<f32>)> {
 
 /// silica running in the background (its cache in `work`), stderr kept for its error.
 fn spawn_silica<S: AsRef<std::ffi::OsStr>>(args: &[S], work: &Path) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_silica"))
+    common::silica_command(work)
         .args(args)
-        .current_dir(work)
-        .env("HF_HUB_OFFLINE", "1")
-        .env("SILICA_MODELS_DIR", repo_root().join("models"))
         .env("XDG_CACHE_HOME", work.join("cache"))
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

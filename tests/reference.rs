@@ -246,7 +246,6 @@ fn embed_unit_text_reproduces_every_reference_vector_through_the_binary() {
         provisioned_model(model);
         let out_path = tmp.path().join(format!("{model}-{prompt}.jsonl"));
         let out = common::silica_with_models(
-            "reference",
             &[
                 "embed",
                 passages.to_str().unwrap(),

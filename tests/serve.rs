@@ -115,13 +115,10 @@ fn cli_vectors(texts: &[String], dir: &Path) -> Vec<Vec<f32>> {
         .collect();
     std::fs::write(&input, lines.join("\n")).unwrap();
     let output = dir.join("vectors.jsonl");
-    let status = Command::new(env!("CARGO_BIN_EXE_silica"))
+    let status = common::silica_command(dir)
         .args(["embed", "--unit", "text", "--no-cache", "-o"])
         .arg(&output)
         .arg(&input)
-        .env("SILICA_MODELS_DIR", repo_root().join("models"))
-        .env("HF_HUB_OFFLINE", "1")
-        .env_remove("SILICA_MODEL")
         .status()
         .unwrap();
     assert!(status.success());
@@ -277,12 +274,8 @@ fn neighbors_over_an_index_equal_the_cli() {
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("seeds.idx");
     let run = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_silica"))
+        let out = common::silica_command(&repo_root())
             .args(args)
-            .current_dir(repo_root())
-            .env("SILICA_MODELS_DIR", repo_root().join("models"))
-            .env("HF_HUB_OFFLINE", "1")
-            .env_remove("SILICA_MODEL")
             .env("XDG_CACHE_HOME", dir.path().join("cache"))
             .output()
             .unwrap();

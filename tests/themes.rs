@@ -4,12 +4,9 @@
 mod common;
 
 use common::repo_root;
-use std::path::Path;
 use std::process::Output;
 
-fn silica(args: &[&str], cwd: &Path) -> Output {
-    common::silica_with_models("themes", args, cwd)
-}
+use common::silica_with_models as silica;
 
 fn json(out: &Output) -> serde_json::Value {
     assert!(

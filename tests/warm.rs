@@ -9,15 +9,10 @@ use std::process::Output;
 
 fn silica(args: &[&str], cwd: &Path, cache: &Path) -> Output {
     common::provisioned_model("multilingual-e5-small");
-    std::process::Command::new(env!("CARGO_BIN_EXE_silica"))
+    common::silica_command(cwd)
         .args(args)
-        .current_dir(cwd)
-        .env("HF_HUB_OFFLINE", "1")
-        .env("SILICA_MODELS_DIR", common::repo_root().join("models"))
         .env("XDG_CACHE_HOME", cache)
         .env("SILICA_LOG", "info")
-        .env_remove("SILICA_CACHE")
-        .env_remove("SILICA_MODEL")
         .output()
         .unwrap()
 }

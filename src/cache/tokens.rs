@@ -7,8 +7,8 @@
 //! another model, prompt or text asks the tokenizer again.
 
 use super::EmbeddingCache;
-use crate::corpus::TokenCounter;
 use crate::model::TextTokenizer;
+use crate::tokens::TokenCounter;
 use anyhow::Result;
 use std::cell::RefCell;
 use std::ops::Range;

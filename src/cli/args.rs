@@ -280,7 +280,7 @@ pub struct ModelArgs {
 
     /// Hold the linear layers' weights as f32, int8 (integer products on the CPU's
     /// dot-product units: faster), or q8_0 or q4_0 (GGML blocks: smaller only), quantized
-    /// at load, at a small cost in quality (README).
+    /// at load, at a small cost in quality (docs/performance.md).
     #[arg(long, default_value = "f32", global = true, value_name = "FORMAT")]
     pub quantize: WeightFormat,
 

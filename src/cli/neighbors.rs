@@ -12,6 +12,7 @@ use crate::model::PromptChoice;
 use crate::report::excerpt;
 use crate::search::{all_pairs, top_k_many};
 use crate::themes::Item;
+use crate::vectors::round4_f32;
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
@@ -289,7 +290,7 @@ pub fn run(args: NeighborsArgs) -> Result<()> {
                 .enumerate()
                 .map(|(rank, h)| NeighborHit {
                     rank: rank + 1,
-                    score: (h.score * 10_000.0).round() / 10_000.0,
+                    score: round4_f32(h.score),
                     passage: passage_ref(&items[h.index], &dates),
                 })
                 .collect()
@@ -407,7 +408,7 @@ fn write_hits(
                 .enumerate()
                 .map(|(rank, (score, row))| NeighborHit {
                     rank: rank + 1,
-                    score: (score * 10_000.0).round() / 10_000.0,
+                    score: round4_f32(*score),
                     passage: row_ref(row),
                 })
                 .collect()
@@ -553,7 +554,7 @@ fn write_pair_refs(pairs: &[(f32, PassageRef, PassageRef)], format: Format) -> R
             let list: Vec<Pair> = pairs
                 .iter()
                 .map(|(s, a, b)| Pair {
-                    score: (s * 10_000.0).round() / 10_000.0,
+                    score: round4_f32(*s),
                     a: a.clone(),
                     b: b.clone(),
                 })

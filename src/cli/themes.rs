@@ -8,7 +8,7 @@ use super::ModelArgs;
 use crate::cache::EmbeddingCache;
 use crate::cluster::{center_in_place, cluster, ClusterParams};
 use crate::corpus::{model_input, TextFormat};
-use crate::embed::{Embedder, Embeddings};
+use crate::embed::Embedder;
 use crate::export::write_atomically;
 use crate::index::postgres::PgStore;
 use crate::index::{PassageIndex, PassageRow};
@@ -18,6 +18,7 @@ use crate::themes::{
     parse_theme_list, read_themes_file, DocumentInfo, Item, NamedTheme, ReportInputs,
     ScoringParams, ThemeReport, ThemeScorer, Twin, BACKGROUND,
 };
+use crate::vectors::Embeddings;
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
 use std::collections::HashMap;

@@ -3,9 +3,10 @@
 
 use crate::cache::EmbeddingCache;
 use crate::corpus::{model_input, Corpus, Document, TokenCounter};
-use crate::embed::{EmbedStats, Embedder, Embeddings};
+use crate::embed::{EmbedStats, Embedder};
 use crate::model::PromptChoice;
 use crate::themes::{Item, Twin};
+use crate::vectors::{normalized_mean, Embeddings};
 use anyhow::Result;
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -176,14 +177,8 @@ fn embed_documents(
         match plan {
             Ok(row) => data.extend_from_slice(vectors.row(*row)),
             Err(passages) => {
-                let mut mean = vec![0f32; dim];
-                for i in passages {
-                    for (m, v) in mean.iter_mut().zip(vectors.row(position[i])) {
-                        *m += v;
-                    }
-                }
-                let norm = mean.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-12);
-                data.extend(mean.iter().map(|x| x / norm));
+                let rows: Vec<usize> = passages.iter().map(|i| position[i]).collect();
+                data.extend(normalized_mean(&vectors, &rows));
             }
         }
     }

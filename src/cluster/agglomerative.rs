@@ -1,4 +1,4 @@
-use crate::embed::Embeddings;
+use crate::vectors::Embeddings;
 use kodama::{linkage, Method};
 
 /// Average-linkage agglomerative clustering (kodama) on cosine distance, cut where merges

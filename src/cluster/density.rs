@@ -1,4 +1,4 @@
-use crate::embed::Embeddings;
+use crate::vectors::Embeddings;
 use anyhow::{anyhow, Result};
 use hdbscan::{Hdbscan, HdbscanHyperParams};
 

@@ -1,4 +1,4 @@
-use crate::embed::Embeddings;
+use crate::vectors::Embeddings;
 use anyhow::{Context, Result};
 use linfa::prelude::*;
 use linfa_clustering::{KMeans, KMeansInit};

@@ -4,7 +4,7 @@
 //! `1 - x·sum(C)/|C|`, so the silhouette needs only per-cluster sums: exact, in
 //! O(n·k·dim) time, without the n x n distance matrix.
 
-use crate::embed::Embeddings;
+use crate::vectors::Embeddings;
 use serde::Serialize;
 
 /// Per-cluster numbers.

@@ -13,7 +13,7 @@ mod sampled;
 pub use metrics::{cluster_metrics, silhouette, ClusterMetrics, ClusterStats};
 pub use sampled::{kmeans_sampled, sample_rows, SAMPLE_ABOVE, SAMPLE_SIZE};
 
-use crate::embed::Embeddings;
+use crate::vectors::Embeddings;
 use anyhow::{bail, Result};
 use serde::Serialize;
 

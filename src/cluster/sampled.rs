@@ -8,7 +8,7 @@
 //! O(n·k·dim) each and hold nothing but k centroids beside the data.
 
 use super::{cluster, ClusterParams, Clustering};
-use crate::embed::Embeddings;
+use crate::vectors::Embeddings;
 use anyhow::Result;
 use rand_xoshiro::rand_core::{RngCore, SeedableRng};
 use rand_xoshiro::Xoshiro256Plus;
@@ -67,7 +67,7 @@ fn assign(vectors: &Embeddings, centroids: &[Vec<f32>]) -> Vec<usize> {
                 .map(|row| {
                     let mut best = (0, f32::INFINITY);
                     for (c, centroid) in centroids.iter().enumerate() {
-                        let d = norms[c] - 2.0 * crate::search::dot(row, centroid);
+                        let d = norms[c] - 2.0 * crate::vectors::dot(row, centroid);
                         if d < best.1 {
                             best = (c, d);
                         }

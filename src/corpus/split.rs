@@ -9,18 +9,7 @@
 use super::clean::{ends_sentence, Line, Verdict};
 use std::ops::Range;
 
-/// Counts model tokens the way the embedder will see a text (prompt and special tokens
-/// included), so passages fit the model's window.
-pub trait TokenCounter {
-    /// Tokens of `text` as embedded.
-    fn count(&self, text: &str) -> usize;
-    /// Byte ranges of the tokens of `text` (without prompt or special tokens).
-    fn token_spans(&self, text: &str) -> Vec<Range<usize>>;
-    /// This counter, when threads can share it: documents are then split in parallel.
-    fn as_sync(&self) -> Option<&(dyn TokenCounter + Sync)> {
-        None
-    }
-}
+pub use crate::tokens::TokenCounter;
 
 /// Splitting settings.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -19,30 +19,8 @@ use crate::model::{
 use anyhow::{Context, Result};
 use candle_core::{Device, Tensor};
 
-/// Row-major vectors, one per input text, in input order.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Embeddings {
-    pub dim: usize,
-    pub data: Vec<f32>,
-}
-
-impl Embeddings {
-    pub fn len(&self) -> usize {
-        self.data.len().checked_div(self.dim).unwrap_or(0)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.data.is_empty()
-    }
-
-    pub fn row(&self, i: usize) -> &[f32] {
-        &self.data[i * self.dim..(i + 1) * self.dim]
-    }
-
-    pub fn rows(&self) -> impl Iterator<Item = &[f32]> {
-        self.data.chunks_exact(self.dim.max(1))
-    }
-}
+/// The vectors one call returns (see [`crate::vectors`], where the type lives).
+pub use crate::vectors::Embeddings;
 
 /// What one call embedded.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

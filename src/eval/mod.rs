@@ -12,9 +12,10 @@ pub use themes::{theme_metrics, ThemeOutcomes};
 
 use crate::cache::EmbeddingCache;
 use crate::cluster::{centered, cluster, ClusterParams};
-use crate::embed::{Embedder, Embeddings};
+use crate::embed::Embedder;
 use crate::model::PromptChoice;
 use crate::search::top_k_many;
+use crate::vectors::Embeddings;
 use anyhow::{bail, Context, Result};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -28,9 +29,7 @@ pub fn file_hash(path: &Path) -> Result<String> {
     Ok(h.finalize().to_hex()[..16].to_string())
 }
 
-fn r4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
-}
+use crate::vectors::round4 as r4;
 
 /// Embeds through the cache when there is one.
 pub struct EvalContext<'a> {

@@ -10,9 +10,7 @@ pub struct ThemeOutcomes<'a> {
     pub predicted: &'a [Option<usize>],
 }
 
-fn r4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
-}
+use crate::vectors::round4 as r4;
 
 fn share(part: usize, whole: usize) -> Option<f64> {
     (whole > 0).then(|| r4(part as f64 / whole as f64))

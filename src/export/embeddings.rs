@@ -1,5 +1,5 @@
 use super::write_atomically;
-use crate::embed::Embeddings;
+use crate::vectors::Embeddings;
 use anyhow::{bail, ensure, Result};
 use serde::Serialize;
 use std::collections::HashMap;

@@ -22,7 +22,7 @@ use std::path::Path;
 use usearch::{Index, IndexOptions, MetricKind, ScalarKind};
 
 /// How the graph is built and searched. The defaults are measured at a million real-based
-/// vectors (`cargo bench --bench index_scaling`, README): M 16 stalls at recall@10 0.93
+/// vectors (`cargo bench --bench index_scaling`, docs/guide.md): M 16 stalls at recall@10 0.93
 /// whatever ef_search (0.923 at ef 256, 0.933 at 512), M 32 reaches 0.990 at ef 128 with a
 /// p50 under 2 ms, builds in 5.4 min and maps 670 MiB.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

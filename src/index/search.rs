@@ -2,8 +2,9 @@
 //! graph does not pay, else the ANN's candidates re-scored exactly with the f32 vectors.
 
 use super::{Ann, PassageIndex, VectorFile};
-use crate::embed::Embeddings;
-use crate::search::{all_pairs, dot, top_k_many};
+use crate::search::{all_pairs, top_k_many};
+use crate::vectors::dot;
+use crate::vectors::Embeddings;
 use anyhow::Result;
 use serde::Serialize;
 use std::collections::HashSet;

@@ -25,8 +25,8 @@ use crate::corpus::{
     Cleaner, Document, LineCounts, Listing, Passage, PassageKey, PassageOptions, PassageStream,
     ReadOptions, TokenCounter,
 };
-use crate::embed::Embeddings;
 use crate::index::{file_of, AddSummary, DocumentSink, NewDocument, NewPassage, Shard};
+use crate::vectors::Embeddings;
 use anyhow::Result;
 use survey::{Pending, Stored};
 

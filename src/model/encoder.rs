@@ -2,7 +2,7 @@
 //!
 //! Written here rather than taken from candle-transformers' `BertModel` because its CPU
 //! forward pass was 3x slower than PyTorch on this workload (candle issues #2204, #2877),
-//! and because it has no quantized weights. What differs, each step measured (README,
+//! and because it has no quantized weights. What differs, each step measured (docs/performance.md,
 //! Performance): query, key and value are one matrix product; the attention scale is
 //! folded into the query weights at load; linear layers run on `[tokens, hidden]` as one
 //! 2-D product; bias, GELU, residual, layer norm and the attention mask run as fused,
@@ -133,7 +133,7 @@ enum Weight {
     /// (exactly: the vectors are those of the quantized model) and runs the f32 matrix
     /// product: candle's quantized
     /// CPU kernels compute one dot product per output value, built for a single token at
-    /// a time, and measured 4 to 8 times slower than f32 on batches of passages (README,
+    /// a time, and measured 4 to 8 times slower than f32 on batches of passages (docs/performance.md,
     /// Performance). On a GPU, candle's quantized kernels run.
     Quantized(QMatMul, std::sync::Arc<QTensor>),
     /// i8 per output channel, packed for the int8 GEMM ([`Int8Weight`]).

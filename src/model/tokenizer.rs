@@ -1,4 +1,4 @@
-use crate::corpus::TokenCounter;
+use crate::tokens::TokenCounter;
 use anyhow::{anyhow, bail, Context, Result};
 use std::ops::Range;
 use std::path::Path;

@@ -5,7 +5,7 @@
 //! every score. All-pairs search walks blocks of the upper triangle, so the n x n matrix is
 //! never held. Ties are broken by position, so results are deterministic.
 
-use crate::embed::Embeddings;
+use crate::vectors::Embeddings;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
@@ -41,10 +41,7 @@ impl PartialOrd for Worst {
     }
 }
 
-/// Dot product of two rows (their cosine when both are unit length).
-pub fn dot(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
-}
+use crate::vectors::dot;
 
 /// The `k` rows closest to each query, best first, skipping rows `skip(query, row)` refuses.
 pub fn top_k_many(

@@ -422,19 +422,9 @@ pub async fn similarity(
     let scores = embedded
         .vectors
         .chunks_exact(2)
-        .map(|pair| cosine(&pair[0], &pair[1]))
+        .map(|pair| crate::vectors::cosine(&pair[0], &pair[1]))
         .collect();
     Ok(Json(SimilarityResponse { scores }))
-}
-
-fn cosine(a: &[f32], b: &[f32]) -> f32 {
-    let dot = crate::search::dot(a, b);
-    let norms = crate::search::dot(a, a).sqrt() * crate::search::dot(b, b).sqrt();
-    if norms > 0.0 {
-        dot / norms
-    } else {
-        0.0
-    }
 }
 
 /// `POST /neighbors`.

@@ -8,10 +8,10 @@
 //! searched the same way, one query at a time on its connection pool: a query that fails
 //! (the server gone, say) answers that request with an error and the next one reconnects.
 
-use crate::embed::Embeddings;
 use crate::index::postgres::PgStore;
 use crate::index::{IndexSearcher, PassageIndex, PassageRow};
 use crate::search::top_k_many;
+use crate::vectors::Embeddings;
 use anyhow::{Context, Result};
 use serde::Serialize;
 use std::path::PathBuf;

@@ -13,7 +13,7 @@ pub use scoring::{ScoringParams, ThemeAssignment, ThemeScorer, OTHER};
 pub use timeline::{theme_timeline, Granularity, PeriodShare, Timeline};
 
 use crate::cluster::{cluster_metrics, ClusterMetrics, Clustering};
-use crate::embed::Embeddings;
+use crate::vectors::{dot_f64 as dot, normalized_mean, round4 as r4, Embeddings};
 use anyhow::Result;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -194,26 +194,6 @@ pub struct ReportInputs<'a> {
     pub keywords: usize,
     pub representatives: usize,
     pub run: serde_json::Value,
-}
-
-/// Rounds for reports: 4 decimals are plenty to read and keep JSON stable to compare.
-fn r4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
-}
-
-fn normalized_mean(vectors: &Embeddings, members: &[usize]) -> Vec<f32> {
-    let mut mean = vec![0f64; vectors.dim];
-    for &i in members {
-        for (m, x) in mean.iter_mut().zip(vectors.row(i)) {
-            *m += *x as f64;
-        }
-    }
-    let norm = mean.iter().map(|x| x * x).sum::<f64>().sqrt().max(1e-12);
-    mean.iter().map(|x| (x / norm) as f32).collect()
-}
-
-fn dot(a: &[f32], b: &[f32]) -> f64 {
-    a.iter().zip(b).map(|(x, y)| *x as f64 * *y as f64).sum()
 }
 
 impl ThemeReport {

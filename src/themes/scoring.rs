@@ -1,7 +1,7 @@
 //! Which named theme each vector of a corpus carries, how sure that is, and when it is
 //! "other".
 //!
-//! Chosen by measurement on PIAF dev (README, "Named themes"), not on the seeds:
+//! Chosen by measurement on PIAF dev (docs/quality.md, "Named themes"), not on the seeds:
 //!
 //! 1. **Relative to the corpus.** A theme's raw cosine is replaced by its z-score over the
 //!    corpus (minus the theme's mean cosine over all items, over its standard deviation).
@@ -29,7 +29,7 @@
 //! [`BACKGROUND`]: super::BACKGROUND
 
 use super::{dot, normalized_mean, NamedTheme};
-use crate::embed::Embeddings;
+use crate::vectors::{unit, Embeddings};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -96,11 +96,6 @@ pub struct ThemeScorer {
     theme_vectors: Vec<Vec<f32>>,
     background: Vec<Vec<f32>>,
     pub params: ScoringParams,
-}
-
-fn normalized(v: Vec<f64>) -> Vec<f32> {
-    let norm = v.iter().map(|x| x * x).sum::<f64>().sqrt().max(1e-12);
-    v.iter().map(|x| (x / norm) as f32).collect()
 }
 
 fn median(values: &mut [f64]) -> f64 {
@@ -234,13 +229,12 @@ impl ThemeScorer {
                     return anchor.clone();
                 }
                 let mean = normalized_mean(vectors, &members);
-                normalized(
-                    anchor
-                        .iter()
-                        .zip(&mean)
-                        .map(|(a, m)| w * *a as f64 + (1.0 - w) * *m as f64)
-                        .collect(),
-                )
+                let blend: Vec<f64> = anchor
+                    .iter()
+                    .zip(&mean)
+                    .map(|(a, m)| w * *a as f64 + (1.0 - w) * *m as f64)
+                    .collect();
+                unit(&blend)
             })
             .collect()
     }
@@ -317,7 +311,7 @@ mod tests {
     }
 
     fn unit(v: &[f32]) -> Vec<f32> {
-        normalized(v.iter().map(|x| *x as f64).collect())
+        crate::vectors::unit(&v.iter().map(|x| *x as f64).collect::<Vec<_>>())
     }
 
     fn embeddings(rows: &[Vec<f32>]) -> Embeddings {

@@ -87,7 +87,7 @@ pub fn theme_timeline(themes: &[Option<&str>], dates: &[Option<NaiveDate>]) -> O
             .map(|(period, items, mut counts)| {
                 counts
                     .values_mut()
-                    .for_each(|c| *c = (*c / items as f64 * 10_000.0).round() / 10_000.0);
+                    .for_each(|c| *c = crate::vectors::round4(*c / items as f64));
                 PeriodShare {
                     period,
                     items,

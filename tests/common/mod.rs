@@ -234,24 +234,43 @@ fn write_tiny_weights(path: &Path, vocab: usize) {
     safetensors::serialize_to_file(views, None, path).unwrap();
 }
 
-/// Runs the silica binary with the provisioned models (multilingual-e5-small required),
-/// no hub, and an embedding cache of the test binary's own (`silica-<tag>-tests-<pid>` in
-/// the temporary directory), never the user's.
-pub fn silica_with_models(tag: &str, args: &[&str], cwd: &Path) -> std::process::Output {
-    provisioned_model("multilingual-e5-small");
-    std::process::Command::new(env!("CARGO_BIN_EXE_silica"))
-        .args(args)
+/// The silica binary as every test runs it: in `cwd`, with none of the caller's `SILICA_*`
+/// settings (a user's `SILICA_STORE`, `SILICA_MODEL` or `SILICA_API_KEY` never reaches a
+/// test), no hub, the models provisioned by `models/fetch`, and an embedding cache of the
+/// test binary's own (`silica-tests-<pid>` in the temporary directory), never the user's.
+/// A test that needs other settings adds them to the returned command.
+pub fn silica_command(cwd: &Path) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_silica"));
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("SILICA_") {
+            command.env_remove(name);
+        }
+    }
+    command
         .current_dir(cwd)
         .env("HF_HUB_OFFLINE", "1")
         .env("SILICA_MODELS_DIR", repo_root().join("models"))
         .env(
             "XDG_CACHE_HOME",
-            std::env::temp_dir().join(format!("silica-{tag}-tests-{}", std::process::id())),
-        )
-        .env_remove("SILICA_CACHE")
-        .env_remove("SILICA_MODEL")
-        .output()
-        .unwrap()
+            std::env::temp_dir().join(format!("silica-tests-{}", std::process::id())),
+        );
+    command
+}
+
+/// Runs `silica ARGS` in `cwd` (see [`silica_command`]); multilingual-e5-small required.
+pub fn silica_with_models(args: &[&str], cwd: &Path) -> std::process::Output {
+    provisioned_model("multilingual-e5-small");
+    silica_command(cwd).args(args).output().unwrap()
+}
+
+/// The run's stdout, after asserting that it succeeded (its stderr is the failure message).
+pub fn ok(out: &std::process::Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
 }
 
 /// `silica serve ARGS` on a free loopback port with the provisioned models and an
@@ -261,16 +280,10 @@ pub fn silica_with_models(tag: &str, args: &[&str], cwd: &Path) -> std::process:
 pub fn spawn_serve(args: &[&str], home: &Path) -> (std::process::Child, String) {
     use std::io::BufRead;
     provisioned_model("multilingual-e5-small");
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_silica"))
+    let mut child = silica_command(&repo_root())
         .arg("serve")
         .args(["--addr", "127.0.0.1:0"])
         .args(args)
-        .current_dir(repo_root())
-        .env("HF_HUB_OFFLINE", "1")
-        .env("SILICA_MODELS_DIR", repo_root().join("models"))
-        .env_remove("SILICA_MODEL")
-        .env_remove("SILICA_API_KEY")
-        .env_remove("SILICA_STORE")
         .env("XDG_CACHE_HOME", home.join("cache"))
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
