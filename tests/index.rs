@@ -535,26 +535,6 @@ fn age(path: &Path) {
     file.set_modified(then).unwrap();
 }
 
-/// The index's passages of one document, as (id, text), in order.
-fn stored_passages(index: &Path, doc: &str) -> Vec<(String, String)> {
-    let conn = rusqlite::Connection::open_with_flags(
-        index.join("index.sqlite"),
-        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-    )
-    .unwrap();
-    let mut statement = conn
-        .prepare(
-            "SELECT p.id, p.text FROM passages p JOIN documents d ON d.key = p.document
-             WHERE d.id = ?1 ORDER BY p.start",
-        )
-        .unwrap();
-    statement
-        .query_map([doc], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
-}
-
 #[test]
 fn a_new_document_is_cleaned_and_deduplicated_against_the_stored_ones_as_over_the_whole_corpus() {
     let dir = wire_corpus();
@@ -586,7 +566,7 @@ fn a_new_document_is_cleaned_and_deduplicated_against_the_stored_ones_as_over_th
             )
         })
         .collect();
-    let stored = stored_passages(&cwd.join("idx"), "d.txt");
+    let stored = common::index_passages(&cwd.join("idx"), "d.txt");
     assert_eq!(stored, expected);
     assert_eq!(stored.len(), 1, "{stored:?}");
     assert!(!stored[0].1.contains("river desk"), "{stored:?}");
@@ -646,7 +626,7 @@ fn unchanged_files_are_not_read_again_and_a_touched_file_is_compared_by_its_byte
         "{}",
         stderr(&synced)
     );
-    assert!(stored_passages(&cwd.join("idx"), "b.txt")[0]
+    assert!(common::index_passages(&cwd.join("idx"), "b.txt")[0]
         .1
         .contains("Maize"));
 
@@ -690,7 +670,7 @@ fn an_index_from_before_file_stamps_is_migrated_and_its_lines_filled_in() {
         "{}",
         stderr(&added)
     );
-    let stored = stored_passages(&cwd.join("idx"), "d.txt");
+    let stored = common::index_passages(&cwd.join("idx"), "d.txt");
     assert_eq!(stored.len(), 1, "{stored:?}");
     assert!(!stored[0].1.contains("river desk"), "{stored:?}");
     let verify = json(&silica(

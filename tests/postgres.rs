@@ -1130,8 +1130,7 @@ fn a_store_adds_a_new_document_as_an_index_directory_does_and_skips_files_by_the
     assert!(!passages[0].1.contains("river desk"), "{passages:?}");
     assert!(passages[0].1.contains("ferry company"), "{passages:?}");
     let dir = work.path().join("idx");
-    let mut local = PassageIndexRows::open(&dir);
-    assert_eq!(local.of("d.txt"), passages);
+    assert_eq!(common::index_passages(&dir, "d.txt"), passages);
 
     // Edited in place with its size and time kept: the stamp is trusted; touched: read.
     let b = corpus.join("b.txt");
@@ -1159,34 +1158,4 @@ fn a_store_adds_a_new_document_as_an_index_directory_does_and_skips_files_by_the
         work.path(),
     ));
     assert_eq!(verify["ok"], true, "{verify}");
-}
-
-/// An index directory's passages, read from its SQLite file.
-struct PassageIndexRows(rusqlite::Connection);
-
-impl PassageIndexRows {
-    fn open(dir: &Path) -> Self {
-        Self(
-            rusqlite::Connection::open_with_flags(
-                dir.join("index.sqlite"),
-                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-            )
-            .unwrap(),
-        )
-    }
-
-    fn of(&mut self, doc: &str) -> Vec<(String, String)> {
-        let mut statement = self
-            .0
-            .prepare(
-                "SELECT p.id, p.text FROM passages p JOIN documents d ON d.key = p.document
-                 WHERE d.id = ?1 ORDER BY p.start",
-            )
-            .unwrap();
-        statement
-            .query_map([doc], |r| Ok((r.get(0)?, r.get(1)?)))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect()
-    }
 }

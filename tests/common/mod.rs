@@ -305,3 +305,23 @@ pub fn spawn_serve(args: &[&str], home: &Path) -> (std::process::Child, String) 
     std::thread::spawn(move || for _ in lines {});
     (child, base)
 }
+
+/// A directory index's passages of one document, as (id, text), in order.
+pub fn index_passages(index: &Path, doc: &str) -> Vec<(String, String)> {
+    let conn = rusqlite::Connection::open_with_flags(
+        index.join("index.sqlite"),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap();
+    let mut statement = conn
+        .prepare(
+            "SELECT p.id, p.text FROM passages p JOIN documents d ON d.key = p.document
+             WHERE d.id = ?1 ORDER BY p.start",
+        )
+        .unwrap();
+    statement
+        .query_map([doc], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
