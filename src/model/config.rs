@@ -11,6 +11,26 @@ pub enum Architecture {
     Bert,
     /// multilingual-e5-base/large, bge-m3.
     XlmRoberta,
+    /// Qwen3-Embedding 0.6B, 4B, 8B: a decoder read causally, last-token pooled.
+    Qwen3,
+}
+
+impl Architecture {
+    /// The `model_type` values of `config.json` silica runs, for messages and `silica models`.
+    pub const SUPPORTED: &'static [(&'static str, Architecture)] = &[
+        ("bert", Architecture::Bert),
+        ("xlm-roberta", Architecture::XlmRoberta),
+        ("qwen3", Architecture::Qwen3),
+    ];
+
+    /// The `model_type` this architecture is read from.
+    pub fn model_type(self) -> &'static str {
+        Self::SUPPORTED
+            .iter()
+            .find(|(_, a)| *a == self)
+            .map(|(name, _)| *name)
+            .unwrap_or("?")
+    }
 }
 
 /// What silica reads of `config.json`; the file's text is kept for candle's own config types.
@@ -44,18 +64,32 @@ impl ModelConfig {
     pub fn parse(path: &Path, json: String) -> Result<Self> {
         let fields: ConfigFields = serde_json::from_str(&json)
             .with_context(|| format!("{}: not a usable model config", path.display()))?;
+        let supported = || {
+            Architecture::SUPPORTED
+                .iter()
+                .map(|(name, _)| *name)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let architecture = match fields.model_type.as_deref() {
-            Some("bert") => Architecture::Bert,
-            Some("xlm-roberta") | Some("xlm_roberta") => Architecture::XlmRoberta,
-            Some(other) => bail!(
-                "{}: model_type {other:?} is not supported (silica runs bert and xlm-roberta encoders)",
-                path.display()
+            Some("xlm_roberta") => Architecture::XlmRoberta,
+            Some(name) => match Architecture::SUPPORTED.iter().find(|(n, _)| *n == name) {
+                Some((_, architecture)) => *architecture,
+                None => bail!(
+                    "{}: model_type {name:?} is not supported (silica runs {})",
+                    path.display(),
+                    supported()
+                ),
+            },
+            None => bail!(
+                "{}: no model_type; silica runs {}",
+                path.display(),
+                supported()
             ),
-            None => bail!("{}: no model_type; silica runs bert and xlm-roberta encoders", path.display()),
         };
         // RoBERTa-style position ids start after the padding index, so two positions are lost.
         let max_positions = match architecture {
-            Architecture::Bert => fields.max_position_embeddings,
+            Architecture::Bert | Architecture::Qwen3 => fields.max_position_embeddings,
             Architecture::XlmRoberta => fields
                 .max_position_embeddings
                 .saturating_sub(fields.pad_token_id.unwrap_or(1) + 1),
@@ -93,6 +127,12 @@ struct SentenceBertConfig {
     max_seq_length: Option<usize>,
 }
 
+/// `tokenizer_config.json`: where sentence-transformers 6 keeps the maximum length.
+#[derive(Deserialize)]
+struct TokenizerConfig {
+    model_max_length: Option<f64>,
+}
+
 #[derive(Deserialize)]
 struct StConfig {
     #[serde(default)]
@@ -125,18 +165,36 @@ impl SentenceTransformersConfig {
             ),
             None => (Some(dir.join("1_Pooling/config.json")), true),
         };
-        let pooling = match pooling_path {
-            Some(path) => match read_json::<PoolingConfig>(&path)? {
-                Some(config) => config
-                    .pooling()
-                    .with_context(|| format!("{}", path.display()))?,
-                None => Pooling::Mean,
-            },
-            None => Pooling::Mean,
+        let pooling_config = match &pooling_path {
+            Some(path) => read_json::<PoolingConfig>(path)?,
+            None => None,
         };
+        let pooling = match (&pooling_config, &pooling_path) {
+            (Some(config), Some(path)) => config
+                .pooling()
+                .with_context(|| format!("{}", path.display()))?,
+            _ => Pooling::Mean,
+        };
+        if let (Some(false), Some(path)) = (
+            pooling_config.as_ref().and_then(|c| c.include_prompt),
+            &pooling_path,
+        ) {
+            bail!(
+                "{}: include_prompt false (the prompt left out of the pool) is not supported",
+                path.display()
+            );
+        }
+        // sentence-transformers up to 5 writes max_seq_length; 6 leaves it to the
+        // tokenizer's model_max_length (a huge placeholder when the tokenizer has none).
         let max_seq_length =
             read_json::<SentenceBertConfig>(&dir.join("sentence_bert_config.json"))?
-                .and_then(|c| c.max_seq_length);
+                .and_then(|c| c.max_seq_length)
+                .or(
+                    read_json::<TokenizerConfig>(&dir.join("tokenizer_config.json"))?
+                        .and_then(|c| c.model_max_length)
+                        .filter(|n| (1.0..1e7).contains(n))
+                        .map(|n| n as usize),
+                );
         let prompts = read_json::<StConfig>(&dir.join("config_sentence_transformers.json"))?
             .and_then(|c| c.prompts)
             .filter(|p| !p.is_empty())

@@ -3,13 +3,16 @@
 //! loading it into a [`Model`]: a candle encoder plus its tokenizer.
 
 mod attention;
+mod bert;
 mod config;
 mod encoder;
 mod fingerprint;
 mod int8;
 mod kernels;
+mod linear;
 mod pooling;
 mod prompts;
+mod qwen3;
 mod resolve;
 mod spec;
 mod token_table;

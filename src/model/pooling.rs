@@ -13,9 +13,15 @@ pub enum Pooling {
     LastToken,
 }
 
-/// `1_Pooling/config.json`.
+/// `1_Pooling/config.json`: one boolean per mode (sentence-transformers up to 5), or one
+/// `pooling_mode` name (sentence-transformers 6).
 #[derive(Debug, Deserialize, Default)]
 pub(crate) struct PoolingConfig {
+    #[serde(default)]
+    pooling_mode: Option<String>,
+    /// Whether the prompt's tokens count in the pool (sentence-transformers' default: yes).
+    #[serde(default)]
+    pub(crate) include_prompt: Option<bool>,
     #[serde(default)]
     pooling_mode_cls_token: bool,
     #[serde(default)]
@@ -32,6 +38,16 @@ pub(crate) struct PoolingConfig {
 
 impl PoolingConfig {
     pub(crate) fn pooling(&self) -> Result<Pooling> {
+        if let Some(mode) = &self.pooling_mode {
+            return Ok(match mode.as_str() {
+                "mean" => Pooling::Mean,
+                "cls" => Pooling::Cls,
+                "lasttoken" => Pooling::LastToken,
+                other => {
+                    bail!("pooling mode {other} is not supported (mean, cls and lasttoken are)")
+                }
+            });
+        }
         let unsupported = [
             (self.pooling_mode_max_tokens, "max"),
             (self.pooling_mode_mean_sqrt_len_tokens, "mean_sqrt_len"),
@@ -79,5 +95,10 @@ mod tests {
             Pooling::LastToken
         );
         assert!(parse(r#"{"pooling_mode_max_tokens": true}"#).is_err());
+        assert_eq!(
+            parse(r#"{"pooling_mode": "lasttoken", "include_prompt": true}"#).unwrap(),
+            Pooling::LastToken
+        );
+        assert!(parse(r#"{"pooling_mode": "max"}"#).is_err());
     }
 }

@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 /// Files silica needs from every model.
 const REQUIRED: [&str; 3] = ["config.json", "tokenizer.json", "model.safetensors"];
 /// sentence-transformers files, used when present.
-const OPTIONAL: [&str; 4] = [
+const OPTIONAL: [&str; 5] = [
     "modules.json",
     "1_Pooling/config.json",
     "sentence_bert_config.json",
     "config_sentence_transformers.json",
+    "tokenizer_config.json",
 ];
 
 /// Where a model's files were found.

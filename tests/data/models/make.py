@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Tiny random-weight models of each architecture silica runs beyond BERT/XLM-R, wrapped as
+sentence-transformers folders, with sentence-transformers' vectors for 50 multilingual texts.
+
+    target/peers/venv/bin/python tests/data/models/make.py      # (torch, sentence-transformers)
+
+Writes tests/data/models/<name>/ (the model folder) and <name>.reference.jsonl (one line per
+text: the text, the prompt name or null, and the vector sentence-transformers gives, alone
+and in batches of 16, checked to agree). Fixed seeds: the same files on every run with the
+same library versions (pinned in benches/peers/run). tests/models.rs compares silica with
+these vectors; it needs neither torch nor this script.
+"""
+import csv
+import json
+import os
+import shutil
+import sys
+
+import torch
+from sentence_transformers import SentenceTransformer
+from sentence_transformers.sentence_transformer import modules as models
+from tokenizers import Tokenizer, decoders, models as tok_models, pre_tokenizers, processors, trainers
+from transformers import PreTrainedTokenizerFast
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
+EVAL = os.path.join(ROOT, "tests", "data", "eval")
+
+
+def corpus_sentences():
+    """The repository's evaluation slices (STS-B French, an English/French bitext, PIAF
+    paragraphs): the tokenizer's training text and the pool the test texts come from."""
+    def lines(name):
+        with open(os.path.join(EVAL, name), encoding="utf-8") as f:
+            return [l.strip() for l in f if l.strip()]
+
+    short = lines("bitext-en.txt") + lines("bitext-fr.txt")
+    with open(os.path.join(EVAL, "stsb-fr-dev-slice.csv"), newline="", encoding="utf-8") as f:
+        for row in csv.reader(f):
+            short.extend(row[:2])
+    paragraphs = [json.loads(l)["text"] for l in lines("piaf-clustering-slice.jsonl")]
+    return short, paragraphs
+
+
+OTHER_SCRIPTS = [
+    "供应链的韧性取决于关键原材料的多元化来源。",
+    "半導体の輸出規制が各国の産業政策を変えつつある。",
+    "Цепочки поставок перестраиваются из-за санкций и тарифов.",
+    "تعتمد السيادة التكنولوجية على القدرة المحلية في تصنيع الرقائق.",
+    "인공지능 협력 협정이 두 나라 사이에 체결되었다.",
+    "Η ευρωπαϊκή βιομηχανία αναζητά νέους προμηθευτές λιθίου.",
+]
+
+
+def texts(short, paragraphs):
+    """50 texts of mixed length and script: short sentences in English and French,
+    paragraphs past the context, sentences in scripts the tokenizer barely knows (byte
+    fallback), and mixes of both."""
+    picked = short[0:60:6] + short[63:120:6] + short[120:280:16]
+    mixed = [OTHER_SCRIPTS[i] + " " + short[i * 7 + 1] for i in range(len(OTHER_SCRIPTS))]
+    out = picked + paragraphs[:8] + OTHER_SCRIPTS + mixed
+    assert len(out) == 50, len(out)
+    return out
+
+
+def train_byte_level_bpe(sentences, vocab_size, specials):
+    """A GPT-2 style byte-level BPE, as Qwen's tokenizers are, trained on `sentences`."""
+    tok = Tokenizer(tok_models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tok.decoder = decoders.ByteLevel()
+    trainer = trainers.BpeTrainer(
+        vocab_size=vocab_size,
+        special_tokens=specials,
+        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
+        show_progress=False,
+    )
+    tok.train_from_iterator(sentences, trainer)
+    return tok
+
+
+def randomize(model, seed, std):
+    """Weights large enough that every part of the layer moves the output (the default
+    0.02 leaves attention almost uniform); norm weights around 1, each different."""
+    g = torch.Generator().manual_seed(seed)
+    with torch.no_grad():
+        for name, p in sorted(model.named_parameters()):
+            if "norm" in name:
+                p.copy_(1.0 + 0.2 * torch.randn(p.shape, generator=g))
+            else:
+                p.copy_(std * torch.randn(p.shape, generator=g))
+
+
+def reference(st, all_texts, prompts_of):
+    """sentence-transformers' vectors, one text at a time and in batches of 16, which
+    must agree; returns the one-at-a-time vectors."""
+    lines = []
+    for prompt in sorted(set(prompts_of), key=str):
+        idx = [i for i, p in enumerate(prompts_of) if p == prompt]
+        chunk = [all_texts[i] for i in idx]
+        alone = [st.encode([t], prompt_name=prompt, convert_to_tensor=True)[0] for t in chunk]
+        batched = st.encode(chunk, prompt_name=prompt, batch_size=16, convert_to_tensor=True)
+        for i, a, b in zip(idx, alone, batched):
+            c = torch.nn.functional.cosine_similarity(a, b, dim=0).item()
+            assert c > 0.99999, (all_texts[i], c)
+            lines.append((i, {"text": all_texts[i], "prompt": prompt, "vector": [round(float(x), 7) for x in a]}))
+    return [line for _, line in sorted(lines, key=lambda l: l[0])]
+
+
+def make_qwen3(sentences, all_texts):
+    from transformers import Qwen3Config, Qwen3Model
+
+    name = "tiny-qwen3"
+    out = os.path.join(HERE, name)
+    shutil.rmtree(out, ignore_errors=True)
+    work = out + ".transformer"
+    shutil.rmtree(work, ignore_errors=True)
+
+    eos = "<|endoftext|>"
+    tok = train_byte_level_bpe(sentences, 1000, [eos, "<|im_start|>", "<|im_end|>"])
+    # Qwen3-Embedding's tokenizer appends <|endoftext|>, the token whose vector is pooled.
+    tok.post_processor = processors.TemplateProcessing(single=f"$A {eos}", special_tokens=[(eos, tok.token_to_id(eos))])
+    fast = PreTrainedTokenizerFast(tokenizer_object=tok, eos_token=eos, pad_token=eos, padding_side="left")
+
+    torch.manual_seed(0)
+    config = Qwen3Config(
+        vocab_size=tok.get_vocab_size(),
+        hidden_size=64,
+        intermediate_size=96,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        head_dim=24,
+        max_position_embeddings=256,
+        rope_theta=10000.0,
+        rms_norm_eps=1e-6,
+        tie_word_embeddings=True,
+        pad_token_id=tok.token_to_id(eos),
+        eos_token_id=tok.token_to_id(eos),
+    )
+    model = Qwen3Model(config)
+    randomize(model, seed=1, std=0.15)
+    model.save_pretrained(work, safe_serialization=True)
+    fast.save_pretrained(work)
+
+    transformer = models.Transformer(work, max_seq_length=48)
+    pooling = models.Pooling(config.hidden_size, pooling_mode="lasttoken", include_prompt=True)
+    st = SentenceTransformer(
+        modules=[transformer, pooling, models.Normalize()],
+        prompts={"query": "Instruct: Given a question, retrieve passages that answer it\nQuery:", "document": ""},
+        default_prompt_name=None,
+        device="cpu",
+    )
+    st.save(out)
+    shutil.rmtree(work)
+    os.remove(os.path.join(out, "README.md"))  # a generated model card, dated
+    check_tokens(out, all_texts)
+
+    st = SentenceTransformer(out, device="cpu")
+    prompts_of = [("query" if i % 5 == 0 else None) for i in range(len(all_texts))]
+    write_reference(name, reference(st, all_texts, prompts_of))
+
+
+def check_tokens(folder, all_texts):
+    """What sentence-transformers feeds the model is what the tokenizer file says (the
+    end-of-text token included), so silica reading tokenizer.json sees the same ids."""
+    st = SentenceTransformer(folder, device="cpu")
+    raw = Tokenizer.from_file(os.path.join(folder, "tokenizer.json"))
+    for t in all_texts[:5]:
+        ids = st.tokenize([t])["input_ids"][0].tolist()
+        expected = raw.encode(t).ids[: st.max_seq_length]
+        assert ids == expected or len(ids) == st.max_seq_length, (t, ids, expected)
+
+
+def write_reference(name, lines):
+    with open(os.path.join(HERE, f"{name}.reference.jsonl"), "w", encoding="utf-8") as f:
+        for line in lines:
+            f.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+def main():
+    torch.set_num_threads(1)
+    short, paragraphs = corpus_sentences()
+    sentences = short + paragraphs
+    all_texts = texts(short, paragraphs)
+    wanted = sys.argv[1:] or ["qwen3"]
+    for arch in wanted:
+        {"qwen3": make_qwen3}[arch](sentences, all_texts)
+
+
+if __name__ == "__main__":
+    main()

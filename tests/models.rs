@@ -1,0 +1,132 @@
+//! The architectures beyond BERT/XLM-R against sentence-transformers, on tiny random-weight
+//! models committed under `tests/data/models/` (made by `tests/data/models/make.py`, which
+//! also wrote sentence-transformers' vectors for 50 multilingual texts): every vector
+//! reproduced, alone and in batches, with the folder's own pooling, normalisation, maximum
+//! length and prompts. Needs neither torch nor the hub.
+
+mod common;
+
+use candle_core::Device;
+use common::{cosine, repo_root};
+use silica::embed::{BatchLimits, Embedder};
+use silica::model::{ModelLocator, ModelSpec, Pooling, PromptChoice, WeightFormat};
+use std::path::PathBuf;
+
+/// One reference line: a text, the prompt name sentence-transformers used, its vector.
+#[derive(serde::Deserialize)]
+struct Reference {
+    text: String,
+    prompt: Option<String>,
+    vector: Vec<f32>,
+}
+
+fn fixture(name: &str) -> PathBuf {
+    repo_root().join("tests/data/models").join(name)
+}
+
+fn references(name: &str) -> Vec<Reference> {
+    let path = repo_root()
+        .join("tests/data/models")
+        .join(format!("{name}.reference.jsonl"));
+    std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+fn embedder(name: &str, limits: BatchLimits, format: WeightFormat) -> Embedder {
+    let locator = ModelLocator {
+        models_dir: repo_root().join("models"),
+        offline: true,
+    };
+    Embedder::load_with_format(
+        &ModelSpec::Dir(fixture(name)),
+        &locator,
+        Device::Cpu,
+        limits,
+        format,
+    )
+    .unwrap()
+}
+
+fn prompt_choice(name: Option<&str>) -> PromptChoice {
+    match name {
+        Some("query") => PromptChoice::Query,
+        Some("document") => PromptChoice::Passage,
+        Some(other) => panic!("no prompt choice for {other}"),
+        None => PromptChoice::None,
+    }
+}
+
+/// The worst cosine between silica's vectors and the references, embedding each prompt's
+/// texts together under `limits`; also how many texts were truncated.
+fn worst_cosine(name: &str, limits: BatchLimits, format: WeightFormat) -> (f64, usize) {
+    let embedder = embedder(name, limits, format);
+    let references = references(name);
+    let mut worst = f64::MAX;
+    let mut truncated = 0;
+    for prompt in [None, Some("query"), Some("document")] {
+        let group: Vec<&Reference> = references
+            .iter()
+            .filter(|r| r.prompt.as_deref() == prompt)
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        let texts: Vec<&str> = group.iter().map(|r| r.text.as_str()).collect();
+        let (vectors, stats) = embedder.embed(&texts, &prompt_choice(prompt)).unwrap();
+        truncated += stats.truncated;
+        for (i, reference) in group.iter().enumerate() {
+            let c = cosine(vectors.row(i), &reference.vector);
+            assert!(
+                c.is_finite(),
+                "{name}: {:?} gave a non-finite vector",
+                reference.text
+            );
+            worst = worst.min(c);
+        }
+    }
+    (worst, truncated)
+}
+
+fn one_at_a_time() -> BatchLimits {
+    BatchLimits {
+        max_batch_tokens: 1,
+        max_batch_size: 1,
+    }
+}
+
+#[test]
+fn qwen3_reproduces_sentence_transformers_alone_and_in_batches() {
+    let references = references("tiny-qwen3");
+    assert_eq!(references.len(), 50);
+    assert!(references.iter().any(|r| r.prompt.is_some()));
+    for limits in [one_at_a_time(), BatchLimits::default()] {
+        let (worst, truncated) = worst_cosine("tiny-qwen3", limits, WeightFormat::F32);
+        eprintln!("tiny-qwen3 f32 {limits:?}: worst cosine {worst:.7}");
+        assert!(worst >= 0.99999, "worst cosine {worst} under {limits:?}");
+        assert!(truncated >= 1, "some texts are longer than the context");
+    }
+}
+
+#[test]
+fn qwen3_folder_settings_are_what_sentence_transformers_saved() {
+    let embedder = embedder("tiny-qwen3", BatchLimits::default(), WeightFormat::F32);
+    let info = embedder.info();
+    assert_eq!(info.pooling, Pooling::LastToken);
+    assert!(info.normalize);
+    assert_eq!(info.max_tokens, 48, "sentence-transformers' max_seq_length");
+    assert!(info
+        .prompts
+        .query
+        .as_deref()
+        .is_some_and(|q| q.starts_with("Instruct: ")));
+}
+
+#[test]
+fn qwen3_runs_with_int8_weights_close_to_f32() {
+    let (worst, _) = worst_cosine("tiny-qwen3", BatchLimits::default(), WeightFormat::Int8);
+    eprintln!("tiny-qwen3 int8: worst cosine {worst:.5}");
+    assert!(worst >= 0.99, "int8 worst cosine {worst}");
+}
