@@ -130,3 +130,36 @@ fn qwen3_runs_with_int8_weights_close_to_f32() {
     eprintln!("tiny-qwen3 int8: worst cosine {worst:.5}");
     assert!(worst >= 0.99, "int8 worst cosine {worst}");
 }
+
+#[test]
+fn gemma3_reproduces_sentence_transformers_alone_and_in_batches() {
+    let references = references("tiny-gemma3");
+    assert_eq!(references.len(), 50);
+    for limits in [one_at_a_time(), BatchLimits::default()] {
+        let (worst, truncated) = worst_cosine("tiny-gemma3", limits, WeightFormat::F32);
+        eprintln!("tiny-gemma3 f32 {limits:?}: worst cosine {worst:.7}");
+        assert!(worst >= 0.99999, "worst cosine {worst} under {limits:?}");
+        assert!(truncated >= 1, "some texts are longer than the context");
+    }
+}
+
+#[test]
+fn gemma3_folder_settings_are_what_sentence_transformers_saved() {
+    let embedder = embedder("tiny-gemma3", BatchLimits::default(), WeightFormat::F32);
+    let info = embedder.info();
+    assert_eq!(info.pooling, Pooling::Mean);
+    assert_eq!(info.dense.len(), 2, "two Dense projections");
+    assert_eq!((info.hidden_size, info.dimension), (64, 64));
+    assert_eq!(info.max_tokens, 40);
+    assert_eq!(
+        info.prompts.passage.as_deref(),
+        Some("title: none | text: ")
+    );
+}
+
+#[test]
+fn gemma3_runs_with_int8_weights_close_to_f32() {
+    let (worst, _) = worst_cosine("tiny-gemma3", BatchLimits::default(), WeightFormat::Int8);
+    eprintln!("tiny-gemma3 int8: worst cosine {worst:.5}");
+    assert!(worst >= 0.99, "int8 worst cosine {worst}");
+}

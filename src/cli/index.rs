@@ -270,7 +270,7 @@ fn add(args: AddArgs) -> Result<()> {
     let settings = IndexSettings {
         model: info.name.clone(),
         fingerprint: args.model.fingerprint()?,
-        dim: info.hidden_size,
+        dim: info.dimension,
         passage_prompt: prefix.clone(),
         max_tokens: passage_options.max_tokens,
         overlap: args.passages.overlap,

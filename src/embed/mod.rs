@@ -150,7 +150,7 @@ impl Embedder {
         );
         let keys: Vec<[u8; 32]> = texts.iter().map(|t| keyer.key(t.as_ref())).collect();
         let found = cache.get_many(&keys)?;
-        let dim = info.hidden_size;
+        let dim = info.dimension;
         let mut data = vec![0f32; texts.len() * dim];
         let mut stats = EmbedStats {
             texts: texts.len(),
@@ -224,7 +224,7 @@ impl Embedder {
         mut progress: impl FnMut(usize),
         mut token_counts: Option<&mut [usize]>,
     ) -> Result<(Embeddings, EmbedStats)> {
-        let dim = self.model.info.hidden_size;
+        let dim = self.model.info.dimension;
         let prefix = prompt.prefix(&self.model.info.prompts);
         let mut data = vec![0f32; texts.len() * dim];
         let mut stats = EmbedStats {
@@ -295,6 +295,9 @@ impl Embedder {
             .collect();
         let mask = Tensor::from_vec(mask, (rows.len(), width), &self.device)?;
         let mut pooled = pool(&hidden, &mask, &batch.lengths, info.pooling)?;
+        if !info.dense.is_empty() {
+            pooled = self.model.projection()?.forward(&pooled)?;
+        }
         if info.normalize {
             pooled = normalize(&pooled)?;
         }

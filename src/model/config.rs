@@ -1,4 +1,5 @@
 use super::pooling::PoolingConfig;
+use super::projection::DenseModule;
 use super::{Pooling, Prompts};
 use anyhow::{bail, Context, Result};
 use serde::Deserialize;
@@ -13,6 +14,8 @@ pub enum Architecture {
     XlmRoberta,
     /// Qwen3-Embedding 0.6B, 4B, 8B: a decoder read causally, last-token pooled.
     Qwen3,
+    /// EmbeddingGemma: Gemma3's text model read bidirectionally, with Dense projections.
+    Gemma3Text,
 }
 
 impl Architecture {
@@ -21,6 +24,7 @@ impl Architecture {
         ("bert", Architecture::Bert),
         ("xlm-roberta", Architecture::XlmRoberta),
         ("qwen3", Architecture::Qwen3),
+        ("gemma3_text", Architecture::Gemma3Text),
     ];
 
     /// The `model_type` this architecture is read from.
@@ -89,7 +93,9 @@ impl ModelConfig {
         };
         // RoBERTa-style position ids start after the padding index, so two positions are lost.
         let max_positions = match architecture {
-            Architecture::Bert | Architecture::Qwen3 => fields.max_position_embeddings,
+            Architecture::Bert | Architecture::Qwen3 | Architecture::Gemma3Text => {
+                fields.max_position_embeddings
+            }
             Architecture::XlmRoberta => fields
                 .max_position_embeddings
                 .saturating_sub(fields.pad_token_id.unwrap_or(1) + 1),
@@ -112,6 +118,8 @@ pub struct SentenceTransformersConfig {
     pub normalize: bool,
     pub max_seq_length: Option<usize>,
     pub prompts: Option<Prompts>,
+    /// The Dense modules after pooling, in order.
+    pub dense: Vec<DenseModule>,
 }
 
 #[derive(Deserialize)]
@@ -202,12 +210,38 @@ impl SentenceTransformersConfig {
                 query: p.get("query").cloned(),
                 passage: p.get("passage").or_else(|| p.get("document")).cloned(),
             });
+        let dense = Self::dense_modules(dir, modules.as_deref().unwrap_or(&[]))?;
         Ok(Self {
             pooling,
             normalize,
             max_seq_length,
             prompts,
+            dense,
         })
+    }
+
+    /// The Dense modules `modules.json` lists, which must come after the pooling (a Dense
+    /// module on token vectors is not something sentence-transformers' embedding models use).
+    fn dense_modules(dir: &Path, modules: &[Module]) -> Result<Vec<DenseModule>> {
+        let mut pooled = false;
+        let mut dense = Vec::new();
+        for module in modules {
+            let kind = module.kind.rsplit('.').next().unwrap_or(&module.kind);
+            match kind {
+                "Pooling" => pooled = true,
+                "Dense" if !pooled => bail!(
+                    "{}: a Dense module before the pooling is not supported",
+                    dir.join("modules.json").display()
+                ),
+                "Dense" => dense.push(DenseModule::read(&dir.join(&module.path))?),
+                "Transformer" | "Normalize" => {}
+                other => bail!(
+                    "{}: module {other} is not supported (Transformer, Pooling, Dense and Normalize are)",
+                    dir.join("modules.json").display()
+                ),
+            }
+        }
+        Ok(dense)
     }
 }
 

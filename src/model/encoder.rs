@@ -1,7 +1,9 @@
 //! The encoder: token ids in, token vectors out, whatever the architecture
-//! ([`super::bert`] for BERT and XLM-RoBERTa, [`super::qwen3`] for Qwen3).
+//! ([`super::bert`] for BERT and XLM-RoBERTa, [`super::qwen3`] for Qwen3,
+//! [`super::gemma3`] for Gemma3).
 
 use super::bert::BertEncoder;
+use super::gemma3::Gemma3Encoder;
 use super::qwen3::Qwen3Encoder;
 use super::{Architecture, ModelConfig};
 use anyhow::Result;
@@ -85,6 +87,7 @@ impl TokenBatch {
 pub enum Encoder {
     Bert(BertEncoder),
     Qwen3(Qwen3Encoder),
+    Gemma3(Gemma3Encoder),
 }
 
 impl Encoder {
@@ -103,6 +106,9 @@ impl Encoder {
             Architecture::Qwen3 => {
                 Self::Qwen3(Qwen3Encoder::load(config, weights, device, format)?)
             }
+            Architecture::Gemma3Text => {
+                Self::Gemma3(Gemma3Encoder::load(config, weights, device, format)?)
+            }
         })
     }
 
@@ -110,6 +116,7 @@ impl Encoder {
         match self {
             Self::Bert(e) => e.weight_format(),
             Self::Qwen3(e) => e.weight_format(),
+            Self::Gemma3(e) => e.weight_format(),
         }
     }
 
@@ -118,6 +125,7 @@ impl Encoder {
         match self {
             Self::Bert(e) => e.forward(batch),
             Self::Qwen3(e) => e.forward(batch),
+            Self::Gemma3(e) => e.forward(batch),
         }
     }
 
@@ -127,6 +135,7 @@ impl Encoder {
         match self {
             Self::Bert(e) => e.forward_unfused(batch),
             Self::Qwen3(e) => e.forward(batch),
+            Self::Gemma3(e) => e.forward(batch),
         }
     }
 }

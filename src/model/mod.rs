@@ -5,12 +5,15 @@
 mod attention;
 mod bert;
 mod config;
+mod decoder;
 mod encoder;
 mod fingerprint;
+mod gemma3;
 mod int8;
 mod kernels;
 mod linear;
 mod pooling;
+mod projection;
 mod prompts;
 mod qwen3;
 mod resolve;
@@ -25,6 +28,7 @@ pub use fingerprint::silica_cache_dir;
 pub use int8::{Epilogue, Int8Kernel, Int8Weight};
 pub use kernels::{erf, exp, gelu};
 pub use pooling::Pooling;
+pub use projection::{DenseConfig, DenseModule, Projection};
 pub use prompts::{PromptChoice, Prompts};
 pub use resolve::{ModelFiles, ModelLocator, ModelOrigin};
 pub use spec::{ModelSpec, DEFAULT_MODEL};
@@ -41,6 +45,11 @@ pub struct ModelInfo {
     pub name: String,
     pub architecture: Architecture,
     pub hidden_size: usize,
+    /// How many values a sentence vector has: the last Dense module's output, else the
+    /// hidden size.
+    pub dimension: usize,
+    /// The Dense modules between pooling and normalisation.
+    pub dense: Vec<DenseModule>,
     pub pooling: Pooling,
     pub normalize: bool,
     /// Longest input in tokens, special tokens included; longer inputs are truncated.
@@ -61,6 +70,7 @@ pub struct Model {
     device: Device,
     format: WeightFormat,
     encoder: std::sync::OnceLock<Encoder>,
+    projection: std::sync::OnceLock<Projection>,
 }
 
 impl Model {
@@ -83,6 +93,7 @@ impl Model {
             device: device.clone(),
             format,
             encoder: std::sync::OnceLock::new(),
+            projection: std::sync::OnceLock::new(),
         })
     }
 
@@ -97,6 +108,15 @@ impl Model {
         })?;
         tracing::info!("weights loaded from {}", self.files.weights.display());
         Ok(self.encoder.get_or_init(|| encoder))
+    }
+
+    /// The Dense modules after pooling, loaded on the first call.
+    pub fn projection(&self) -> Result<&Projection> {
+        if let Some(projection) = self.projection.get() {
+            return Ok(projection);
+        }
+        let projection = Projection::load(&self.info.dense, self.info.hidden_size, &self.device)?;
+        Ok(self.projection.get_or_init(|| projection))
     }
 
     /// The tokenizer, loaded on the first call.
@@ -147,6 +167,11 @@ impl Model {
             name: files.name.clone(),
             architecture: config.architecture,
             hidden_size: config.hidden_size,
+            dimension: st
+                .dense
+                .last()
+                .map_or(config.hidden_size, |d| d.config.out_features),
+            dense: st.dense.clone(),
             pooling: st.pooling,
             normalize: st.normalize,
             max_tokens,

@@ -13,6 +13,7 @@
 //! pads Qwen3-Embedding on the left instead and gives positions from the first (padded)
 //! slot, which rotary attention does not see (it depends on relative positions only).
 
+use super::decoder::{AttentionInputs, AttentionWeights, Heads, RmsNorm, Rotary, Visibility};
 use super::linear::Linear;
 use super::token_table::TokenTable;
 use super::{ModelConfig, TokenBatch, WeightFormat};
@@ -117,38 +118,9 @@ impl Qwen3Config {
     }
 }
 
-/// An RMS norm's weight (Qwen3 multiplies by the weight itself, not `1 + weight`).
-struct RmsNorm {
-    weight: Tensor,
-    eps: f32,
-}
-
-impl RmsNorm {
-    fn load(vb: &VarBuilder, eps: f64) -> Result<Self> {
-        Ok(Self {
-            weight: vb.get_unchecked("weight")?,
-            eps: eps as f32,
-        })
-    }
-
-    /// Normalises over the last dimension.
-    fn forward(&self, x: &Tensor) -> Result<Tensor> {
-        Ok(candle_nn::ops::rms_norm(
-            &x.contiguous()?,
-            &self.weight,
-            self.eps,
-        )?)
-    }
-}
-
 struct Layer {
     input_norm: RmsNorm,
-    q: Linear,
-    k: Linear,
-    v: Linear,
-    q_norm: RmsNorm,
-    k_norm: RmsNorm,
-    o: Linear,
+    attention: AttentionWeights,
     post_attention_norm: RmsNorm,
     gate: Linear,
     up: Linear,
@@ -160,34 +132,31 @@ impl Layer {
         let attention = vb.pp("self_attn");
         let mlp = vb.pp("mlp");
         let linear = |vb: &VarBuilder, name: &str| Linear::load_without_bias(&vb.pp(name), format);
+        let eps = cfg.rms_norm_eps;
         Ok(Self {
-            input_norm: RmsNorm::load(&vb.pp("input_layernorm"), cfg.rms_norm_eps)?,
-            q: linear(&attention, "q_proj")?,
-            k: linear(&attention, "k_proj")?,
-            v: linear(&attention, "v_proj")?,
-            q_norm: RmsNorm::load(&attention.pp("q_norm"), cfg.rms_norm_eps)?,
-            k_norm: RmsNorm::load(&attention.pp("k_norm"), cfg.rms_norm_eps)?,
-            o: linear(&attention, "o_proj")?,
-            post_attention_norm: RmsNorm::load(
-                &vb.pp("post_attention_layernorm"),
-                cfg.rms_norm_eps,
-            )?,
+            input_norm: RmsNorm::load(&vb.pp("input_layernorm"), eps)?,
+            attention: AttentionWeights {
+                q: linear(&attention, "q_proj")?,
+                k: linear(&attention, "k_proj")?,
+                v: linear(&attention, "v_proj")?,
+                o: linear(&attention, "o_proj")?,
+                q_norm: RmsNorm::load(&attention.pp("q_norm"), eps)?,
+                k_norm: RmsNorm::load(&attention.pp("k_norm"), eps)?,
+            },
+            post_attention_norm: RmsNorm::load(&vb.pp("post_attention_layernorm"), eps)?,
             gate: linear(&mlp, "gate_proj")?,
             up: linear(&mlp, "up_proj")?,
             down: linear(&mlp, "down_proj")?,
         })
     }
-}
 
-/// The shape of one batch's attention, shared by its layers.
-struct BatchShape {
-    rows: usize,
-    width: usize,
-    /// `[width, head_dim / 2]` each.
-    cos: Tensor,
-    sin: Tensor,
-    /// `[rows, 1, width, width]`: 0 where a query may see a key, the lowest f32 elsewhere.
-    mask: Tensor,
+    fn forward(&self, x: &Tensor, heads: &Heads, at: &AttentionInputs) -> Result<Tensor> {
+        let h = self.input_norm.forward(x)?;
+        let attended = (x + heads.attend(&self.attention, &h, at)?)?;
+        let h = self.post_attention_norm.forward(&attended)?;
+        let inner = (candle_nn::ops::silu(&self.gate.matmul(&h)?)? * self.up.matmul(&h)?)?;
+        Ok((attended + self.down.matmul(&inner)?)?)
+    }
 }
 
 /// A Qwen3 decoder read as an encoder.
@@ -196,11 +165,8 @@ pub struct Qwen3Encoder {
     layers: Vec<Layer>,
     norm: RmsNorm,
     hidden: usize,
-    heads: usize,
-    kv_heads: usize,
-    head_dim: usize,
-    /// `1 / theta^(2i / head_dim)`, for the rotary tables.
-    inverse_frequencies: Vec<f32>,
+    heads: Heads,
+    rotary: Rotary,
     format: WeightFormat,
     device: Device,
 }
@@ -221,28 +187,7 @@ impl Qwen3Encoder {
         let rope_theta = cfg
             .rope_theta()
             .with_context(|| format!("{}", config.path.display()))?;
-        // Safety: the file is memory-mapped read-only; silica never writes model files.
-        let vb = unsafe { VarBuilder::from_mmaped_safetensors(&[weights], DType::F32, device) }
-            .context("not a readable safetensors file")?;
-        let prefix = ["", "model."]
-            .into_iter()
-            .find(|p| vb.contains_tensor(&format!("{p}embed_tokens.weight")))
-            .context("no embed_tokens.weight tensor: not a Qwen3 checkpoint")?;
-        let word = TokenTable::open(weights, &format!("{prefix}embed_tokens.weight"))
-            .with_context(|| format!("{}: the token embeddings", weights.display()))?;
-        ensure!(
-            word.cols() == cfg.hidden_size && word.rows() >= config.vocab_size,
-            "{}: the token embeddings are {} x {}, but config.json says vocab_size {} and hidden_size {}",
-            weights.display(),
-            word.rows(),
-            word.cols(),
-            config.vocab_size,
-            cfg.hidden_size
-        );
-        let vb = match prefix.strip_suffix('.') {
-            Some(p) => vb.pp(p),
-            None => vb,
-        };
+        let (vb, word) = open_decoder_weights(config, weights, device, cfg.hidden_size)?;
         let layers = (0..cfg.num_hidden_layers)
             .map(|i| {
                 Layer::load(vb.pp(format!("layers.{i}")), &cfg, format)
@@ -250,18 +195,18 @@ impl Qwen3Encoder {
             })
             .collect::<Result<Vec<_>>>()?;
         let head_dim = cfg.head_dim();
-        let inverse_frequencies = (0..head_dim / 2)
-            .map(|i| 1.0 / rope_theta.powf(2.0 * i as f64 / head_dim as f64) as f32)
-            .collect();
         Ok(Self {
             word,
             layers,
             norm: RmsNorm::load(&vb.pp("norm"), cfg.rms_norm_eps)?,
             hidden: cfg.hidden_size,
-            heads: cfg.num_attention_heads,
-            kv_heads: cfg.num_key_value_heads,
-            head_dim,
-            inverse_frequencies,
+            heads: Heads {
+                heads: cfg.num_attention_heads,
+                kv_heads: cfg.num_key_value_heads,
+                head_dim,
+                scale: 1.0 / (head_dim as f64).sqrt(),
+            },
+            rotary: Rotary::new(rope_theta, head_dim),
             format,
             device: device.clone(),
         })
@@ -278,112 +223,59 @@ impl Qwen3Encoder {
         if rows == 0 || width == 0 {
             bail!("an empty batch");
         }
-        let shape = self.batch_shape(batch)?;
+        let (cos, sin) = self.rotary.tables(width, &self.device)?;
+        let mask = Visibility::Causal.mask(batch, &self.device)?;
+        let at = AttentionInputs {
+            rows,
+            width,
+            cos: &cos,
+            sin: &sin,
+            mask: &mask,
+        };
         let mut x = Tensor::from_vec(
             self.word.gather(&batch.ids)?,
             (rows * width, self.hidden),
             &self.device,
         )?;
         for layer in &self.layers {
-            x = self.layer(layer, &x, &shape)?;
+            x = layer.forward(&x, &self.heads, &at)?;
         }
         Ok(self.norm.forward(&x)?.reshape((rows, width, self.hidden))?)
     }
+}
 
-    /// Rotary tables for positions `0..width` and the causal padding mask.
-    fn batch_shape(&self, batch: &TokenBatch) -> Result<BatchShape> {
-        let width = batch.width;
-        let half = self.head_dim / 2;
-        let angles: Vec<f32> = (0..width)
-            .flat_map(|p| self.inverse_frequencies.iter().map(move |f| p as f32 * f))
-            .collect();
-        let angles = Tensor::from_vec(angles, (width, half), &self.device)?;
-        let mask: Vec<f32> = batch
-            .lengths
-            .iter()
-            .flat_map(|&len| {
-                (0..width).flat_map(move |query| {
-                    (0..width).map(move |key| {
-                        if key <= query && key < len {
-                            0.0
-                        } else {
-                            f32::MIN
-                        }
-                    })
-                })
-            })
-            .collect();
-        Ok(BatchShape {
-            rows: batch.rows(),
-            width,
-            cos: angles.cos()?,
-            sin: angles.sin()?,
-            mask: Tensor::from_vec(mask, (batch.rows(), 1, width, width), &self.device)?,
-        })
-    }
-
-    /// `[tokens, heads * head_dim]` to `[rows, heads, width, head_dim]`, each head's
-    /// vector RMS-normed (queries and keys) and rotated.
-    fn heads_of(
-        &self,
-        x: &Tensor,
-        heads: usize,
-        norm: Option<&RmsNorm>,
-        shape: &BatchShape,
-    ) -> Result<Tensor> {
-        let mut x = x.reshape((shape.rows, shape.width, heads, self.head_dim))?;
-        if let Some(norm) = norm {
-            x = norm.forward(&x)?;
-            x = x.transpose(1, 2)?.contiguous()?;
-            return Ok(candle_nn::rotary_emb::rope(&x, &shape.cos, &shape.sin)?);
-        }
-        Ok(x.transpose(1, 2)?.contiguous()?)
-    }
-
-    /// Keys or values `[rows, kv_heads, width, d]` repeated for the query heads they serve.
-    fn repeat_kv(&self, x: Tensor, shape: &BatchShape) -> Result<Tensor> {
-        let groups = self.heads / self.kv_heads;
-        if groups == 1 {
-            return Ok(x);
-        }
-        Ok(x.unsqueeze(2)?
-            .expand((
-                shape.rows,
-                self.kv_heads,
-                groups,
-                shape.width,
-                self.head_dim,
-            ))?
-            .reshape((shape.rows, self.heads, shape.width, self.head_dim))?)
-    }
-
-    fn attention(&self, layer: &Layer, h: &Tensor, shape: &BatchShape) -> Result<Tensor> {
-        let q = self.heads_of(&layer.q.matmul(h)?, self.heads, Some(&layer.q_norm), shape)?;
-        let k = self.heads_of(
-            &layer.k.matmul(h)?,
-            self.kv_heads,
-            Some(&layer.k_norm),
-            shape,
-        )?;
-        let v = self.heads_of(&layer.v.matmul(h)?, self.kv_heads, None, shape)?;
-        let (k, v) = (self.repeat_kv(k, shape)?, self.repeat_kv(v, shape)?);
-        let scale = 1.0 / (self.head_dim as f64).sqrt();
-        let scores = (q.matmul(&k.t()?.contiguous()?)? * scale)?.broadcast_add(&shape.mask)?;
-        let probs = candle_nn::ops::softmax_last_dim(&scores)?;
-        let context = probs
-            .matmul(&v)?
-            .transpose(1, 2)?
-            .contiguous()?
-            .reshape((shape.rows * shape.width, self.heads * self.head_dim))?;
-        layer.o.matmul(&context)
-    }
-
-    fn layer(&self, layer: &Layer, x: &Tensor, shape: &BatchShape) -> Result<Tensor> {
-        let attended = (x + self.attention(layer, &layer.input_norm.forward(x)?, shape)?)?;
-        let h = layer.post_attention_norm.forward(&attended)?;
-        let inner = (candle_nn::ops::silu(&layer.gate.matmul(&h)?)? * layer.up.matmul(&h)?)?;
-        Ok((attended + layer.down.matmul(&inner)?)?)
-    }
+/// Maps a decoder checkpoint and finds its token table, saved from the bare model
+/// (`embed_tokens.weight`) or from a causal LM (`model.embed_tokens.weight`); returns the
+/// weights under that prefix.
+pub(super) fn open_decoder_weights(
+    config: &ModelConfig,
+    weights: &Path,
+    device: &Device,
+    hidden_size: usize,
+) -> Result<(VarBuilder<'static>, TokenTable)> {
+    // Safety: the file is memory-mapped read-only; silica never writes model files.
+    let vb = unsafe { VarBuilder::from_mmaped_safetensors(&[weights], DType::F32, device) }
+        .context("not a readable safetensors file")?;
+    let prefix = ["", "model."]
+        .into_iter()
+        .find(|p| vb.contains_tensor(&format!("{p}embed_tokens.weight")))
+        .context("no embed_tokens.weight tensor: not a decoder checkpoint of this architecture")?;
+    let word = TokenTable::open(weights, &format!("{prefix}embed_tokens.weight"))
+        .with_context(|| format!("{}: the token embeddings", weights.display()))?;
+    ensure!(
+        word.cols() == hidden_size && word.rows() >= config.vocab_size,
+        "{}: the token embeddings are {} x {}, but config.json says vocab_size {} and hidden_size {}",
+        weights.display(),
+        word.rows(),
+        word.cols(),
+        config.vocab_size,
+        hidden_size
+    );
+    let vb = match prefix.strip_suffix('.') {
+        Some(p) => vb.pp(p),
+        None => vb,
+    };
+    Ok((vb, word))
 }
 
 #[cfg(test)]

@@ -53,13 +53,19 @@ impl ModelFiles {
                 .unwrap_or_default();
             return Ok(format!("hub:{}@{snapshot}", self.name));
         }
-        let names: Vec<&str> = REQUIRED.iter().chain(OPTIONAL.iter()).copied().collect();
+        let dense = dense_module_files(&self.dir);
+        let names: Vec<&str> = REQUIRED
+            .iter()
+            .chain(OPTIONAL.iter())
+            .copied()
+            .chain(dense.iter().map(String::as_str))
+            .collect();
         let identity = super::fingerprint::identity(&self.dir, &names);
         if let Some(known) = identity.as_deref().and_then(super::fingerprint::remembered) {
             return Ok(known);
         }
         let mut hasher = blake3::Hasher::new();
-        for file in REQUIRED.iter().chain(OPTIONAL.iter()) {
+        for file in &names {
             let path = self.dir.join(file);
             if !path.is_file() {
                 continue;
@@ -96,6 +102,27 @@ impl ModelFiles {
             weights: dir.join("model.safetensors"),
         })
     }
+}
+
+/// The files of the Dense modules `modules.json` lists (`2_Dense/config.json`, ...), which
+/// change the vectors as much as the encoder's weights do.
+fn dense_module_files(dir: &Path) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Module {
+        #[serde(rename = "type")]
+        kind: String,
+        #[serde(default)]
+        path: String,
+    }
+    let Ok(text) = std::fs::read_to_string(dir.join("modules.json")) else {
+        return Vec::new();
+    };
+    let modules: Vec<Module> = serde_json::from_str(&text).unwrap_or_default();
+    modules
+        .iter()
+        .filter(|m| m.kind.ends_with(".Dense") && !m.path.is_empty())
+        .flat_map(|m| ["config.json", "model.safetensors"].map(|f| format!("{}/{f}", m.path)))
+        .collect()
 }
 
 /// Finds a model's files: an explicit directory; else `models/<name>/`; else the
@@ -190,7 +217,12 @@ fn download(repo: Repo) -> Result<PathBuf> {
             tracing::debug!("no {file} on the hub: {e}");
         }
     }
-    Ok(dir.unwrap_or_default())
+    let dir = dir.unwrap_or_default();
+    for file in dense_module_files(&dir) {
+        api.get(&file)
+            .with_context(|| format!("downloading {file}"))?;
+    }
+    Ok(dir)
 }
 
 #[cfg(test)]

@@ -286,7 +286,7 @@ pub async fn openai_embeddings(
     State(state): State<Arc<AppState>>,
     ApiJson(request): ApiJson<OpenAiRequest>,
 ) -> Result<Json<OpenAiResponse>, ApiError> {
-    let dim = state.info.hidden_size;
+    let dim = state.info.dimension;
     if let Some(dimensions) = request.dimensions.filter(|&d| d != dim as u64) {
         return Err(ApiError::unprocessable(format!(
             "dimensions {dimensions} is not supported: this model's vectors have {dim}"
@@ -496,7 +496,7 @@ pub async fn health(State(state): State<Arc<AppState>>) -> Json<Health> {
     Json(Health {
         status: "ok".into(),
         model: state.info.name.clone(),
-        dimensions: state.info.hidden_size,
+        dimensions: state.info.dimension,
         device: state.device.clone(),
         passages: state.search.as_ref().map(|s| s.passages),
         queue_depth: state.queue.depth(),

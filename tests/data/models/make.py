@@ -160,6 +160,86 @@ def make_qwen3(sentences, all_texts):
     write_reference(name, reference(st, all_texts, prompts_of))
 
 
+def make_gemma3(sentences, all_texts):
+    """EmbeddingGemma's layout: a Gemma3 text model read bidirectionally (local layers see
+    a window on both sides), mean pooling, two Dense projections, then Normalize."""
+    from transformers import Gemma3TextConfig, Gemma3TextModel
+
+    name = "tiny-gemma3"
+    out = os.path.join(HERE, name)
+    shutil.rmtree(out, ignore_errors=True)
+    work = out + ".transformer"
+    shutil.rmtree(work, ignore_errors=True)
+
+    specials = ["<pad>", "<eos>", "<bos>", "<unk>"]
+    tok = train_byte_level_bpe(sentences, 1000, specials)
+    tok.post_processor = processors.TemplateProcessing(
+        single="<bos> $A <eos>",
+        special_tokens=[(t, tok.token_to_id(t)) for t in ["<bos>", "<eos>"]],
+    )
+    fast = PreTrainedTokenizerFast(
+        tokenizer_object=tok, bos_token="<bos>", eos_token="<eos>", pad_token="<pad>", unk_token="<unk>",
+        padding_side="right",
+    )
+
+    torch.manual_seed(0)
+    config = Gemma3TextConfig(
+        vocab_size=tok.get_vocab_size(),
+        hidden_size=64,
+        intermediate_size=96,
+        num_hidden_layers=3,
+        num_attention_heads=4,
+        num_key_value_heads=1,
+        head_dim=16,
+        query_pre_attn_scalar=16,
+        sliding_window=8,
+        layer_types=["sliding_attention", "sliding_attention", "full_attention"],
+        use_bidirectional_attention=True,
+        max_position_embeddings=256,
+        rope_parameters={
+            "full_attention": {"rope_type": "default", "rope_theta": 1000000.0},
+            "sliding_attention": {"rope_type": "default", "rope_theta": 10000.0},
+        },
+        rms_norm_eps=1e-6,
+        hidden_activation="gelu_pytorch_tanh",
+        pad_token_id=tok.token_to_id("<pad>"),
+        bos_token_id=tok.token_to_id("<bos>"),
+        eos_token_id=tok.token_to_id("<eos>"),
+    )
+    model = Gemma3TextModel(config)
+    randomize(model, seed=2, std=0.15)
+    with torch.no_grad():
+        for n, p in model.named_parameters():
+            if "norm" in n:  # Gemma's norms multiply by 1 + weight: centre them on 0
+                p.sub_(1.0)
+    model.save_pretrained(work, safe_serialization=True)
+    fast.save_pretrained(work)
+
+    transformer = models.Transformer(work, max_seq_length=40)
+    pooling = models.Pooling(config.hidden_size, pooling_mode="mean")
+    g = torch.Generator().manual_seed(3)
+    up = models.Dense(64, 128, bias=False, activation_function=torch.nn.Identity())
+    down = models.Dense(128, 64, bias=False, activation_function=torch.nn.Identity())
+    with torch.no_grad():
+        for dense in (up, down):
+            dense.linear.weight.copy_(0.2 * torch.randn(dense.linear.weight.shape, generator=g))
+    st = SentenceTransformer(
+        modules=[transformer, pooling, up, down, models.Normalize()],
+        prompts={"query": "task: search result | query: ", "document": "title: none | text: ",
+                 "Clustering": "task: clustering | query: "},
+        default_prompt_name=None,
+        device="cpu",
+    )
+    st.save(out)
+    shutil.rmtree(work)
+    os.remove(os.path.join(out, "README.md"))
+    check_tokens(out, all_texts)
+
+    st = SentenceTransformer(out, device="cpu")
+    prompts_of = [("query" if i % 5 == 0 else "document" if i % 5 == 1 else None) for i in range(len(all_texts))]
+    write_reference(name, reference(st, all_texts, prompts_of))
+
+
 def check_tokens(folder, all_texts):
     """What sentence-transformers feeds the model is what the tokenizer file says (the
     end-of-text token included), so silica reading tokenizer.json sees the same ids."""
@@ -182,9 +262,9 @@ def main():
     short, paragraphs = corpus_sentences()
     sentences = short + paragraphs
     all_texts = texts(short, paragraphs)
-    wanted = sys.argv[1:] or ["qwen3"]
-    for arch in wanted:
-        {"qwen3": make_qwen3}[arch](sentences, all_texts)
+    makers = {"qwen3": make_qwen3, "gemma3": make_gemma3}
+    for arch in sys.argv[1:] or list(makers):
+        makers[arch](sentences, all_texts)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,235 @@
+//! What the decoder-family encoders (Qwen3, Gemma3) share: RMS norms, rotary position
+//! tables, attention masks over right-padded rows, and grouped-query attention with
+//! per-head query/key norms, as transformers' `modeling_qwen3.py` and `modeling_gemma3.py`
+//! compute them.
+
+use super::linear::Linear;
+use super::TokenBatch;
+use anyhow::Result;
+use candle_core::{Device, Tensor};
+use candle_nn::VarBuilder;
+
+/// An RMS norm over the last dimension.
+pub(super) struct RmsNorm {
+    weight: Tensor,
+    eps: f32,
+}
+
+impl RmsNorm {
+    /// A norm multiplying by its weight (Qwen3, Llama).
+    pub(super) fn load(vb: &VarBuilder, eps: f64) -> Result<Self> {
+        Ok(Self {
+            weight: vb.get_unchecked("weight")?,
+            eps: eps as f32,
+        })
+    }
+
+    /// A norm multiplying by `1 + weight` (Gemma's, whose weights are stored centred on 0).
+    pub(super) fn load_offset(vb: &VarBuilder, eps: f64) -> Result<Self> {
+        Ok(Self {
+            weight: (vb.get_unchecked("weight")? + 1.0)?,
+            eps: eps as f32,
+        })
+    }
+
+    pub(super) fn forward(&self, x: &Tensor) -> Result<Tensor> {
+        Ok(candle_nn::ops::rms_norm(
+            &x.contiguous()?,
+            &self.weight,
+            self.eps,
+        )?)
+    }
+}
+
+/// Rotary positions with halves rotated: `1 / theta^(2i / head_dim)` per pair.
+pub(super) struct Rotary {
+    inverse_frequencies: Vec<f32>,
+}
+
+impl Rotary {
+    pub(super) fn new(theta: f64, head_dim: usize) -> Self {
+        Self {
+            inverse_frequencies: (0..head_dim / 2)
+                .map(|i| 1.0 / theta.powf(2.0 * i as f64 / head_dim as f64) as f32)
+                .collect(),
+        }
+    }
+
+    /// `(cos, sin)`, each `[width, head_dim / 2]`, for positions `0..width`.
+    pub(super) fn tables(&self, width: usize, device: &Device) -> Result<(Tensor, Tensor)> {
+        let half = self.inverse_frequencies.len();
+        let angles: Vec<f32> = (0..width)
+            .flat_map(|p| self.inverse_frequencies.iter().map(move |f| p as f32 * f))
+            .collect();
+        let angles = Tensor::from_vec(angles, (width, half), device)?;
+        Ok((angles.cos()?, angles.sin()?))
+    }
+}
+
+/// Which keys a query sees, besides the rule that padded keys are never seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Visibility {
+    /// Keys at or before the query (a decoder read as it was trained: Qwen3-Embedding).
+    Causal,
+    /// Every key (EmbeddingGemma's global layers).
+    Bidirectional,
+    /// Keys less than `window` positions away on either side (EmbeddingGemma's local layers).
+    Window(usize),
+}
+
+impl Visibility {
+    fn sees(self, query: usize, key: usize) -> bool {
+        match self {
+            Self::Causal => key <= query,
+            Self::Bidirectional => true,
+            Self::Window(window) => query.abs_diff(key) < window,
+        }
+    }
+
+    /// `[rows, 1, width, width]`: 0 where a query may see a key, the lowest f32 elsewhere.
+    /// A padded query sees at least the first key, so no row of the softmax is empty.
+    pub(super) fn mask(self, batch: &TokenBatch, device: &Device) -> Result<Tensor> {
+        let width = batch.width;
+        let mask: Vec<f32> = batch
+            .lengths
+            .iter()
+            .flat_map(|&len| {
+                (0..width).flat_map(move |query| {
+                    (0..width).map(move |key| {
+                        if key < len && self.sees(query.min(len.max(1) - 1), key) {
+                            0.0
+                        } else {
+                            f32::MIN
+                        }
+                    })
+                })
+            })
+            .collect();
+        Ok(Tensor::from_vec(
+            mask,
+            (batch.rows(), 1, width, width),
+            device,
+        )?)
+    }
+}
+
+/// One attention block's weights: projections without biases, per-head norms on queries
+/// and keys.
+pub(super) struct AttentionWeights {
+    pub(super) q: Linear,
+    pub(super) k: Linear,
+    pub(super) v: Linear,
+    pub(super) o: Linear,
+    pub(super) q_norm: RmsNorm,
+    pub(super) k_norm: RmsNorm,
+}
+
+/// The shape of grouped-query attention.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Heads {
+    pub(super) heads: usize,
+    pub(super) kv_heads: usize,
+    pub(super) head_dim: usize,
+    /// What scores are multiplied by (`head_dim^-0.5`, or Gemma's `query_pre_attn_scalar^-0.5`).
+    pub(super) scale: f64,
+}
+
+/// The per-batch inputs of an attention block.
+pub(super) struct AttentionInputs<'a> {
+    pub(super) rows: usize,
+    pub(super) width: usize,
+    pub(super) cos: &'a Tensor,
+    pub(super) sin: &'a Tensor,
+    pub(super) mask: &'a Tensor,
+}
+
+impl Heads {
+    /// `[tokens, heads * head_dim]` to `[rows, heads, width, head_dim]`, each head's
+    /// vector normed and rotated when `norm` is given (queries and keys).
+    fn split(
+        &self,
+        x: &Tensor,
+        heads: usize,
+        norm: Option<&RmsNorm>,
+        at: &AttentionInputs,
+    ) -> Result<Tensor> {
+        let x = x.reshape((at.rows, at.width, heads, self.head_dim))?;
+        let Some(norm) = norm else {
+            return Ok(x.transpose(1, 2)?.contiguous()?);
+        };
+        let x = norm.forward(&x)?.transpose(1, 2)?.contiguous()?;
+        Ok(candle_nn::rotary_emb::rope(&x, at.cos, at.sin)?)
+    }
+
+    /// Keys or values `[rows, kv_heads, width, d]` repeated for the query heads they serve.
+    fn repeat_kv(&self, x: Tensor, at: &AttentionInputs) -> Result<Tensor> {
+        let groups = self.heads / self.kv_heads;
+        if groups == 1 {
+            return Ok(x);
+        }
+        Ok(x.unsqueeze(2)?
+            .expand((at.rows, self.kv_heads, groups, at.width, self.head_dim))?
+            .reshape((at.rows, self.heads, at.width, self.head_dim))?)
+    }
+
+    /// Attention over `h` (`[tokens, hidden]`, already normed), projected back out.
+    pub(super) fn attend(
+        &self,
+        w: &AttentionWeights,
+        h: &Tensor,
+        at: &AttentionInputs,
+    ) -> Result<Tensor> {
+        let q = self.split(&w.q.matmul(h)?, self.heads, Some(&w.q_norm), at)?;
+        let k = self.split(&w.k.matmul(h)?, self.kv_heads, Some(&w.k_norm), at)?;
+        let v = self.split(&w.v.matmul(h)?, self.kv_heads, None, at)?;
+        let (k, v) = (self.repeat_kv(k, at)?, self.repeat_kv(v, at)?);
+        let scores = (q.matmul(&k.t()?.contiguous()?)? * self.scale)?.broadcast_add(at.mask)?;
+        let probs = candle_nn::ops::softmax_last_dim(&scores)?;
+        let context = probs
+            .matmul(&v)?
+            .transpose(1, 2)?
+            .contiguous()?
+            .reshape((at.rows * at.width, self.heads * self.head_dim))?;
+        w.o.matmul(&context)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn batch(lengths: Vec<usize>, width: usize) -> TokenBatch {
+        TokenBatch {
+            ids: vec![0; lengths.len() * width],
+            type_ids: vec![0; lengths.len() * width],
+            lengths,
+            width,
+        }
+    }
+
+    fn seen(v: Visibility, len: usize, width: usize) -> Vec<Vec<bool>> {
+        let m = v
+            .mask(&batch(vec![len], width), &Device::Cpu)
+            .unwrap()
+            .flatten_all()
+            .unwrap()
+            .to_vec1::<f32>()
+            .unwrap();
+        m.chunks(width)
+            .map(|r| r.iter().map(|&x| x == 0.0).collect())
+            .collect()
+    }
+
+    #[test]
+    fn masks_hide_padding_and_follow_the_rule() {
+        let causal = seen(Visibility::Causal, 3, 4);
+        assert_eq!(causal[0], [true, false, false, false]);
+        assert_eq!(causal[2], [true, true, true, false]);
+        // A padded query sees what the last real token sees: never an empty row.
+        assert_eq!(causal[3], [true, true, true, false]);
+        let window = seen(Visibility::Window(2), 4, 4);
+        assert_eq!(window[1], [true, true, true, false]);
+        let all = seen(Visibility::Bidirectional, 2, 3);
+        assert_eq!(all[0], [true, true, false]);
+    }
+}
