@@ -54,7 +54,8 @@ fn prompt_choice(name: Option<&str>) -> PromptChoice {
     match name {
         Some("query") => PromptChoice::Query,
         Some("document") => PromptChoice::Passage,
-        Some(other) => panic!("no prompt choice for {other}"),
+        // A prompt the folder names (EmbeddingGemma's task prompts), as --prompt NAME.
+        Some(other) => PromptChoice::parse(other),
         None => PromptChoice::None,
     }
 }
@@ -162,4 +163,75 @@ fn gemma3_runs_with_int8_weights_close_to_f32() {
     let (worst, _) = worst_cosine("tiny-gemma3", BatchLimits::default(), WeightFormat::Int8);
     eprintln!("tiny-gemma3 int8: worst cosine {worst:.5}");
     assert!(worst >= 0.99, "int8 worst cosine {worst}");
+}
+
+#[test]
+fn gemma3_task_prompts_are_used_by_name() {
+    let references = references("tiny-gemma3");
+    assert!(
+        references
+            .iter()
+            .any(|r| r.prompt.as_deref() == Some("Clustering")),
+        "the references cover a named task prompt"
+    );
+    let embedder = embedder("tiny-gemma3", BatchLimits::default(), WeightFormat::F32);
+    assert_eq!(
+        PromptChoice::parse("Clustering").prefix(&embedder.info().prompts),
+        "task: clustering | query: "
+    );
+}
+
+#[test]
+fn silica_models_lists_architectures_and_shows_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let listed: serde_json::Value = serde_json::from_str(&common::ok(
+        &common::silica_command(dir.path())
+            .args(["models", "--format", "json"])
+            .output()
+            .unwrap(),
+    ))
+    .unwrap();
+    let architectures = listed["architectures"].as_array().unwrap();
+    for name in ["bert", "xlm-roberta", "qwen3", "gemma3_text"] {
+        assert!(architectures.iter().any(|a| a == name), "{name} listed");
+    }
+    assert!(listed["known_models"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|m| m["id"] == "google/embeddinggemma-300m"));
+
+    let folder = fixture("tiny-gemma3");
+    let shown: serde_json::Value = serde_json::from_str(&common::ok(
+        &common::silica_command(dir.path())
+            .args([
+                "models",
+                "show",
+                folder.to_str().unwrap(),
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap(),
+    ))
+    .unwrap();
+    assert_eq!(shown["architecture"], "gemma3_text");
+    assert_eq!(shown["pooling"], "mean");
+    assert_eq!(shown["dense"].as_array().unwrap().len(), 2);
+    assert_eq!(shown["normalize"], true);
+    assert_eq!(shown["max_tokens"], 40);
+    assert_eq!(shown["passage_prompt"], "title: none | text: ");
+    assert_eq!(
+        shown["named_prompts"]["Clustering"],
+        "task: clustering | query: "
+    );
+
+    let missing = common::silica_command(dir.path())
+        .args(["models", "show", "/nonexistent/model-folder"])
+        .output()
+        .unwrap();
+    assert!(!missing.status.success());
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert_eq!(stderr.trim().lines().count(), 1, "one-line error: {stderr}");
+    assert!(stderr.contains("/nonexistent/model-folder"), "{stderr}");
 }

@@ -256,7 +256,8 @@ pub struct ModelArgs {
     #[arg(long, env = "SILICA_MODEL", default_value = DEFAULT_MODEL, global = true)]
     pub model: String,
 
-    /// Prompt before each text: query, passage, none, or literal text.
+    /// Prompt before each text: query, passage, none, a prompt the model names
+    /// (`silica models show` lists them, e.g. Clustering), or literal text.
     /// Default: what the command's task needs (see its help).
     #[arg(long, global = true)]
     pub prompt: Option<String>,
@@ -356,4 +357,11 @@ impl ModelArgs {
             self.quantize,
         )
     }
+}
+
+/// `--format` of the commands that print a table for people or JSON for programs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
 }

@@ -1,21 +1,16 @@
 //! `silica bench`: embedding throughput on this machine, to size hardware and to compare
 //! with other tools on the same texts (benches/peers/).
 
+use super::args::Format;
 use super::ModelArgs;
 use crate::corpus::{build_passages, describe, Document, PassageOptions, TokenCounter as _};
 use crate::embed::{device_name, Embedder};
 use crate::model::{Int8Kernel, PromptChoice, WeightFormat};
 use anyhow::{bail, Context, Result};
-use clap::{Args, ValueEnum};
+use clap::Args;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-}
 
 /// Measure embedding throughput: load time, passages/s and tokens/s, peak memory.
 ///

@@ -1,6 +1,7 @@
 //! `silica eval`: quality on public benchmarks, so users can pick a model and every change
 //! can prove it keeps quality.
 
+use super::args::Format;
 use super::args::{InputArgs, PassageArgs};
 use super::themes::{theme_scorer, ScoringArgs};
 use super::units::{embed_units, Unit};
@@ -12,16 +13,10 @@ use crate::eval::{
 use crate::model::PromptChoice;
 use crate::themes::{parse_theme_list, read_themes_file, NamedTheme};
 use anyhow::{bail, Context, Result};
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-}
 
 /// Score a model (and silica's pipeline) on a standard task.
 ///

@@ -1,6 +1,7 @@
 //! `silica index`: a persistent index of a corpus's passages and vectors, kept in sync with
 //! the corpus, searched by `silica neighbors --index DIR`.
 
+use super::args::Format;
 use super::args::{InputArgs, PassageArgs};
 use super::ModelArgs;
 use crate::corpus::list_inputs;
@@ -13,17 +14,11 @@ use crate::index::{
 use crate::ingest::{AddOptions, AddProgress};
 use crate::model::PromptChoice;
 use anyhow::{bail, Result};
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::json;
 use std::io::Write;
 use std::path::PathBuf;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-}
 
 /// Where an index lives: a directory, or a PostgreSQL store with pgvector.
 #[derive(Debug, Clone, Args)]

@@ -6,6 +6,7 @@ mod cache;
 mod embed;
 mod eval;
 mod index;
+mod models;
 mod neighbors;
 mod passages;
 mod serve;
@@ -50,6 +51,8 @@ pub enum Command {
     Eval(eval::EvalArgs),
     /// Measure embedding throughput on this machine: passages/s, tokens/s, load, memory.
     Bench(bench::BenchArgs),
+    /// The architectures silica runs, known-good models, and what a model folder says.
+    Models(models::ModelsArgs),
     /// Serve embeddings, similarity and passage search over HTTP, the model loaded once.
     Serve(serve::ServeArgs),
 }
@@ -89,6 +92,7 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Eval(args) => eval::run(args),
         Command::Bench(args) => bench::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Models(args) => models::run(args),
     }
 }
 
@@ -105,7 +109,7 @@ impl Command {
             },
             Command::Neighbors(a) => &a.model,
             Command::Similarity(a) => &a.model,
-            Command::Cache(_) => return None,
+            Command::Cache(_) | Command::Models(_) => return None,
             Command::Eval(a) => &a.model,
             Command::Bench(a) => &a.model,
             Command::Serve(a) => &a.model,

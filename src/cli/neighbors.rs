@@ -1,6 +1,7 @@
 //! `silica neighbors`: the passages closest to a question or to a passage, in any language;
 //! or, with --all-pairs, the related and near-duplicate passage pairs of a corpus.
 
+use super::args::Format;
 use super::args::{DateArgs, InputArgs, PassageArgs};
 use super::index::Target;
 use super::units::{embed_units, embed_with_bar, Unit};
@@ -14,16 +15,10 @@ use crate::search::{all_pairs, top_k_many};
 use crate::themes::Item;
 use crate::vectors::round4_f32;
 use anyhow::{bail, Context, Result};
-use clap::{Args, ValueEnum};
+use clap::Args;
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-}
 
 /// Find the passages related to a question or a passage.
 ///

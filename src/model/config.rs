@@ -144,7 +144,9 @@ struct TokenizerConfig {
 #[derive(Deserialize)]
 struct StConfig {
     #[serde(default)]
-    prompts: Option<std::collections::HashMap<String, String>>,
+    prompts: Option<std::collections::BTreeMap<String, String>>,
+    #[serde(default)]
+    default_prompt_name: Option<String>,
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>> {
@@ -204,11 +206,15 @@ impl SentenceTransformersConfig {
                         .map(|n| n as usize),
                 );
         let prompts = read_json::<StConfig>(&dir.join("config_sentence_transformers.json"))?
-            .and_then(|c| c.prompts)
-            .filter(|p| !p.is_empty())
-            .map(|p| Prompts {
-                query: p.get("query").cloned(),
-                passage: p.get("passage").or_else(|| p.get("document")).cloned(),
+            .and_then(|c| Some((c.prompts.filter(|p| !p.is_empty())?, c.default_prompt_name)))
+            .map(|(named, default_name)| Prompts {
+                query: named.get("query").cloned(),
+                passage: named
+                    .get("passage")
+                    .or_else(|| named.get("document"))
+                    .cloned(),
+                default_name,
+                named,
             });
         let dense = Self::dense_modules(dir, modules.as_deref().unwrap_or(&[]))?;
         Ok(Self {

@@ -4,6 +4,7 @@
 
 mod attention;
 mod bert;
+mod catalog;
 mod config;
 mod decoder;
 mod encoder;
@@ -22,6 +23,9 @@ mod token_table;
 mod tokenizer;
 mod unigram;
 
+pub use catalog::{
+    architectures, Checked, DenseDescription, KnownModel, ModelDescription, KNOWN_MODELS,
+};
 pub use config::{Architecture, ModelConfig, SentenceTransformersConfig};
 pub use encoder::{Encoder, TokenBatch, WeightFormat};
 pub use fingerprint::silica_cache_dir;

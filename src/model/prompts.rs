@@ -1,10 +1,16 @@
-use serde::Deserialize;
+use std::collections::BTreeMap;
 
 /// The instruction prefixes a model was trained with, by name.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Prompts {
     pub query: Option<String>,
     pub passage: Option<String>,
+    /// Every prompt `config_sentence_transformers.json` names (EmbeddingGemma's task
+    /// prompts such as `Clustering` or `STS`), reachable with `--prompt NAME`.
+    pub named: BTreeMap<String, String>,
+    /// The prompt sentence-transformers uses when `encode` is given none
+    /// (`default_prompt_name`); silica's commands choose query or passage by their role.
+    pub default_name: Option<String>,
 }
 
 /// Models known to need prompts when their files do not say so. The e5 family was trained
@@ -35,6 +41,7 @@ impl Prompts {
             .map(|(_, q, p)| Self {
                 query: Some(q.to_string()),
                 passage: Some(p.to_string()),
+                ..Self::default()
             })
             .unwrap_or_default()
     }
@@ -48,6 +55,7 @@ pub enum PromptChoice {
     /// The model's passage prompt: for a corpus that is searched.
     Passage,
     None,
+    /// A prompt the model names (`--prompt Clustering`), else this text itself.
     Literal(String),
 }
 
@@ -61,13 +69,15 @@ impl PromptChoice {
         }
     }
 
-    /// The prefix to prepend; a model without such a prompt gets none.
+    /// The prefix to prepend; a model without such a prompt gets none. Text that is the
+    /// name of one of the model's prompts means that prompt, as sentence-transformers'
+    /// `prompt_name` does; any other text is prepended as it is.
     pub fn prefix<'a>(&'a self, prompts: &'a Prompts) -> &'a str {
         match self {
             Self::Query => prompts.query.as_deref().unwrap_or(""),
             Self::Passage => prompts.passage.as_deref().unwrap_or(""),
             Self::None => "",
-            Self::Literal(text) => text,
+            Self::Literal(text) => prompts.named.get(text).map_or(text, String::as_str),
         }
     }
 
@@ -106,6 +116,27 @@ mod tests {
         assert_eq!(
             PromptChoice::parse("Represent: ").prefix(&e5),
             "Represent: "
+        );
+    }
+
+    #[test]
+    fn a_named_prompt_is_found_by_its_name() {
+        let prompts = Prompts {
+            named: [(
+                "Clustering".to_string(),
+                "task: clustering | query: ".to_string(),
+            )]
+            .into_iter()
+            .collect(),
+            ..Prompts::default()
+        };
+        assert_eq!(
+            PromptChoice::parse("Clustering").prefix(&prompts),
+            "task: clustering | query: "
+        );
+        assert_eq!(
+            PromptChoice::parse("clustering ").prefix(&prompts),
+            "clustering "
         );
     }
 }

@@ -236,7 +236,8 @@ def make_gemma3(sentences, all_texts):
     check_tokens(out, all_texts)
 
     st = SentenceTransformer(out, device="cpu")
-    prompts_of = [("query" if i % 5 == 0 else "document" if i % 5 == 1 else None) for i in range(len(all_texts))]
+    prompts_of = [("query" if i % 5 == 0 else "document" if i % 5 == 1 else "Clustering" if i % 5 == 2 else None)
+                  for i in range(len(all_texts))]
     write_reference(name, reference(st, all_texts, prompts_of))
 
 
