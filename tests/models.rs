@@ -182,6 +182,41 @@ fn gemma3_task_prompts_are_used_by_name() {
 }
 
 #[test]
+fn modernbert_reproduces_sentence_transformers_alone_and_in_batches() {
+    let references = references("tiny-modernbert");
+    assert_eq!(references.len(), 50);
+    for limits in [one_at_a_time(), BatchLimits::default()] {
+        let (worst, truncated) = worst_cosine("tiny-modernbert", limits, WeightFormat::F32);
+        eprintln!("tiny-modernbert f32 {limits:?}: worst cosine {worst:.7}");
+        assert!(worst >= 0.99999, "worst cosine {worst} under {limits:?}");
+        assert!(truncated >= 1, "some texts are longer than the context");
+    }
+}
+
+#[test]
+fn modernbert_folder_settings_are_what_sentence_transformers_saved() {
+    let embedder = embedder("tiny-modernbert", BatchLimits::default(), WeightFormat::F32);
+    let info = embedder.info();
+    assert_eq!(info.pooling, Pooling::Mean);
+    assert!(info.normalize);
+    assert!(info.dense.is_empty());
+    assert_eq!(info.max_tokens, 48);
+    assert_eq!(info.prompts.query.as_deref(), Some("search_query: "));
+    assert_eq!(info.prompts.passage.as_deref(), Some("search_document: "));
+}
+
+#[test]
+fn modernbert_runs_with_int8_weights_close_to_f32() {
+    let (worst, _) = worst_cosine(
+        "tiny-modernbert",
+        BatchLimits::default(),
+        WeightFormat::Int8,
+    );
+    eprintln!("tiny-modernbert int8: worst cosine {worst:.5}");
+    assert!(worst >= 0.99, "int8 worst cosine {worst}");
+}
+
+#[test]
 fn silica_models_lists_architectures_and_shows_a_folder() {
     let dir = tempfile::tempdir().unwrap();
     let listed: serde_json::Value = serde_json::from_str(&common::ok(
@@ -192,7 +227,7 @@ fn silica_models_lists_architectures_and_shows_a_folder() {
     ))
     .unwrap();
     let architectures = listed["architectures"].as_array().unwrap();
-    for name in ["bert", "xlm-roberta", "qwen3", "gemma3_text"] {
+    for name in ["bert", "xlm-roberta", "qwen3", "gemma3_text", "modernbert"] {
         assert!(architectures.iter().any(|a| a == name), "{name} listed");
     }
     assert!(listed["known_models"]

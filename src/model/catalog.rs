@@ -102,6 +102,26 @@ pub const KNOWN_MODELS: &[KnownModel] = &[
         licence: "Gemma (gated on the hub)",
         checked: Checked::Architecture,
     },
+    KnownModel {
+        id: "Alibaba-NLP/gte-modernbert-base",
+        architecture: "modernbert",
+        dimension: 768,
+        languages: "English",
+        context: 8192,
+        prompts: "none (CLS pooling)",
+        licence: "Apache-2.0",
+        checked: Checked::Architecture,
+    },
+    KnownModel {
+        id: "nomic-ai/modernbert-embed-base",
+        architecture: "modernbert",
+        dimension: 768,
+        languages: "English",
+        context: 8192,
+        prompts: "search_query: / search_document:",
+        licence: "Apache-2.0",
+        checked: Checked::Architecture,
+    },
 ];
 
 /// One Dense module, as `silica models show` prints it.

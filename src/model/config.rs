@@ -16,6 +16,8 @@ pub enum Architecture {
     Qwen3,
     /// EmbeddingGemma: Gemma3's text model read bidirectionally, with Dense projections.
     Gemma3Text,
+    /// gte-modernbert, modernbert-embed: rotary positions, local and global attention.
+    ModernBert,
 }
 
 impl Architecture {
@@ -25,6 +27,7 @@ impl Architecture {
         ("xlm-roberta", Architecture::XlmRoberta),
         ("qwen3", Architecture::Qwen3),
         ("gemma3_text", Architecture::Gemma3Text),
+        ("modernbert", Architecture::ModernBert),
     ];
 
     /// The `model_type` this architecture is read from.
@@ -93,9 +96,10 @@ impl ModelConfig {
         };
         // RoBERTa-style position ids start after the padding index, so two positions are lost.
         let max_positions = match architecture {
-            Architecture::Bert | Architecture::Qwen3 | Architecture::Gemma3Text => {
-                fields.max_position_embeddings
-            }
+            Architecture::Bert
+            | Architecture::Qwen3
+            | Architecture::Gemma3Text
+            | Architecture::ModernBert => fields.max_position_embeddings,
             Architecture::XlmRoberta => fields
                 .max_position_embeddings
                 .saturating_sub(fields.pad_token_id.unwrap_or(1) + 1),

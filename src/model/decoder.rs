@@ -1,13 +1,79 @@
-//! What the decoder-family encoders (Qwen3, Gemma3) share: RMS norms, rotary position
-//! tables, attention masks over right-padded rows, and grouped-query attention with
-//! per-head query/key norms, as transformers' `modeling_qwen3.py` and `modeling_gemma3.py`
-//! compute them.
+//! What the rotary-position encoders (Qwen3, Gemma3, ModernBERT) share: RMS norms, rotary
+//! position tables, attention masks over right-padded rows, and grouped-query attention
+//! with optional per-head query/key norms, as transformers' `modeling_qwen3.py`,
+//! `modeling_gemma3.py` and `modeling_modernbert.py` compute them.
 
 use super::linear::Linear;
-use super::TokenBatch;
-use anyhow::Result;
-use candle_core::{Device, Tensor};
+use super::token_table::TokenTable;
+use super::{ModelConfig, TokenBatch};
+use anyhow::{ensure, Context, Result};
+use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Maps a checkpoint and finds its token table under `embeddings` (`embed_tokens.weight`
+/// for Qwen3 and Gemma3, `embeddings.tok_embeddings.weight` for ModernBERT), saved from the
+/// bare model or from a task model that puts it under `model.`; returns the weights under
+/// that prefix.
+pub(super) fn open_weights(
+    config: &ModelConfig,
+    weights: &Path,
+    device: &Device,
+    embeddings: &str,
+    hidden_size: usize,
+) -> Result<(VarBuilder<'static>, TokenTable)> {
+    // Safety: the file is memory-mapped read-only; silica never writes model files.
+    let vb = unsafe { VarBuilder::from_mmaped_safetensors(&[weights], DType::F32, device) }
+        .context("not a readable safetensors file")?;
+    let prefix = ["", "model."]
+        .into_iter()
+        .find(|p| vb.contains_tensor(&format!("{p}{embeddings}")))
+        .with_context(|| {
+            format!("no {embeddings} tensor: not a checkpoint of this architecture")
+        })?;
+    let word = TokenTable::open(weights, &format!("{prefix}{embeddings}"))
+        .with_context(|| format!("{}: the token embeddings", weights.display()))?;
+    ensure!(
+        word.cols() == hidden_size && word.rows() >= config.vocab_size,
+        "{}: the token embeddings are {} x {}, but config.json says vocab_size {} and hidden_size {}",
+        weights.display(),
+        word.rows(),
+        word.cols(),
+        config.vocab_size,
+        hidden_size
+    );
+    let vb = match prefix.strip_suffix('.') {
+        Some(p) => vb.pp(p),
+        None => vb,
+    };
+    Ok((vb, word))
+}
+
+/// One entry of transformers 5's `rope_parameters`, keyed by layer type.
+#[derive(Debug, Clone, Deserialize)]
+pub(super) struct RopeParameters {
+    rope_theta: f64,
+    rope_type: Option<String>,
+}
+
+/// The rotary bases of global (`full_attention`) and local (`sliding_attention`) layers
+/// from transformers 5's `rope_parameters`; only unscaled (`default`) rotations.
+pub(super) fn rope_bases_by_type(by_type: &HashMap<String, RopeParameters>) -> Result<(f64, f64)> {
+    let base = |name: &str| -> Result<f64> {
+        let p = by_type
+            .get(name)
+            .with_context(|| format!("rope_parameters has no {name}"))?;
+        ensure!(
+            p.rope_type.as_deref().unwrap_or("default") == "default",
+            "rope_type {:?} is not supported",
+            p.rope_type
+        );
+        Ok(p.rope_theta)
+    };
+    Ok((base("full_attention")?, base("sliding_attention")?))
+}
 
 /// An RMS norm over the last dimension.
 pub(super) struct RmsNorm {
@@ -113,15 +179,15 @@ impl Visibility {
     }
 }
 
-/// One attention block's weights: projections without biases, per-head norms on queries
-/// and keys.
+/// One attention block's weights: projections without biases, and per-head norms on
+/// queries and keys where the architecture has them (Qwen3 and Gemma3; ModernBERT not).
 pub(super) struct AttentionWeights {
     pub(super) q: Linear,
     pub(super) k: Linear,
     pub(super) v: Linear,
     pub(super) o: Linear,
-    pub(super) q_norm: RmsNorm,
-    pub(super) k_norm: RmsNorm,
+    pub(super) q_norm: Option<RmsNorm>,
+    pub(super) k_norm: Option<RmsNorm>,
 }
 
 /// The shape of grouped-query attention.
@@ -145,19 +211,23 @@ pub(super) struct AttentionInputs<'a> {
 
 impl Heads {
     /// `[tokens, heads * head_dim]` to `[rows, heads, width, head_dim]`, each head's
-    /// vector normed and rotated when `norm` is given (queries and keys).
+    /// vector normed when `norm` is given and rotated when `rotate` (queries and keys).
     fn split(
         &self,
         x: &Tensor,
         heads: usize,
         norm: Option<&RmsNorm>,
+        rotate: bool,
         at: &AttentionInputs,
     ) -> Result<Tensor> {
-        let x = x.reshape((at.rows, at.width, heads, self.head_dim))?;
-        let Some(norm) = norm else {
-            return Ok(x.transpose(1, 2)?.contiguous()?);
-        };
-        let x = norm.forward(&x)?.transpose(1, 2)?.contiguous()?;
+        let mut x = x.reshape((at.rows, at.width, heads, self.head_dim))?;
+        if let Some(norm) = norm {
+            x = norm.forward(&x)?;
+        }
+        let x = x.transpose(1, 2)?.contiguous()?;
+        if !rotate {
+            return Ok(x);
+        }
         Ok(candle_nn::rotary_emb::rope(&x, at.cos, at.sin)?)
     }
 
@@ -179,9 +249,9 @@ impl Heads {
         h: &Tensor,
         at: &AttentionInputs,
     ) -> Result<Tensor> {
-        let q = self.split(&w.q.matmul(h)?, self.heads, Some(&w.q_norm), at)?;
-        let k = self.split(&w.k.matmul(h)?, self.kv_heads, Some(&w.k_norm), at)?;
-        let v = self.split(&w.v.matmul(h)?, self.kv_heads, None, at)?;
+        let q = self.split(&w.q.matmul(h)?, self.heads, w.q_norm.as_ref(), true, at)?;
+        let k = self.split(&w.k.matmul(h)?, self.kv_heads, w.k_norm.as_ref(), true, at)?;
+        let v = self.split(&w.v.matmul(h)?, self.kv_heads, None, false, at)?;
         let (k, v) = (self.repeat_kv(k, at)?, self.repeat_kv(v, at)?);
         let scores = (q.matmul(&k.t()?.contiguous()?)? * self.scale)?.broadcast_add(at.mask)?;
         let probs = candle_nn::ops::softmax_last_dim(&scores)?;

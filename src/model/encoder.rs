@@ -1,9 +1,10 @@
 //! The encoder: token ids in, token vectors out, whatever the architecture
 //! ([`super::bert`] for BERT and XLM-RoBERTa, [`super::qwen3`] for Qwen3,
-//! [`super::gemma3`] for Gemma3).
+//! [`super::gemma3`] for Gemma3, [`super::modernbert`] for ModernBERT).
 
 use super::bert::BertEncoder;
 use super::gemma3::Gemma3Encoder;
+use super::modernbert::ModernBertEncoder;
 use super::qwen3::Qwen3Encoder;
 use super::{Architecture, ModelConfig};
 use anyhow::Result;
@@ -88,6 +89,7 @@ pub enum Encoder {
     Bert(BertEncoder),
     Qwen3(Qwen3Encoder),
     Gemma3(Gemma3Encoder),
+    ModernBert(ModernBertEncoder),
 }
 
 impl Encoder {
@@ -109,6 +111,9 @@ impl Encoder {
             Architecture::Gemma3Text => {
                 Self::Gemma3(Gemma3Encoder::load(config, weights, device, format)?)
             }
+            Architecture::ModernBert => {
+                Self::ModernBert(ModernBertEncoder::load(config, weights, device, format)?)
+            }
         })
     }
 
@@ -117,6 +122,7 @@ impl Encoder {
             Self::Bert(e) => e.weight_format(),
             Self::Qwen3(e) => e.weight_format(),
             Self::Gemma3(e) => e.weight_format(),
+            Self::ModernBert(e) => e.weight_format(),
         }
     }
 
@@ -126,6 +132,7 @@ impl Encoder {
             Self::Bert(e) => e.forward(batch),
             Self::Qwen3(e) => e.forward(batch),
             Self::Gemma3(e) => e.forward(batch),
+            Self::ModernBert(e) => e.forward(batch),
         }
     }
 
@@ -136,6 +143,7 @@ impl Encoder {
             Self::Bert(e) => e.forward_unfused(batch),
             Self::Qwen3(e) => e.forward(batch),
             Self::Gemma3(e) => e.forward(batch),
+            Self::ModernBert(e) => e.forward(batch),
         }
     }
 }

@@ -11,9 +11,11 @@
 //! Written here rather than taken from candle-transformers' `gemma3`, which is causal and
 //! cached for generation, like its `qwen3` (see [`super::qwen3`]).
 
-use super::decoder::{AttentionInputs, AttentionWeights, Heads, RmsNorm, Rotary, Visibility};
+use super::decoder::{
+    open_weights, rope_bases_by_type, AttentionInputs, AttentionWeights, Heads, RmsNorm,
+    RopeParameters, Rotary, Visibility,
+};
 use super::linear::Linear;
-use super::qwen3::open_decoder_weights;
 use super::token_table::TokenTable;
 use super::{ModelConfig, TokenBatch, WeightFormat};
 use anyhow::{bail, ensure, Context, Result};
@@ -50,12 +52,6 @@ struct Gemma3Config {
     rope_scaling: Option<serde_json::Value>,
     /// transformers 5: the bases by layer type.
     rope_parameters: Option<HashMap<String, RopeParameters>>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-struct RopeParameters {
-    rope_theta: f64,
-    rope_type: Option<String>,
 }
 
 fn default_rms_eps() -> f64 {
@@ -99,18 +95,7 @@ impl Gemma3Config {
             "scaled rotary positions (rope_scaling) are not supported"
         );
         if let Some(by_type) = &self.rope_parameters {
-            let base = |name: &str| -> Result<f64> {
-                let p = by_type
-                    .get(name)
-                    .with_context(|| format!("rope_parameters has no {name}"))?;
-                ensure!(
-                    p.rope_type.as_deref().unwrap_or("default") == "default",
-                    "rope_type {:?} is not supported",
-                    p.rope_type
-                );
-                Ok(p.rope_theta)
-            };
-            return Ok((base("full_attention")?, base("sliding_attention")?));
+            return rope_bases_by_type(by_type);
         }
         Ok((
             self.rope_theta.unwrap_or(1_000_000.0),
@@ -173,8 +158,8 @@ impl Layer {
                 k: linear(&attention, "k_proj")?,
                 v: linear(&attention, "v_proj")?,
                 o: linear(&attention, "o_proj")?,
-                q_norm: norm(&attention, "q_norm")?,
-                k_norm: norm(&attention, "k_norm")?,
+                q_norm: Some(norm(&attention, "q_norm")?),
+                k_norm: Some(norm(&attention, "k_norm")?),
             },
             post_attention_norm: norm(&vb, "post_attention_layernorm")?,
             pre_mlp_norm: norm(&vb, "pre_feedforward_layernorm")?,
@@ -245,7 +230,13 @@ impl Gemma3Encoder {
             }
             _ => usize::MAX,
         };
-        let (vb, word) = open_decoder_weights(config, weights, device, cfg.hidden_size)?;
+        let (vb, word) = open_weights(
+            config,
+            weights,
+            device,
+            "embed_tokens.weight",
+            cfg.hidden_size,
+        )?;
         let layers = local_layers
             .iter()
             .enumerate()

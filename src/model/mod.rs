@@ -13,6 +13,7 @@ mod gemma3;
 mod int8;
 mod kernels;
 mod linear;
+mod modernbert;
 mod pooling;
 mod projection;
 mod prompts;

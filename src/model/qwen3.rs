@@ -13,12 +13,14 @@
 //! pads Qwen3-Embedding on the left instead and gives positions from the first (padded)
 //! slot, which rotary attention does not see (it depends on relative positions only).
 
-use super::decoder::{AttentionInputs, AttentionWeights, Heads, RmsNorm, Rotary, Visibility};
+use super::decoder::{
+    open_weights, AttentionInputs, AttentionWeights, Heads, RmsNorm, Rotary, Visibility,
+};
 use super::linear::Linear;
 use super::token_table::TokenTable;
 use super::{ModelConfig, TokenBatch, WeightFormat};
 use anyhow::{bail, ensure, Context, Result};
-use candle_core::{DType, Device, Tensor};
+use candle_core::{Device, Tensor};
 use candle_nn::VarBuilder;
 use serde::Deserialize;
 use std::path::Path;
@@ -140,8 +142,8 @@ impl Layer {
                 k: linear(&attention, "k_proj")?,
                 v: linear(&attention, "v_proj")?,
                 o: linear(&attention, "o_proj")?,
-                q_norm: RmsNorm::load(&attention.pp("q_norm"), eps)?,
-                k_norm: RmsNorm::load(&attention.pp("k_norm"), eps)?,
+                q_norm: Some(RmsNorm::load(&attention.pp("q_norm"), eps)?),
+                k_norm: Some(RmsNorm::load(&attention.pp("k_norm"), eps)?),
             },
             post_attention_norm: RmsNorm::load(&vb.pp("post_attention_layernorm"), eps)?,
             gate: linear(&mlp, "gate_proj")?,
@@ -187,7 +189,13 @@ impl Qwen3Encoder {
         let rope_theta = cfg
             .rope_theta()
             .with_context(|| format!("{}", config.path.display()))?;
-        let (vb, word) = open_decoder_weights(config, weights, device, cfg.hidden_size)?;
+        let (vb, word) = open_weights(
+            config,
+            weights,
+            device,
+            "embed_tokens.weight",
+            cfg.hidden_size,
+        )?;
         let layers = (0..cfg.num_hidden_layers)
             .map(|i| {
                 Layer::load(vb.pp(format!("layers.{i}")), &cfg, format)
@@ -242,40 +250,6 @@ impl Qwen3Encoder {
         }
         Ok(self.norm.forward(&x)?.reshape((rows, width, self.hidden))?)
     }
-}
-
-/// Maps a decoder checkpoint and finds its token table, saved from the bare model
-/// (`embed_tokens.weight`) or from a causal LM (`model.embed_tokens.weight`); returns the
-/// weights under that prefix.
-pub(super) fn open_decoder_weights(
-    config: &ModelConfig,
-    weights: &Path,
-    device: &Device,
-    hidden_size: usize,
-) -> Result<(VarBuilder<'static>, TokenTable)> {
-    // Safety: the file is memory-mapped read-only; silica never writes model files.
-    let vb = unsafe { VarBuilder::from_mmaped_safetensors(&[weights], DType::F32, device) }
-        .context("not a readable safetensors file")?;
-    let prefix = ["", "model."]
-        .into_iter()
-        .find(|p| vb.contains_tensor(&format!("{p}embed_tokens.weight")))
-        .context("no embed_tokens.weight tensor: not a decoder checkpoint of this architecture")?;
-    let word = TokenTable::open(weights, &format!("{prefix}embed_tokens.weight"))
-        .with_context(|| format!("{}: the token embeddings", weights.display()))?;
-    ensure!(
-        word.cols() == hidden_size && word.rows() >= config.vocab_size,
-        "{}: the token embeddings are {} x {}, but config.json says vocab_size {} and hidden_size {}",
-        weights.display(),
-        word.rows(),
-        word.cols(),
-        config.vocab_size,
-        hidden_size
-    );
-    let vb = match prefix.strip_suffix('.') {
-        Some(p) => vb.pp(p),
-        None => vb,
-    };
-    Ok((vb, word))
 }
 
 #[cfg(test)]

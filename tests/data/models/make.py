@@ -241,6 +241,72 @@ def make_gemma3(sentences, all_texts):
     write_reference(name, reference(st, all_texts, prompts_of))
 
 
+def make_modernbert(sentences, all_texts):
+    """gte-modernbert's and modernbert-embed's layout: a ModernBERT encoder (rotary
+    positions, global layers every third, local layers a window on both sides, GeGLU),
+    mean pooling, then Normalize, with modernbert-embed's search prompts."""
+    from transformers import ModernBertConfig, ModernBertModel
+
+    name = "tiny-modernbert"
+    out = os.path.join(HERE, name)
+    shutil.rmtree(out, ignore_errors=True)
+    work = out + ".transformer"
+    shutil.rmtree(work, ignore_errors=True)
+
+    specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    tok = train_byte_level_bpe(sentences, 1000, specials)
+    tok.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]",
+        special_tokens=[(t, tok.token_to_id(t)) for t in ["[CLS]", "[SEP]"]],
+    )
+    fast = PreTrainedTokenizerFast(
+        tokenizer_object=tok, cls_token="[CLS]", sep_token="[SEP]", pad_token="[PAD]", unk_token="[UNK]",
+        mask_token="[MASK]", padding_side="right",
+    )
+
+    torch.manual_seed(0)
+    config = ModernBertConfig(
+        vocab_size=tok.get_vocab_size(),
+        hidden_size=64,
+        intermediate_size=96,
+        num_hidden_layers=4,
+        num_attention_heads=4,
+        global_attn_every_n_layers=3,
+        local_attention=8,
+        global_rope_theta=160000.0,
+        local_rope_theta=10000.0,
+        max_position_embeddings=256,
+        norm_eps=1e-5,
+        hidden_activation="gelu",
+        pad_token_id=tok.token_to_id("[PAD]"),
+        cls_token_id=tok.token_to_id("[CLS]"),
+        sep_token_id=tok.token_to_id("[SEP]"),
+        bos_token_id=tok.token_to_id("[CLS]"),
+        eos_token_id=tok.token_to_id("[SEP]"),
+    )
+    model = ModernBertModel(config)
+    randomize(model, seed=4, std=0.15)
+    model.save_pretrained(work, safe_serialization=True)
+    fast.save_pretrained(work)
+
+    transformer = models.Transformer(work, max_seq_length=48)
+    pooling = models.Pooling(config.hidden_size, pooling_mode="mean")
+    st = SentenceTransformer(
+        modules=[transformer, pooling, models.Normalize()],
+        prompts={"query": "search_query: ", "document": "search_document: "},
+        default_prompt_name=None,
+        device="cpu",
+    )
+    st.save(out)
+    shutil.rmtree(work)
+    os.remove(os.path.join(out, "README.md"))
+    check_tokens(out, all_texts)
+
+    st = SentenceTransformer(out, device="cpu")
+    prompts_of = [("query" if i % 5 == 0 else "document" if i % 5 == 1 else None) for i in range(len(all_texts))]
+    write_reference(name, reference(st, all_texts, prompts_of))
+
+
 def check_tokens(folder, all_texts):
     """What sentence-transformers feeds the model is what the tokenizer file says (the
     end-of-text token included), so silica reading tokenizer.json sees the same ids."""
@@ -263,7 +329,7 @@ def main():
     short, paragraphs = corpus_sentences()
     sentences = short + paragraphs
     all_texts = texts(short, paragraphs)
-    makers = {"qwen3": make_qwen3, "gemma3": make_gemma3}
+    makers = {"qwen3": make_qwen3, "gemma3": make_gemma3, "modernbert": make_modernbert}
     for arch in sys.argv[1:] or list(makers):
         makers[arch](sentences, all_texts)
 
