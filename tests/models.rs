@@ -63,8 +63,16 @@ fn prompt_choice(name: Option<&str>) -> PromptChoice {
 /// The worst cosine between silica's vectors and the references, embedding each prompt's
 /// texts together under `limits`; also how many texts were truncated.
 fn worst_cosine(name: &str, limits: BatchLimits, format: WeightFormat) -> (f64, usize) {
+    worst_cosine_against(name, &references(name), limits, format)
+}
+
+fn worst_cosine_against(
+    name: &str,
+    references: &[Reference],
+    limits: BatchLimits,
+    format: WeightFormat,
+) -> (f64, usize) {
     let embedder = embedder(name, limits, format);
-    let references = references(name);
     let mut worst = f64::MAX;
     let mut truncated = 0;
     for prompt in [None, Some("query"), Some("document")] {
@@ -216,6 +224,88 @@ fn modernbert_runs_with_int8_weights_close_to_f32() {
     assert!(worst >= 0.99, "int8 worst cosine {worst}");
 }
 
+/// candle-transformers' `NomicBertModel` on one text at a time (no padding), mean-pooled
+/// and normalised as the folder says, on tiny-modernbert's 50 texts and prompt names: the
+/// oracle for tiny-nomic-bert, whose PyTorch code is remote code this machine cannot reach.
+fn nomic_bert_references() -> Vec<Reference> {
+    use candle_nn::VarBuilder;
+    use candle_transformers::models::nomic_bert::{
+        l2_normalize, mean_pooling, Config, NomicBertModel,
+    };
+    let dir = fixture("tiny-nomic-bert");
+    let cfg: Config =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("config.json")).unwrap()).unwrap();
+    let weights = dir.join("model.safetensors");
+    let vb = unsafe {
+        VarBuilder::from_mmaped_safetensors(&[weights], candle_core::DType::F32, &Device::Cpu)
+    }
+    .unwrap();
+    let model = NomicBertModel::load(vb, &cfg).unwrap();
+    let mut tokenizer = tokenizers::Tokenizer::from_file(dir.join("tokenizer.json")).unwrap();
+    tokenizer
+        .with_truncation(Some(tokenizers::TruncationParams {
+            max_length: 48,
+            ..Default::default()
+        }))
+        .unwrap();
+    references("tiny-modernbert")
+        .into_iter()
+        .map(|r| {
+            let prefix = match r.prompt.as_deref() {
+                Some("query") => "search_query: ",
+                Some("document") => "search_document: ",
+                _ => "",
+            };
+            let encoding = tokenizer
+                .encode(format!("{prefix}{}", r.text), true)
+                .unwrap();
+            let ids = candle_core::Tensor::new(encoding.get_ids(), &Device::Cpu)
+                .unwrap()
+                .unsqueeze(0)
+                .unwrap();
+            let tokens = model.forward(&ids, None, None).unwrap();
+            let pooled = mean_pooling(&tokens, &ids.ones_like().unwrap()).unwrap();
+            let vector = l2_normalize(&pooled).unwrap().squeeze(0).unwrap();
+            Reference {
+                text: r.text,
+                prompt: r.prompt,
+                vector: vector.to_vec1().unwrap(),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn nomic_bert_matches_candle_transformers_alone_and_in_batches() {
+    let references = nomic_bert_references();
+    assert_eq!(references.len(), 50);
+    for limits in [one_at_a_time(), BatchLimits::default()] {
+        let (worst, truncated) =
+            worst_cosine_against("tiny-nomic-bert", &references, limits, WeightFormat::F32);
+        eprintln!("tiny-nomic-bert f32 {limits:?}: worst cosine {worst:.7}");
+        assert!(worst >= 0.99999, "worst cosine {worst} under {limits:?}");
+        assert!(truncated >= 1, "some texts are longer than the context");
+    }
+    let (worst, _) = worst_cosine_against(
+        "tiny-nomic-bert",
+        &references,
+        BatchLimits::default(),
+        WeightFormat::Int8,
+    );
+    eprintln!("tiny-nomic-bert int8: worst cosine {worst:.5}");
+    assert!(worst >= 0.99, "int8 worst cosine {worst}");
+}
+
+#[test]
+fn nomic_bert_folder_settings_are_read() {
+    let embedder = embedder("tiny-nomic-bert", BatchLimits::default(), WeightFormat::F32);
+    let info = embedder.info();
+    assert_eq!(info.pooling, Pooling::Mean);
+    assert!(info.normalize);
+    assert_eq!((info.hidden_size, info.max_tokens), (64, 48));
+    assert_eq!(info.prompts.passage.as_deref(), Some("search_document: "));
+}
+
 #[test]
 fn silica_models_lists_architectures_and_shows_a_folder() {
     let dir = tempfile::tempdir().unwrap();
@@ -227,7 +317,14 @@ fn silica_models_lists_architectures_and_shows_a_folder() {
     ))
     .unwrap();
     let architectures = listed["architectures"].as_array().unwrap();
-    for name in ["bert", "xlm-roberta", "qwen3", "gemma3_text", "modernbert"] {
+    for name in [
+        "bert",
+        "xlm-roberta",
+        "qwen3",
+        "gemma3_text",
+        "modernbert",
+        "nomic_bert",
+    ] {
         assert!(architectures.iter().any(|a| a == name), "{name} listed");
     }
     assert!(listed["known_models"]

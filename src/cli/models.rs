@@ -69,6 +69,7 @@ fn list(format: Format) -> Result<()> {
             match m.checked {
                 crate::model::Checked::RealWeights => "real weights = sentence-transformers",
                 crate::model::Checked::Architecture => "architecture on random weights",
+                crate::model::Checked::CandlePort => "architecture = candle-transformers' port",
             }
         );
     }

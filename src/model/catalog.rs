@@ -13,6 +13,9 @@ pub enum Checked {
     /// Its architecture reproduces sentence-transformers on a random-weight model of the
     /// same layout (tests/models.rs); the checkpoint itself has not been run here.
     Architecture,
+    /// Its architecture reproduces candle-transformers' port on a random-weight model
+    /// (tests/models.rs): the reference PyTorch code is remote code on the hub.
+    CandlePort,
 }
 
 /// A model known to run, for `silica models` and `--model NAME`.
@@ -121,6 +124,16 @@ pub const KNOWN_MODELS: &[KnownModel] = &[
         prompts: "search_query: / search_document:",
         licence: "Apache-2.0",
         checked: Checked::Architecture,
+    },
+    KnownModel {
+        id: "nomic-ai/nomic-embed-text-v1.5",
+        architecture: "nomic_bert",
+        dimension: 768,
+        languages: "English",
+        context: 8192,
+        prompts: "search_query: / search_document: / clustering: / classification:",
+        licence: "Apache-2.0",
+        checked: Checked::CandlePort,
     },
 ];
 

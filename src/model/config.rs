@@ -18,6 +18,8 @@ pub enum Architecture {
     Gemma3Text,
     /// gte-modernbert, modernbert-embed: rotary positions, local and global attention.
     ModernBert,
+    /// nomic-embed-text v1 and v1.5: BERT with rotary positions and a SwiGLU MLP.
+    NomicBert,
 }
 
 impl Architecture {
@@ -28,6 +30,7 @@ impl Architecture {
         ("qwen3", Architecture::Qwen3),
         ("gemma3_text", Architecture::Gemma3Text),
         ("modernbert", Architecture::ModernBert),
+        ("nomic_bert", Architecture::NomicBert),
     ];
 
     /// The `model_type` this architecture is read from.
@@ -55,8 +58,11 @@ pub struct ModelConfig {
 #[derive(Deserialize)]
 struct ConfigFields {
     model_type: Option<String>,
+    /// NomicBERT's config keeps GPT-2's names (`n_embd`, `n_positions`).
+    #[serde(alias = "n_embd")]
     hidden_size: usize,
     vocab_size: usize,
+    #[serde(alias = "n_positions")]
     max_position_embeddings: usize,
     pad_token_id: Option<usize>,
 }
@@ -99,7 +105,8 @@ impl ModelConfig {
             Architecture::Bert
             | Architecture::Qwen3
             | Architecture::Gemma3Text
-            | Architecture::ModernBert => fields.max_position_embeddings,
+            | Architecture::ModernBert
+            | Architecture::NomicBert => fields.max_position_embeddings,
             Architecture::XlmRoberta => fields
                 .max_position_embeddings
                 .saturating_sub(fields.pad_token_id.unwrap_or(1) + 1),

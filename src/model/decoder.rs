@@ -107,6 +107,51 @@ impl RmsNorm {
     }
 }
 
+/// A LayerNorm over the last dimension, with a bias (NomicBERT) or without (ModernBERT).
+pub(super) struct LayerNorm {
+    weight: Tensor,
+    bias: Tensor,
+    eps: f32,
+}
+
+impl LayerNorm {
+    pub(super) fn load(vb: &VarBuilder, eps: f64, with_bias: bool) -> Result<Self> {
+        let weight: Tensor = vb.get_unchecked("weight")?;
+        let bias = if with_bias {
+            vb.get_unchecked("bias")?
+        } else {
+            weight.zeros_like()?
+        };
+        Ok(Self {
+            weight,
+            bias,
+            eps: eps as f32,
+        })
+    }
+
+    pub(super) fn forward(&self, x: &Tensor) -> Result<Tensor> {
+        Ok(candle_nn::ops::layer_norm(
+            &x.contiguous()?,
+            &self.weight,
+            &self.bias,
+            self.eps,
+        )?)
+    }
+}
+
+/// `rows` rows of a fused weight (`Wqkv`, a gated MLP's input) from `first`, as a linear
+/// layer without bias.
+pub(super) fn rows_of(
+    weight: &Tensor,
+    first: usize,
+    rows: usize,
+    format: super::WeightFormat,
+) -> Result<Linear> {
+    let part = weight.narrow(0, first, rows)?.contiguous()?;
+    let bias = Tensor::zeros(rows, DType::F32, weight.device())?;
+    Linear::new(part, bias, format)
+}
+
 /// Rotary positions with halves rotated: `1 / theta^(2i / head_dim)` per pair.
 pub(super) struct Rotary {
     inverse_frequencies: Vec<f32>,

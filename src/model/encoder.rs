@@ -1,10 +1,12 @@
 //! The encoder: token ids in, token vectors out, whatever the architecture
 //! ([`super::bert`] for BERT and XLM-RoBERTa, [`super::qwen3`] for Qwen3,
-//! [`super::gemma3`] for Gemma3, [`super::modernbert`] for ModernBERT).
+//! [`super::gemma3`] for Gemma3, [`super::modernbert`] for ModernBERT,
+//! [`super::nomic_bert`] for NomicBERT).
 
 use super::bert::BertEncoder;
 use super::gemma3::Gemma3Encoder;
 use super::modernbert::ModernBertEncoder;
+use super::nomic_bert::NomicBertEncoder;
 use super::qwen3::Qwen3Encoder;
 use super::{Architecture, ModelConfig};
 use anyhow::Result;
@@ -90,6 +92,7 @@ pub enum Encoder {
     Qwen3(Qwen3Encoder),
     Gemma3(Gemma3Encoder),
     ModernBert(ModernBertEncoder),
+    NomicBert(NomicBertEncoder),
 }
 
 impl Encoder {
@@ -114,6 +117,9 @@ impl Encoder {
             Architecture::ModernBert => {
                 Self::ModernBert(ModernBertEncoder::load(config, weights, device, format)?)
             }
+            Architecture::NomicBert => {
+                Self::NomicBert(NomicBertEncoder::load(config, weights, device, format)?)
+            }
         })
     }
 
@@ -123,6 +129,7 @@ impl Encoder {
             Self::Qwen3(e) => e.weight_format(),
             Self::Gemma3(e) => e.weight_format(),
             Self::ModernBert(e) => e.weight_format(),
+            Self::NomicBert(e) => e.weight_format(),
         }
     }
 
@@ -133,6 +140,7 @@ impl Encoder {
             Self::Qwen3(e) => e.forward(batch),
             Self::Gemma3(e) => e.forward(batch),
             Self::ModernBert(e) => e.forward(batch),
+            Self::NomicBert(e) => e.forward(batch),
         }
     }
 
@@ -144,6 +152,7 @@ impl Encoder {
             Self::Qwen3(e) => e.forward(batch),
             Self::Gemma3(e) => e.forward(batch),
             Self::ModernBert(e) => e.forward(batch),
+            Self::NomicBert(e) => e.forward(batch),
         }
     }
 }

@@ -14,6 +14,7 @@ mod int8;
 mod kernels;
 mod linear;
 mod modernbert;
+mod nomic_bert;
 mod pooling;
 mod projection;
 mod prompts;

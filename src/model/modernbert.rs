@@ -13,14 +13,14 @@
 //! field names only.
 
 use super::decoder::{
-    open_weights, rope_bases_by_type, AttentionInputs, AttentionWeights, Heads, RopeParameters,
-    Rotary, Visibility,
+    open_weights, rope_bases_by_type, rows_of, AttentionInputs, AttentionWeights, Heads, LayerNorm,
+    RopeParameters, Rotary, Visibility,
 };
 use super::linear::Linear;
 use super::token_table::TokenTable;
 use super::{ModelConfig, TokenBatch, WeightFormat};
 use anyhow::{bail, ensure, Context, Result};
-use candle_core::{DType, Device, Tensor};
+use candle_core::{Device, Tensor};
 use candle_nn::VarBuilder;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -144,40 +144,6 @@ impl ModernBertConfig {
     }
 }
 
-/// A LayerNorm without a bias, as ModernBERT's are.
-struct LayerNorm {
-    weight: Tensor,
-    zero: Tensor,
-    eps: f32,
-}
-
-impl LayerNorm {
-    fn load(vb: &VarBuilder, eps: f64) -> Result<Self> {
-        let weight: Tensor = vb.get_unchecked("weight")?;
-        Ok(Self {
-            zero: weight.zeros_like()?,
-            weight,
-            eps: eps as f32,
-        })
-    }
-
-    fn forward(&self, x: &Tensor) -> Result<Tensor> {
-        Ok(candle_nn::ops::layer_norm(
-            &x.contiguous()?,
-            &self.weight,
-            &self.zero,
-            self.eps,
-        )?)
-    }
-}
-
-/// `rows` rows of `weight` from `first` as a linear layer without bias.
-fn rows_of(weight: &Tensor, first: usize, rows: usize, format: WeightFormat) -> Result<Linear> {
-    let part = weight.narrow(0, first, rows)?.contiguous()?;
-    let bias = Tensor::zeros(rows, DType::F32, weight.device())?;
-    Linear::new(part, bias, format)
-}
-
 struct Layer {
     /// `None` on the first layer, whose input is the normed embeddings already.
     attention_norm: Option<LayerNorm>,
@@ -217,7 +183,7 @@ impl Layer {
             attention_norm: if first {
                 None
             } else {
-                Some(LayerNorm::load(&vb.pp("attn_norm"), cfg.norm_eps)?)
+                Some(LayerNorm::load(&vb.pp("attn_norm"), cfg.norm_eps, false)?)
             },
             attention: AttentionWeights {
                 q: rows_of(&qkv, 0, hidden, format)?,
@@ -227,7 +193,7 @@ impl Layer {
                 q_norm: None,
                 k_norm: None,
             },
-            mlp_norm: LayerNorm::load(&vb.pp("mlp_norm"), cfg.norm_eps)?,
+            mlp_norm: LayerNorm::load(&vb.pp("mlp_norm"), cfg.norm_eps, false)?,
             input: rows_of(&wi, 0, inner, format)?,
             gate: rows_of(&wi, inner, inner, format)?,
             out: Linear::load_without_bias(&vb.pp("mlp").pp("Wo"), format)?,
@@ -302,9 +268,9 @@ impl ModernBertEncoder {
         let window = cfg.sliding_window.unwrap_or(cfg.local_attention / 2) + 1;
         Ok(Self {
             word,
-            embedding_norm: LayerNorm::load(&vb.pp("embeddings").pp("norm"), cfg.norm_eps)?,
+            embedding_norm: LayerNorm::load(&vb.pp("embeddings").pp("norm"), cfg.norm_eps, false)?,
             layers,
-            final_norm: LayerNorm::load(&vb.pp("final_norm"), cfg.norm_eps)?,
+            final_norm: LayerNorm::load(&vb.pp("final_norm"), cfg.norm_eps, false)?,
             hidden: cfg.hidden_size,
             heads: Heads {
                 heads: cfg.num_attention_heads,

@@ -307,6 +307,86 @@ def make_modernbert(sentences, all_texts):
     write_reference(name, reference(st, all_texts, prompts_of))
 
 
+def make_nomic_bert(sentences, all_texts):
+    """nomic-embed-text v1.5's layout, written by hand: its PyTorch code is remote code on
+    the hub (unreachable here), so no sentence-transformers vectors are written;
+    tests/models.rs checks silica against candle-transformers' nomic_bert on these weights.
+    A BERT WordPiece tokenizer (lower-cased), mean pooling, Normalize, the search prompts."""
+    from safetensors.torch import save_file
+    from tokenizers import normalizers
+
+    name = "tiny-nomic-bert"
+    out = os.path.join(HERE, name)
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(os.path.join(out, "1_Pooling"))
+    os.makedirs(os.path.join(out, "2_Normalize"))
+
+    specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    tok = Tokenizer(tok_models.WordPiece(unk_token="[UNK]"))
+    tok.normalizer = normalizers.BertNormalizer(lowercase=True)
+    tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    tok.decoder = decoders.WordPiece()
+    tok.train_from_iterator(sentences, trainers.WordPieceTrainer(vocab_size=1000, special_tokens=specials,
+                                                                 show_progress=False))
+    tok.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1",
+        special_tokens=[(t, tok.token_to_id(t)) for t in ["[CLS]", "[SEP]"]],
+    )
+    fast = PreTrainedTokenizerFast(
+        tokenizer_object=tok, cls_token="[CLS]", sep_token="[SEP]", pad_token="[PAD]", unk_token="[UNK]",
+        mask_token="[MASK]", padding_side="right", model_max_length=48,
+    )
+    fast.save_pretrained(out)
+
+    hidden, inner, layers, heads, vocab = 64, 96, 3, 4, tok.get_vocab_size()
+    config = {
+        "architectures": ["NomicBertModel"], "model_type": "nomic_bert",
+        "vocab_size": vocab, "n_embd": hidden, "n_head": heads, "n_layer": layers, "n_inner": inner,
+        "n_positions": 256, "type_vocab_size": 2, "layer_norm_epsilon": 1e-12,
+        "rotary_emb_base": 1000, "rotary_emb_fraction": 1.0, "rotary_emb_interleaved": False,
+        "rotary_scaling_factor": None, "qkv_proj_bias": False, "mlp_fc1_bias": False, "mlp_fc2_bias": False,
+        "activation_function": "swiglu", "prenorm": False, "pad_token_id": tok.token_to_id("[PAD]"),
+    }
+    g = torch.Generator().manual_seed(5)
+    rand = lambda *shape, std=0.15: (std * torch.randn(shape, generator=g)).contiguous()
+    norm = lambda: {"weight": 1.0 + 0.2 * torch.randn(hidden, generator=g), "bias": 0.1 * torch.randn(hidden, generator=g)}
+    tensors = {"embeddings.word_embeddings.weight": rand(vocab, hidden, std=1.0),
+               "embeddings.token_type_embeddings.weight": rand(2, hidden, std=1.0)}
+    for k, v in norm().items():
+        tensors[f"emb_ln.{k}"] = v
+    for i in range(layers):
+        p = f"encoder.layers.{i}."
+        tensors[p + "attn.Wqkv.weight"] = rand(3 * hidden, hidden)
+        tensors[p + "attn.out_proj.weight"] = rand(hidden, hidden)
+        tensors[p + "mlp.fc11.weight"] = rand(inner, hidden)
+        tensors[p + "mlp.fc12.weight"] = rand(inner, hidden)
+        tensors[p + "mlp.fc2.weight"] = rand(hidden, inner)
+        for n in ("norm1", "norm2"):
+            for k, v in norm().items():
+                tensors[f"{p}{n}.{k}"] = v
+    save_file({k: v.float().contiguous() for k, v in tensors.items()}, os.path.join(out, "model.safetensors"),
+              metadata={"format": "pt"})
+
+    def write(rel, value):
+        with open(os.path.join(out, rel), "w", encoding="utf-8") as f:
+            json.dump(value, f, indent=2)
+            f.write("\n")
+
+    write("config.json", config)
+    write("modules.json", [
+        {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
+        {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
+        {"idx": 2, "name": "2", "path": "2_Normalize", "type": "sentence_transformers.models.Normalize"},
+    ])
+    write("1_Pooling/config.json", {"word_embedding_dimension": hidden, "pooling_mode_mean_tokens": True})
+    write("2_Normalize/config.json", {})
+    write("sentence_bert_config.json", {"max_seq_length": 48, "do_lower_case": False})
+    write("config_sentence_transformers.json", {
+        "prompts": {"query": "search_query: ", "document": "search_document: "},
+        "default_prompt_name": None, "similarity_fn_name": "cosine",
+    })
+
+
 def check_tokens(folder, all_texts):
     """What sentence-transformers feeds the model is what the tokenizer file says (the
     end-of-text token included), so silica reading tokenizer.json sees the same ids."""
@@ -329,7 +409,8 @@ def main():
     short, paragraphs = corpus_sentences()
     sentences = short + paragraphs
     all_texts = texts(short, paragraphs)
-    makers = {"qwen3": make_qwen3, "gemma3": make_gemma3, "modernbert": make_modernbert}
+    makers = {"qwen3": make_qwen3, "gemma3": make_gemma3, "modernbert": make_modernbert,
+              "nomic_bert": make_nomic_bert}
     for arch in sys.argv[1:] or list(makers):
         makers[arch](sentences, all_texts)
 
