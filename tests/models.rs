@@ -2,7 +2,8 @@
 //! models committed under `tests/data/models/` (made by `tests/data/models/make.py`, which
 //! also wrote sentence-transformers' vectors for 50 multilingual texts): every vector
 //! reproduced, alone and in batches, with the folder's own pooling, normalisation, maximum
-//! length and prompts. Needs neither torch nor the hub.
+//! length and prompts. NomicBERT, whose PyTorch code is remote code on the hub, is checked
+//! against candle-transformers' port instead. Needs neither torch nor the hub.
 
 mod common;
 
