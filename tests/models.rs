@@ -368,3 +368,192 @@ fn silica_models_lists_architectures_and_shows_a_folder() {
     assert_eq!(stderr.trim().lines().count(), 1, "one-line error: {stderr}");
     assert!(stderr.contains("/nonexistent/model-folder"), "{stderr}");
 }
+
+/// tiny-nomic-bert copied with a sentence-transformers model card naming MatryoshkaLoss:
+/// a model trained for shorter vectors, as far as silica can tell.
+fn matryoshka_copy(root: &std::path::Path) -> PathBuf {
+    let dir = root.join("tiny-matryoshka");
+    let source = fixture("tiny-nomic-bert");
+    for entry in walk(&source) {
+        let target = dir.join(entry.strip_prefix(&source).unwrap());
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, target).unwrap();
+    }
+    std::fs::write(
+        dir.join("README.md"),
+        "---\ntags:\n- sentence-transformers\n- loss:MatryoshkaLoss\n---\n",
+    )
+    .unwrap();
+    dir
+}
+
+fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+fn load_dir(dir: &std::path::Path) -> Embedder {
+    let locator = ModelLocator {
+        models_dir: repo_root().join("models"),
+        offline: true,
+    };
+    Embedder::load(
+        &ModelSpec::Dir(dir.to_path_buf()),
+        &locator,
+        Device::Cpu,
+        BatchLimits::default(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn dimensions_cut_and_renormalise_only_models_trained_for_it() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = matryoshka_copy(root.path());
+    let texts = [
+        "Les chaînes d'approvisionnement se réorganisent.",
+        "Export controls on AI chips.",
+    ];
+    let (full, _) = load_dir(&dir).embed(&texts, &PromptChoice::None).unwrap();
+    let short = load_dir(&dir).with_dimensions(32).unwrap();
+    assert_eq!(short.info().dimension, 32);
+    let (cut, _) = short.embed(&texts, &PromptChoice::None).unwrap();
+    assert_eq!(cut.dim, 32);
+    for (i, row) in cut.rows().enumerate() {
+        let norm: f32 = row.iter().map(|x| x * x).sum::<f32>().sqrt();
+        assert!((norm - 1.0).abs() < 1e-5, "unit length, got {norm}");
+        assert!(
+            cosine(row, &full.row(i)[..32]) > 0.99999,
+            "the head of the full vector"
+        );
+    }
+
+    // The same folder without the card: not trained for it, refused in one line.
+    let err = embedder("tiny-nomic-bert", BatchLimits::default(), WeightFormat::F32)
+        .with_dimensions(32)
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(err.contains("not trained for shorter vectors"), "{err}");
+    let err = load_dir(&dir)
+        .with_dimensions(65)
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(err.contains("65") && err.contains("64"), "{err}");
+    // Known models are trusted by name, not below their narrowest trained width.
+    assert!(silica::model::KNOWN_MODELS
+        .iter()
+        .any(|m| m.id == "nomic-ai/nomic-embed-text-v1.5" && m.matryoshka.contains(&64)));
+}
+
+#[test]
+fn an_index_keeps_its_dimensions_and_queries_follow_them() {
+    let root = tempfile::tempdir().unwrap();
+    let model = matryoshka_copy(root.path());
+    let model = model.to_str().unwrap();
+    let corpus = root.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for (name, text) in [
+        (
+            "a.txt",
+            "Export controls on advanced chips were tightened again this year.",
+        ),
+        (
+            "b.txt",
+            "Les chaînes d'approvisionnement en lithium se diversifient.",
+        ),
+        (
+            "c.txt",
+            "A bilateral partnership on artificial intelligence was signed.",
+        ),
+    ] {
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
+    let index = root.path().join("idx");
+    let index = index.to_str().unwrap();
+    let run = |args: &[&str]| {
+        common::silica_command(root.path())
+            .args(args)
+            .env("SILICA_MODEL", model)
+            .env("SILICA_CACHE", root.path().join("cache.sqlite"))
+            .output()
+            .unwrap()
+    };
+    common::ok(&run(&[
+        "index",
+        "add",
+        corpus.to_str().unwrap(),
+        "--index",
+        index,
+        "--dimensions",
+        "32",
+    ]));
+    let stats: serde_json::Value = serde_json::from_str(&common::ok(&run(&[
+        "index", "stats", "--index", index, "--format", "json",
+    ])))
+    .unwrap();
+    assert_eq!(stats["dimensions"], 32);
+    let hits: serde_json::Value = serde_json::from_str(&common::ok(&run(&[
+        "neighbors",
+        "--index",
+        index,
+        "-q",
+        "export controls on chips",
+        "-k",
+        "2",
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    assert_eq!(hits.as_array().map(Vec::len), Some(2), "{hits}");
+    let refused = run(&[
+        "neighbors",
+        "--index",
+        index,
+        "-q",
+        "chips",
+        "--dimensions",
+        "16",
+    ]);
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("32") && stderr.contains("16"), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "one-line error: {stderr}");
+}
+
+#[test]
+fn the_service_honours_openai_dimensions_for_a_matryoshka_model() {
+    let root = tempfile::tempdir().unwrap();
+    let model = matryoshka_copy(root.path());
+    let (mut child, base) = common::spawn_serve(&["--model", model.to_str().unwrap()], root.path());
+    let post = |body: serde_json::Value| -> (u16, serde_json::Value) {
+        match ureq::post(&format!("{base}/v1/embeddings")).send_json(body) {
+            Ok(r) => (r.status(), r.into_json().unwrap()),
+            Err(ureq::Error::Status(code, r)) => (code, r.into_json().unwrap()),
+            Err(e) => panic!("{e}"),
+        }
+    };
+    let (status, full) = post(serde_json::json!({"input": "export controls on chips"}));
+    assert_eq!(status, 200);
+    let full: Vec<f32> = serde_json::from_value(full["data"][0]["embedding"].clone()).unwrap();
+    let (status, short) =
+        post(serde_json::json!({"input": "export controls on chips", "dimensions": 16}));
+    assert_eq!(status, 200, "{short}");
+    let short: Vec<f32> = serde_json::from_value(short["data"][0]["embedding"].clone()).unwrap();
+    assert_eq!(short.len(), 16);
+    assert!(cosine(&short, &full[..16]) > 0.99999);
+    let (status, refused) = post(serde_json::json!({"input": "x", "dimensions": 128}));
+    assert_eq!(status, 422, "{refused}");
+    assert!(refused.to_string().contains("64"), "{refused}");
+    child.kill().unwrap();
+    child.wait().unwrap();
+}

@@ -262,6 +262,12 @@ pub struct ModelArgs {
     #[arg(long, global = true)]
     pub prompt: Option<String>,
 
+    /// Shorter vectors: each cut to its first N values and normalised again, for models
+    /// trained for it (Matryoshka: `silica models` lists their widths); refused for others.
+    /// An index or store keeps the width it was built with, and queries follow it.
+    #[arg(long, global = true, value_name = "N")]
+    pub dimensions: Option<usize>,
+
     /// Device: cpu, cuda, metal or auto (a GPU when this build and machine have one).
     #[arg(long, default_value = "auto", global = true)]
     pub device: DeviceChoice,
@@ -326,6 +332,34 @@ impl ModelArgs {
         })
     }
 
+    /// The width of this run's vectors: `--dimensions` when given (checked against the
+    /// model without loading its weights), else the model's own.
+    pub fn output_dimension(&self, info: &ModelInfo) -> Result<usize> {
+        match self.dimensions {
+            None => Ok(info.dimension),
+            Some(n) => {
+                crate::model::check_dimensions(&self.locate()?, info, n)?;
+                Ok(n)
+            }
+        }
+    }
+
+    /// Loads the model for reading an index or store built with `settings`: its vectors
+    /// at the width the index holds (`--dimensions`, when given, must agree).
+    pub fn load_embedder_for(&self, settings: &crate::index::IndexSettings) -> Result<Embedder> {
+        if let Some(n) = self.dimensions.filter(|&n| n != settings.dim) {
+            bail!(
+                "the index holds vectors of {} values; this run asks --dimensions {n}",
+                settings.dim
+            );
+        }
+        let embedder = self.load_embedder_at(None)?;
+        if settings.dim == embedder.native_dimension() {
+            return Ok(embedder);
+        }
+        embedder.with_dimensions(settings.dim)
+    }
+
     /// Finds the model's files.
     pub fn locate(&self) -> Result<ModelFiles> {
         ModelLocator::from_env().locate(&ModelSpec::parse(&self.model))
@@ -339,6 +373,10 @@ impl ModelArgs {
     /// Opens the device and loads the model (`--threads` is already set: the CLI sets it
     /// before any command runs).
     pub fn load_embedder(&self) -> Result<Embedder> {
+        self.load_embedder_at(self.dimensions)
+    }
+
+    fn load_embedder_at(&self, dimensions: Option<usize>) -> Result<Embedder> {
         let device = self.device.open()?;
         let default = BatchLimits::for_device(&device);
         let limits = BatchLimits {
@@ -349,13 +387,17 @@ impl ModelArgs {
             limits.max_batch_tokens > 0 && limits.max_batch_size > 0,
             "--batch-tokens and --batch-size must be at least 1"
         );
-        Embedder::load_with_format(
+        let embedder = Embedder::load_with_format(
             &ModelSpec::parse(&self.model),
             &ModelLocator::from_env(),
             device,
             limits,
             self.quantize,
-        )
+        )?;
+        match dimensions {
+            Some(n) => embedder.with_dimensions(n),
+            None => Ok(embedder),
+        }
     }
 }
 

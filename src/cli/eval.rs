@@ -369,6 +369,7 @@ pub fn run(args: EvalArgs) -> Result<()> {
     result.insert("dataset_hash".into(), json!(file_hash(&dataset)?));
     result.insert("model".into(), json!(embedder.info().name));
     result.insert("model_fingerprint".into(), json!(embedder.fingerprint()?));
+    result.insert("dimensions".into(), json!(embedder.info().dimension));
     result.insert(
         "prompt".into(),
         json!(if task == "retrieval" {

@@ -265,7 +265,7 @@ fn add(args: AddArgs) -> Result<()> {
     let settings = IndexSettings {
         model: info.name.clone(),
         fingerprint: args.model.fingerprint()?,
-        dim: info.dimension,
+        dim: args.model.output_dimension(&info)?,
         passage_prompt: prefix.clone(),
         max_tokens: passage_options.max_tokens,
         overlap: args.passages.overlap,

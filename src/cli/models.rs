@@ -78,6 +78,12 @@ fn list(format: Format) -> Result<()> {
     for m in KNOWN_MODELS {
         println!("  {:<40} {}", m.id, m.prompts);
     }
+    println!();
+    println!("shorter vectors (--dimensions N, Matryoshka-trained widths):");
+    for m in KNOWN_MODELS.iter().filter(|m| !m.matryoshka.is_empty()) {
+        let widths: Vec<String> = m.matryoshka.iter().map(usize::to_string).collect();
+        println!("  {:<40} {}", m.id, widths.join(", "));
+    }
     Ok(())
 }
 
@@ -115,6 +121,7 @@ fn show(model: &str, format: Format) -> Result<()> {
         if d.normalize { "yes (L2)" } else { "no" }
     );
     println!("dimension:    {}", d.dimension);
+    println!("--dimensions: {}", d.shorter_vectors);
     println!("max tokens:   {}", d.max_tokens);
     println!("query prompt: {}", prompt(&d.query_prompt));
     println!("passage prompt: {}", prompt(&d.passage_prompt));

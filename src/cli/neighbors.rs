@@ -451,7 +451,7 @@ fn query_vectors(
     let mut vectors: Vec<Vec<f32>> = Vec::new();
     if !texts.is_empty() {
         super::index::require_model(name, settings, &args.model)?;
-        let embedder = args.model.load_embedder()?;
+        let embedder = args.model.load_embedder_for(settings)?;
         let mut cache = args.model.open_cache()?;
         let prompt = args.model.prompt_or(PromptChoice::Query);
         let (q, _) = embed_with_bar(&embedder, &texts, &prompt, cache.as_mut())?;

@@ -105,13 +105,22 @@ pub fn run(args: ServeArgs) -> Result<()> {
         }
         _ => None,
     };
-    let embedder = args.model.load_embedder()?;
-    let source = match target {
+    let settings = match &target {
         Some(Target::Dir(dir)) => {
-            let index = PassageIndex::open(&dir, true)?;
+            let index = PassageIndex::open(dir, true)?;
             super::index::require_index_model(&index, &args.model)?;
-            Some(PassageSource::Index { dir })
+            Some(index.settings)
         }
+        Some(Target::Postgres(_)) => store.as_ref().map(|s| s.settings.clone()),
+        None => None,
+    };
+    // Over an index or store, the vectors at the width it holds.
+    let embedder = match &settings {
+        Some(settings) => args.model.load_embedder_for(settings)?,
+        None => args.model.load_embedder()?,
+    };
+    let source = match target {
+        Some(Target::Dir(dir)) => Some(PassageSource::Index { dir }),
         Some(Target::Postgres(_)) => store.map(|store| PassageSource::Store { store }),
         None if !has_corpus => None,
         None => {

@@ -496,7 +496,10 @@ fn from_index(args: &ThemesArgs, target: &Target, with_themes: bool) -> Result<T
     }
     let (embedder, cache) = if with_themes {
         super::index::require_model(&shown, &settings, &args.model)?;
-        (Some(args.model.load_embedder()?), args.model.open_cache()?)
+        (
+            Some(args.model.load_embedder_for(&settings)?),
+            args.model.open_cache()?,
+        )
     } else {
         (None, None)
     };

@@ -14,7 +14,8 @@ pub use pooling::{normalize, pool};
 
 use crate::cache::{CacheKeyer, EmbeddingCache};
 use crate::model::{
-    Encoded, Model, ModelInfo, ModelLocator, ModelSpec, PromptChoice, TokenBatch, WeightFormat,
+    DimensionRule, Encoded, Model, ModelInfo, ModelLocator, ModelSpec, PromptChoice, TokenBatch,
+    WeightFormat,
 };
 use anyhow::{Context, Result};
 use candle_core::{Device, Tensor};
@@ -41,6 +42,9 @@ pub struct Embedder {
     device: Device,
     limits: BatchLimits,
     fingerprint: std::sync::OnceLock<String>,
+    /// The width the model computes; `model.info.dimension` is the width returned, smaller
+    /// after [`Self::with_dimensions`]. The cache holds full-width vectors.
+    native_dimension: usize,
 }
 
 /// How many texts are tokenized and sorted together: large enough that batches are well
@@ -53,11 +57,32 @@ const CACHE_CHUNK: usize = 256;
 impl Embedder {
     pub fn new(model: Model, device: Device, limits: BatchLimits) -> Self {
         Self {
+            native_dimension: model.info.dimension,
             model,
             device,
             limits,
             fingerprint: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Returns vectors cut to their first `dimensions` values and normalised again, for a
+    /// model trained for it ([`DimensionRule`]); [`Self::info`] then gives that width.
+    pub fn with_dimensions(mut self, dimensions: usize) -> Result<Self> {
+        self.dimension_rule().check(dimensions)?;
+        self.model.info.dimension = dimensions;
+        Ok(self)
+    }
+
+    /// The width the model computes, before any [`Self::with_dimensions`].
+    pub fn native_dimension(&self) -> usize {
+        self.native_dimension
+    }
+
+    /// The widths this model's full vectors may be cut to (for a request that asks).
+    pub fn dimension_rule(&self) -> DimensionRule {
+        let mut full = self.model.info.clone();
+        full.dimension = self.native_dimension;
+        DimensionRule::new(&self.model.files, &full)
     }
 
     /// Finds (see [`ModelLocator`]) and loads a model with f32 weights.
@@ -135,11 +160,23 @@ impl Embedder {
         texts: &[S],
         prompt: &PromptChoice,
         cache: Option<&mut EmbeddingCache>,
-        mut progress: impl FnMut(usize),
+        progress: impl FnMut(usize),
     ) -> Result<(Embeddings, EmbedStats)> {
         let Some(cache) = cache else {
             return self.embed_with_progress(texts, prompt, progress);
         };
+        let (vectors, stats) = self.embed_cached_full(texts, prompt, cache, progress)?;
+        Ok((vectors.truncated(self.model.info.dimension), stats))
+    }
+
+    /// [`Self::embed_cached`] at the model's full width (what the cache holds).
+    fn embed_cached_full<S: AsRef<str>>(
+        &self,
+        texts: &[S],
+        prompt: &PromptChoice,
+        cache: &mut EmbeddingCache,
+        mut progress: impl FnMut(usize),
+    ) -> Result<(Embeddings, EmbedStats)> {
         let info = &self.model.info;
         let keyer = CacheKeyer::new(
             self.fingerprint()?,
@@ -150,7 +187,7 @@ impl Embedder {
         );
         let keys: Vec<[u8; 32]> = texts.iter().map(|t| keyer.key(t.as_ref())).collect();
         let found = cache.get_many(&keys)?;
-        let dim = info.dimension;
+        let dim = self.native_dimension;
         let mut data = vec![0f32; texts.len() * dim];
         let mut stats = EmbedStats {
             texts: texts.len(),
@@ -169,7 +206,8 @@ impl Embedder {
         progress(stats.cached);
         for chunk in missing.chunks(CACHE_CHUNK) {
             let chunk_texts: Vec<&str> = chunk.iter().map(|&i| texts[i].as_ref()).collect();
-            let (vectors, s) = self.embed_with_progress(&chunk_texts, prompt, &mut progress)?;
+            let (vectors, s) =
+                self.embed_counting_full(&chunk_texts, prompt, &mut progress, None)?;
             let entries: Vec<([u8; 32], &[f32])> = chunk
                 .iter()
                 .zip(vectors.rows())
@@ -221,10 +259,22 @@ impl Embedder {
         &self,
         texts: &[S],
         prompt: &PromptChoice,
+        progress: impl FnMut(usize),
+        token_counts: Option<&mut [usize]>,
+    ) -> Result<(Embeddings, EmbedStats)> {
+        let (vectors, stats) = self.embed_counting_full(texts, prompt, progress, token_counts)?;
+        Ok((vectors.truncated(self.model.info.dimension), stats))
+    }
+
+    /// The vectors at the model's full width.
+    fn embed_counting_full<S: AsRef<str>>(
+        &self,
+        texts: &[S],
+        prompt: &PromptChoice,
         mut progress: impl FnMut(usize),
         mut token_counts: Option<&mut [usize]>,
     ) -> Result<(Embeddings, EmbedStats)> {
-        let dim = self.model.info.dimension;
+        let dim = self.native_dimension;
         let prefix = prompt.prefix(&self.model.info.prompts);
         let mut data = vec![0f32; texts.len() * dim];
         let mut stats = EmbedStats {

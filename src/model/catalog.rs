@@ -30,6 +30,9 @@ pub struct KnownModel {
     pub prompts: &'static str,
     pub licence: &'static str,
     pub checked: Checked,
+    /// The vector widths it was trained to be cut to (Matryoshka), widest first; empty
+    /// when it was not, and `--dimensions` is refused.
+    pub matryoshka: &'static [usize],
 }
 
 /// The known-good models: the two checked on their real weights, and one or more of each
@@ -44,6 +47,7 @@ pub const KNOWN_MODELS: &[KnownModel] = &[
         prompts: "query: / passage:",
         licence: "MIT",
         checked: Checked::RealWeights,
+        matryoshka: &[],
     },
     KnownModel {
         id: "sentence-transformers/all-MiniLM-L6-v2",
@@ -54,6 +58,7 @@ pub const KNOWN_MODELS: &[KnownModel] = &[
         prompts: "none",
         licence: "Apache-2.0",
         checked: Checked::RealWeights,
+        matryoshka: &[],
     },
     KnownModel {
         id: "intfloat/multilingual-e5-base",
@@ -64,6 +69,7 @@ pub const KNOWN_MODELS: &[KnownModel] = &[
         prompts: "query: / passage:",
         licence: "MIT",
         checked: Checked::Architecture,
+        matryoshka: &[],
     },
     KnownModel {
         id: "intfloat/multilingual-e5-large",
@@ -74,6 +80,7 @@ pub const KNOWN_MODELS: &[KnownModel] = &[
         prompts: "query: / passage:",
         licence: "MIT",
         checked: Checked::Architecture,
+        matryoshka: &[],
     },
     KnownModel {
         id: "BAAI/bge-m3",
@@ -84,6 +91,7 @@ pub const KNOWN_MODELS: &[KnownModel] = &[
         prompts: "none (CLS pooling; the dense vector only)",
         licence: "MIT",
         checked: Checked::Architecture,
+        matryoshka: &[],
     },
     KnownModel {
         id: "Qwen/Qwen3-Embedding-0.6B",
@@ -94,6 +102,7 @@ pub const KNOWN_MODELS: &[KnownModel] = &[
         prompts: "query: an instruction; documents: none",
         licence: "Apache-2.0",
         checked: Checked::Architecture,
+        matryoshka: &[1024, 512, 256, 128, 64, 32],
     },
     KnownModel {
         id: "google/embeddinggemma-300m",
@@ -104,6 +113,7 @@ pub const KNOWN_MODELS: &[KnownModel] = &[
         prompts: "task prompts (query, document, clustering, ...)",
         licence: "Gemma (gated on the hub)",
         checked: Checked::Architecture,
+        matryoshka: &[768, 512, 256, 128],
     },
     KnownModel {
         id: "Alibaba-NLP/gte-modernbert-base",
@@ -114,6 +124,7 @@ pub const KNOWN_MODELS: &[KnownModel] = &[
         prompts: "none (CLS pooling)",
         licence: "Apache-2.0",
         checked: Checked::Architecture,
+        matryoshka: &[],
     },
     KnownModel {
         id: "nomic-ai/modernbert-embed-base",
@@ -124,6 +135,7 @@ pub const KNOWN_MODELS: &[KnownModel] = &[
         prompts: "search_query: / search_document:",
         licence: "Apache-2.0",
         checked: Checked::Architecture,
+        matryoshka: &[768, 256],
     },
     KnownModel {
         id: "nomic-ai/nomic-embed-text-v1.5",
@@ -134,6 +146,7 @@ pub const KNOWN_MODELS: &[KnownModel] = &[
         prompts: "search_query: / search_document: / clustering: / classification:",
         licence: "Apache-2.0",
         checked: Checked::CandlePort,
+        matryoshka: &[768, 512, 256, 128, 64],
     },
 ];
 
@@ -166,6 +179,8 @@ pub struct ModelDescription {
     pub named_prompts: std::collections::BTreeMap<String, String>,
     /// sentence-transformers' `default_prompt_name`, shown; silica's commands choose.
     pub default_prompt_name: Option<String>,
+    /// Whether `--dimensions` may cut the vectors (Matryoshka training), and how that is known.
+    pub shorter_vectors: String,
 }
 
 impl ModelDescription {
@@ -209,6 +224,20 @@ impl ModelDescription {
             passage_prompt: info.prompts.passage.clone(),
             named_prompts: info.prompts.named.clone(),
             default_prompt_name: info.prompts.default_name.clone(),
+            shorter_vectors: match super::MatryoshkaTraining::of(files) {
+                Some(super::MatryoshkaTraining::Known(widths)) => format!(
+                    "trained at {} (a known model)",
+                    widths
+                        .iter()
+                        .map(usize::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                Some(super::MatryoshkaTraining::ModelCard) => {
+                    "trained for them (its model card names MatryoshkaLoss)".into()
+                }
+                None => "no (not trained for Matryoshka truncation)".into(),
+            },
         }
     }
 }

@@ -65,6 +65,8 @@ pub(crate) struct AppState {
     search: Option<PassageSearch>,
     metrics: Arc<Metrics>,
     info: ModelInfo,
+    /// The widths a request's `dimensions` may ask for (at most `info.dimension`).
+    dimension_rule: crate::model::DimensionRule,
     device: String,
     limits: Limits,
     api_key: Option<String>,
@@ -115,6 +117,7 @@ impl Server {
         embedder.load_weights()?;
         embedder.tokenizer()?;
         let info = embedder.info().clone();
+        let dimension_rule = embedder.dimension_rule();
         let device = crate::embed::device_name(embedder.device()).to_string();
         let metrics = Arc::new(Metrics::new());
         let search = passages.map(PassageSearch::start).transpose()?;
@@ -130,6 +133,7 @@ impl Server {
             search,
             metrics,
             info,
+            dimension_rule,
             device,
             limits: Limits {
                 max_inputs: options.max_inputs,

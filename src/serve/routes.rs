@@ -9,6 +9,7 @@ use super::batcher::{EmbedFailure, Embedded};
 use super::search::Neighbor;
 use super::AppState;
 use crate::model::PromptChoice;
+use crate::vectors::Embeddings;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -237,7 +238,8 @@ pub struct OpenAiRequest {
     #[allow(dead_code)]
     pub model: Option<String>,
     pub encoding_format: Option<EncodingFormat>,
-    /// Only the model's own dimension is accepted (no truncated embeddings).
+    /// Shorter vectors (cut and normalised again), for a model trained for them
+    /// (Matryoshka); at most the served width.
     pub dimensions: Option<u64>,
     /// Accepted and ignored.
     #[allow(dead_code)]
@@ -287,14 +289,33 @@ pub async fn openai_embeddings(
     ApiJson(request): ApiJson<OpenAiRequest>,
 ) -> Result<Json<OpenAiResponse>, ApiError> {
     let dim = state.info.dimension;
-    if let Some(dimensions) = request.dimensions.filter(|&d| d != dim as u64) {
-        return Err(ApiError::unprocessable(format!(
-            "dimensions {dimensions} is not supported: this model's vectors have {dim}"
-        )));
-    }
+    let cut = match request.dimensions {
+        None => None,
+        Some(d) if d == dim as u64 => None,
+        Some(d) if d > dim as u64 => {
+            return Err(ApiError::unprocessable(format!(
+                "dimensions {d} is not supported: the vectors served here have {dim}"
+            )))
+        }
+        Some(d) => {
+            let d = d as usize;
+            state
+                .dimension_rule
+                .check(d)
+                .map_err(|e| ApiError::unprocessable(format!("dimensions {d}: {e}")))?;
+            Some(d)
+        }
+    };
     let texts = request.input.into_texts();
     check_texts(&texts, state.limits.max_inputs)?;
-    let embedded = embed(&state, &texts, &state.limits.default_prompt).await?;
+    let mut embedded = embed(&state, &texts, &state.limits.default_prompt).await?;
+    if let Some(d) = cut {
+        embedded.vectors = embedded
+            .vectors
+            .into_iter()
+            .map(|v| Embeddings { dim, data: v }.truncated(d).data)
+            .collect();
+    }
     let format = request.encoding_format.unwrap_or_default();
     let tokens: usize = embedded.tokens.iter().sum();
     let data = embedded

@@ -28,6 +28,23 @@ impl Embeddings {
     pub fn rows(&self) -> impl Iterator<Item = &[f32]> {
         self.data.chunks_exact(self.dim.max(1))
     }
+
+    /// Each row's first `dim` values, scaled back to unit length: a Matryoshka model's
+    /// shorter vectors (sentence-transformers' `truncate_dim`, then normalised; OpenAI's
+    /// `dimensions`). `dim` at least the current width is the rows unchanged.
+    pub fn truncated(self, dim: usize) -> Embeddings {
+        if dim == 0 || dim >= self.dim {
+            return self;
+        }
+        let data = self
+            .rows()
+            .flat_map(|row| {
+                let head: Vec<f64> = row[..dim].iter().map(|&x| x as f64).collect();
+                unit(&head)
+            })
+            .collect();
+        Embeddings { dim, data }
+    }
 }
 
 /// Dot product of two rows (their cosine when both are unit length), summed in f32 as the
@@ -106,5 +123,17 @@ mod tests {
         assert_eq!(round4(0.123_456), 0.1235);
         assert_eq!(round4_f32(0.987_654), 0.9877);
         assert_eq!(round4(-0.000_04), -0.0);
+    }
+
+    #[test]
+    fn truncation_keeps_the_head_of_each_row_at_unit_length() {
+        let e = Embeddings {
+            dim: 3,
+            data: vec![3.0, 4.0, 9.0, 0.0, 2.0, 1.0],
+        };
+        let t = e.clone().truncated(2);
+        assert_eq!(t.dim, 2);
+        assert_eq!(t.data, vec![0.6, 0.8, 0.0, 1.0]);
+        assert_eq!(e.clone().truncated(3), e);
     }
 }
