@@ -22,6 +22,7 @@ fn eval_json(args: &[&str]) -> serde_json::Value {
         "n",
         "model",
         "model_fingerprint",
+        "dimensions",
         "prompt",
         "dataset",
         "dataset_hash",
