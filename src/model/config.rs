@@ -58,12 +58,12 @@ pub struct ModelConfig {
 #[derive(Deserialize)]
 struct ConfigFields {
     model_type: Option<String>,
-    /// NomicBERT's config keeps GPT-2's names (`n_embd`, `n_positions`).
-    #[serde(alias = "n_embd")]
-    hidden_size: usize,
+    hidden_size: Option<usize>,
     vocab_size: usize,
-    #[serde(alias = "n_positions")]
-    max_position_embeddings: usize,
+    max_position_embeddings: Option<usize>,
+    /// NomicBERT's config keeps GPT-2's names for the two (a file may carry both).
+    n_embd: Option<usize>,
+    n_positions: Option<usize>,
     pad_token_id: Option<usize>,
 }
 
@@ -77,6 +77,15 @@ impl ModelConfig {
     pub fn parse(path: &Path, json: String) -> Result<Self> {
         let fields: ConfigFields = serde_json::from_str(&json)
             .with_context(|| format!("{}: not a usable model config", path.display()))?;
+        let (Some(hidden_size), Some(positions)) = (
+            fields.hidden_size.or(fields.n_embd),
+            fields.max_position_embeddings.or(fields.n_positions),
+        ) else {
+            bail!(
+                "{}: not a usable model config: no hidden_size or no max_position_embeddings",
+                path.display()
+            );
+        };
         let supported = || {
             Architecture::SUPPORTED
                 .iter()
@@ -106,15 +115,15 @@ impl ModelConfig {
             | Architecture::Qwen3
             | Architecture::Gemma3Text
             | Architecture::ModernBert
-            | Architecture::NomicBert => fields.max_position_embeddings,
-            Architecture::XlmRoberta => fields
-                .max_position_embeddings
-                .saturating_sub(fields.pad_token_id.unwrap_or(1) + 1),
+            | Architecture::NomicBert => positions,
+            Architecture::XlmRoberta => {
+                positions.saturating_sub(fields.pad_token_id.unwrap_or(1) + 1)
+            }
         };
         Ok(Self {
             path: path.to_path_buf(),
             architecture,
-            hidden_size: fields.hidden_size,
+            hidden_size,
             vocab_size: fields.vocab_size,
             max_positions,
             json,
@@ -277,6 +286,15 @@ mod tests {
             err.contains("gpt2") && err.contains("m/config.json"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn gpt2_field_names_are_read_for_nomic_bert() {
+        let json = r#"{"model_type":"nomic_bert","n_embd":8,"vocab_size":10,"n_positions":2048}"#;
+        let c = ModelConfig::parse(Path::new("config.json"), json.into()).unwrap();
+        assert_eq!((c.hidden_size, c.max_positions), (8, 2048));
+        let both = r#"{"model_type":"nomic_bert","n_embd":8,"hidden_size":8,"vocab_size":10,"n_positions":16}"#;
+        assert!(ModelConfig::parse(Path::new("config.json"), both.into()).is_ok());
     }
 
     #[test]
