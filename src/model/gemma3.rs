@@ -230,7 +230,7 @@ impl Gemma3Encoder {
             }
             _ => usize::MAX,
         };
-        let (vb, word) = open_weights(
+        let (file, word) = open_weights(
             config,
             weights,
             device,
@@ -241,10 +241,11 @@ impl Gemma3Encoder {
             .iter()
             .enumerate()
             .map(|(i, &local)| {
-                Layer::load(vb.pp(format!("layers.{i}")), &cfg, local, format)
+                Layer::load(file.open()?.pp(format!("layers.{i}")), &cfg, local, format)
                     .with_context(|| format!("layer {i}"))
             })
             .collect::<Result<Vec<_>>>()?;
+        let vb = file.open()?;
         Ok(Self {
             word,
             embed_scale: (cfg.hidden_size as f64).sqrt(),

@@ -247,7 +247,7 @@ impl ModernBertEncoder {
         cfg.check().with_context(|| format!("{path}"))?;
         let local_layers = cfg.local_layers().with_context(|| format!("{path}"))?;
         let (global_base, local_base) = cfg.rope_bases().with_context(|| format!("{path}"))?;
-        let (vb, word) = open_weights(
+        let (file, word) = open_weights(
             config,
             weights,
             device,
@@ -258,10 +258,17 @@ impl ModernBertEncoder {
             .iter()
             .enumerate()
             .map(|(i, &local)| {
-                Layer::load(vb.pp(format!("layers.{i}")), &cfg, i == 0, local, format)
-                    .with_context(|| format!("layer {i}"))
+                Layer::load(
+                    file.open()?.pp(format!("layers.{i}")),
+                    &cfg,
+                    i == 0,
+                    local,
+                    format,
+                )
+                .with_context(|| format!("layer {i}"))
             })
             .collect::<Result<Vec<_>>>()?;
+        let vb = file.open()?;
         let head_dim = cfg.head_dim();
         // transformers lets a local layer's query see keys at most `local_attention / 2`
         // away (`sliding_window`): an exclusive bound of one more.

@@ -197,7 +197,7 @@ impl NomicBertEncoder {
         let cfg: NomicBertConfig = serde_json::from_str(&config.json)
             .with_context(|| format!("{path}: not a NomicBERT config"))?;
         cfg.check().with_context(|| format!("{path}"))?;
-        let (vb, word) = open_weights(
+        let (file, word) = open_weights(
             config,
             weights,
             device,
@@ -206,10 +206,11 @@ impl NomicBertEncoder {
         )?;
         let layers = (0..cfg.n_layer)
             .map(|i| {
-                Layer::load(vb.pp(format!("encoder.layers.{i}")), &cfg, format)
+                Layer::load(file.open()?.pp(format!("encoder.layers.{i}")), &cfg, format)
                     .with_context(|| format!("layer {i}"))
             })
             .collect::<Result<Vec<_>>>()?;
+        let vb = file.open()?;
         let head_dim = cfg.head_dim();
         Ok(Self {
             word,

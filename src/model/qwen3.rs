@@ -189,7 +189,7 @@ impl Qwen3Encoder {
         let rope_theta = cfg
             .rope_theta()
             .with_context(|| format!("{}", config.path.display()))?;
-        let (vb, word) = open_weights(
+        let (file, word) = open_weights(
             config,
             weights,
             device,
@@ -198,10 +198,11 @@ impl Qwen3Encoder {
         )?;
         let layers = (0..cfg.num_hidden_layers)
             .map(|i| {
-                Layer::load(vb.pp(format!("layers.{i}")), &cfg, format)
+                Layer::load(file.open()?.pp(format!("layers.{i}")), &cfg, format)
                     .with_context(|| format!("layer {i}"))
             })
             .collect::<Result<Vec<_>>>()?;
+        let vb = file.open()?;
         let head_dim = cfg.head_dim();
         Ok(Self {
             word,
