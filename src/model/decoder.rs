@@ -181,12 +181,12 @@ pub(super) fn rows_of(
 }
 
 /// Rotary positions with halves rotated: `1 / theta^(2i / head_dim)` per pair.
-pub(super) struct Rotary {
+struct Rotary {
     inverse_frequencies: Vec<f32>,
 }
 
 impl Rotary {
-    pub(super) fn new(theta: f64, head_dim: usize) -> Self {
+    fn new(theta: f64, head_dim: usize) -> Self {
         Self {
             inverse_frequencies: (0..head_dim / 2)
                 .map(|i| 1.0 / theta.powf(2.0 * i as f64 / head_dim as f64) as f32)
@@ -195,7 +195,7 @@ impl Rotary {
     }
 
     /// `(cos, sin)`, each `[width, head_dim / 2]`, for positions `0..width`.
-    pub(super) fn tables(&self, width: usize, device: &Device) -> Result<(Tensor, Tensor)> {
+    fn tables(&self, width: usize, device: &Device) -> Result<(Tensor, Tensor)> {
         let half = self.inverse_frequencies.len();
         let angles: Vec<f32> = (0..width)
             .flat_map(|p| self.inverse_frequencies.iter().map(move |f| p as f32 * f))
@@ -274,12 +274,41 @@ pub(super) struct Heads {
 }
 
 /// The per-batch inputs of an attention block.
-pub(super) struct AttentionInputs<'a> {
-    pub(super) rows: usize,
-    pub(super) width: usize,
-    pub(super) cos: &'a Tensor,
-    pub(super) sin: &'a Tensor,
-    pub(super) mask: &'a Tensor,
+pub(super) struct AttentionInputs {
+    rows: usize,
+    width: usize,
+    cos: Tensor,
+    sin: Tensor,
+    mask: Tensor,
+}
+
+/// How one kind of layer attends: its rotary positions and which keys it sees (Qwen3's
+/// causal layers, NomicBERT's bidirectional ones, Gemma3's and ModernBERT's global and
+/// local layers).
+pub(super) struct AttentionKind {
+    rotary: Rotary,
+    visibility: Visibility,
+}
+
+impl AttentionKind {
+    pub(super) fn new(theta: f64, head_dim: usize, visibility: Visibility) -> Self {
+        Self {
+            rotary: Rotary::new(theta, head_dim),
+            visibility,
+        }
+    }
+
+    /// This batch's rotary tables and mask for the layers of this kind.
+    pub(super) fn inputs(&self, batch: &TokenBatch, device: &Device) -> Result<AttentionInputs> {
+        let (cos, sin) = self.rotary.tables(batch.width, device)?;
+        Ok(AttentionInputs {
+            rows: batch.rows(),
+            width: batch.width,
+            cos,
+            sin,
+            mask: self.visibility.mask(batch, device)?,
+        })
+    }
 }
 
 impl Heads {
@@ -301,7 +330,7 @@ impl Heads {
         if !rotate {
             return Ok(x);
         }
-        Ok(candle_nn::rotary_emb::rope(&x, at.cos, at.sin)?)
+        Ok(candle_nn::rotary_emb::rope(&x, &at.cos, &at.sin)?)
     }
 
     /// Keys or values `[rows, kv_heads, width, d]` repeated for the query heads they serve.
@@ -326,7 +355,7 @@ impl Heads {
         let k = self.split(&w.k.matmul(h)?, self.kv_heads, w.k_norm.as_ref(), true, at)?;
         let v = self.split(&w.v.matmul(h)?, self.kv_heads, None, false, at)?;
         let (k, v) = (self.repeat_kv(k, at)?, self.repeat_kv(v, at)?);
-        let scores = (q.matmul(&k.t()?.contiguous()?)? * self.scale)?.broadcast_add(at.mask)?;
+        let scores = (q.matmul(&k.t()?.contiguous()?)? * self.scale)?.broadcast_add(&at.mask)?;
         let probs = candle_nn::ops::softmax_last_dim(&scores)?;
         let context = probs
             .matmul(&v)?

@@ -12,8 +12,8 @@
 //! cached for generation, like its `qwen3` (see [`super::qwen3`]).
 
 use super::decoder::{
-    open_weights, rope_bases_by_type, AttentionInputs, AttentionWeights, Heads, RmsNorm,
-    RopeParameters, Rotary, Visibility,
+    open_weights, rope_bases_by_type, AttentionInputs, AttentionKind, AttentionWeights, Heads,
+    RmsNorm, RopeParameters, Visibility,
 };
 use super::linear::Linear;
 use super::token_table::TokenTable;
@@ -182,13 +182,6 @@ impl Layer {
     }
 }
 
-/// Per-batch attention inputs of one kind of layer (local or global).
-struct LayerKind {
-    cos: Tensor,
-    sin: Tensor,
-    mask: Tensor,
-}
-
 /// A Gemma3 text model read as a bidirectional encoder.
 pub struct Gemma3Encoder {
     word: TokenTable,
@@ -197,8 +190,8 @@ pub struct Gemma3Encoder {
     norm: RmsNorm,
     hidden: usize,
     heads: Heads,
-    global: (Rotary, Visibility),
-    local: (Rotary, Visibility),
+    global: AttentionKind,
+    local: AttentionKind,
     format: WeightFormat,
     device: Device,
 }
@@ -258,14 +251,8 @@ impl Gemma3Encoder {
                 head_dim: cfg.head_dim,
                 scale: cfg.query_pre_attn_scalar.powf(-0.5),
             },
-            global: (
-                Rotary::new(global_base, cfg.head_dim),
-                Visibility::Bidirectional,
-            ),
-            local: (
-                Rotary::new(local_base, cfg.head_dim),
-                Visibility::Window(window),
-            ),
+            global: AttentionKind::new(global_base, cfg.head_dim, Visibility::Bidirectional),
+            local: AttentionKind::new(local_base, cfg.head_dim, Visibility::Window(window)),
             format,
             device: device.clone(),
         })
@@ -275,19 +262,6 @@ impl Gemma3Encoder {
         self.format
     }
 
-    fn kind(
-        &self,
-        (rotary, visibility): &(Rotary, Visibility),
-        batch: &TokenBatch,
-    ) -> Result<LayerKind> {
-        let (cos, sin) = rotary.tables(batch.width, &self.device)?;
-        Ok(LayerKind {
-            cos,
-            sin,
-            mask: visibility.mask(batch, &self.device)?,
-        })
-    }
-
     /// Token vectors `[rows, width, hidden]` after the final norm; padded positions hold
     /// unspecified values.
     pub fn forward(&self, batch: &TokenBatch) -> Result<Tensor> {
@@ -295,23 +269,16 @@ impl Gemma3Encoder {
         if rows == 0 || width == 0 {
             bail!("an empty batch");
         }
-        let global = self.kind(&self.global, batch)?;
-        let local = self.kind(&self.local, batch)?;
+        let global = self.global.inputs(batch, &self.device)?;
+        let local = self.local.inputs(batch, &self.device)?;
         let mut x = (Tensor::from_vec(
             self.word.gather(&batch.ids)?,
             (rows * width, self.hidden),
             &self.device,
         )? * self.embed_scale)?;
         for layer in &self.layers {
-            let kind = if layer.local { &local } else { &global };
-            let at = AttentionInputs {
-                rows,
-                width,
-                cos: &kind.cos,
-                sin: &kind.sin,
-                mask: &kind.mask,
-            };
-            x = layer.forward(&x, &self.heads, &at)?;
+            let at = if layer.local { &local } else { &global };
+            x = layer.forward(&x, &self.heads, at)?;
         }
         Ok(self.norm.forward(&x)?.reshape((rows, width, self.hidden))?)
     }

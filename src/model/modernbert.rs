@@ -13,8 +13,8 @@
 //! field names only.
 
 use super::decoder::{
-    open_weights, rope_bases_by_type, rows_of, AttentionInputs, AttentionWeights, Heads, LayerNorm,
-    RopeParameters, Rotary, Visibility,
+    open_weights, rope_bases_by_type, rows_of, AttentionInputs, AttentionKind, AttentionWeights,
+    Heads, LayerNorm, RopeParameters, Visibility,
 };
 use super::linear::Linear;
 use super::token_table::TokenTable;
@@ -213,13 +213,6 @@ impl Layer {
     }
 }
 
-/// Per-batch attention inputs of one kind of layer (local or global).
-struct LayerKind {
-    cos: Tensor,
-    sin: Tensor,
-    mask: Tensor,
-}
-
 /// A loaded ModernBERT encoder.
 pub struct ModernBertEncoder {
     word: TokenTable,
@@ -228,8 +221,8 @@ pub struct ModernBertEncoder {
     final_norm: LayerNorm,
     hidden: usize,
     heads: Heads,
-    global: (Rotary, Visibility),
-    local: (Rotary, Visibility),
+    global: AttentionKind,
+    local: AttentionKind,
     format: WeightFormat,
     device: Device,
 }
@@ -285,14 +278,8 @@ impl ModernBertEncoder {
                 head_dim,
                 scale: (head_dim as f64).powf(-0.5),
             },
-            global: (
-                Rotary::new(global_base, head_dim),
-                Visibility::Bidirectional,
-            ),
-            local: (
-                Rotary::new(local_base, head_dim),
-                Visibility::Window(window),
-            ),
+            global: AttentionKind::new(global_base, head_dim, Visibility::Bidirectional),
+            local: AttentionKind::new(local_base, head_dim, Visibility::Window(window)),
             format,
             device: device.clone(),
         })
@@ -302,19 +289,6 @@ impl ModernBertEncoder {
         self.format
     }
 
-    fn kind(
-        &self,
-        (rotary, visibility): &(Rotary, Visibility),
-        batch: &TokenBatch,
-    ) -> Result<LayerKind> {
-        let (cos, sin) = rotary.tables(batch.width, &self.device)?;
-        Ok(LayerKind {
-            cos,
-            sin,
-            mask: visibility.mask(batch, &self.device)?,
-        })
-    }
-
     /// Token vectors `[rows, width, hidden]` after the final norm; padded positions hold
     /// unspecified values.
     pub fn forward(&self, batch: &TokenBatch) -> Result<Tensor> {
@@ -322,8 +296,8 @@ impl ModernBertEncoder {
         if rows == 0 || width == 0 {
             bail!("an empty batch");
         }
-        let global = self.kind(&self.global, batch)?;
-        let local = self.kind(&self.local, batch)?;
+        let global = self.global.inputs(batch, &self.device)?;
+        let local = self.local.inputs(batch, &self.device)?;
         let embedded = Tensor::from_vec(
             self.word.gather(&batch.ids)?,
             (rows * width, self.hidden),
@@ -331,15 +305,8 @@ impl ModernBertEncoder {
         )?;
         let mut x = self.embedding_norm.forward(&embedded)?;
         for layer in &self.layers {
-            let kind = if layer.local { &local } else { &global };
-            let at = AttentionInputs {
-                rows,
-                width,
-                cos: &kind.cos,
-                sin: &kind.sin,
-                mask: &kind.mask,
-            };
-            x = layer.forward(&x, &self.heads, &at)?;
+            let at = if layer.local { &local } else { &global };
+            x = layer.forward(&x, &self.heads, at)?;
         }
         Ok(self
             .final_norm

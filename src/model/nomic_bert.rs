@@ -10,7 +10,8 @@
 //! is remote code on the hub, which this machine cannot reach.
 
 use super::decoder::{
-    open_weights, rows_of, AttentionInputs, AttentionWeights, Heads, LayerNorm, Rotary, Visibility,
+    open_weights, rows_of, AttentionInputs, AttentionKind, AttentionWeights, Heads, LayerNorm,
+    Visibility,
 };
 use super::linear::Linear;
 use super::token_table::TokenTable;
@@ -181,7 +182,8 @@ pub struct NomicBertEncoder {
     layers: Vec<Layer>,
     hidden: usize,
     heads: Heads,
-    rotary: Rotary,
+    /// Every layer's: bidirectional, one rotary base.
+    attention: AttentionKind,
     format: WeightFormat,
     device: Device,
 }
@@ -226,7 +228,7 @@ impl NomicBertEncoder {
                 head_dim,
                 scale: (head_dim as f64).powf(-0.5),
             },
-            rotary: Rotary::new(cfg.rotary_emb_base, head_dim),
+            attention: AttentionKind::new(cfg.rotary_emb_base, head_dim, Visibility::Bidirectional),
             format,
             device: device.clone(),
         })
@@ -252,15 +254,7 @@ impl NomicBertEncoder {
         let mut x = self
             .embedding_norm
             .forward(&(words + self.token_type.index_select(&types, 0)?)?)?;
-        let (cos, sin) = self.rotary.tables(width, &self.device)?;
-        let mask = Visibility::Bidirectional.mask(batch, &self.device)?;
-        let at = AttentionInputs {
-            rows,
-            width,
-            cos: &cos,
-            sin: &sin,
-            mask: &mask,
-        };
+        let at = self.attention.inputs(batch, &self.device)?;
         for layer in &self.layers {
             x = layer.forward(&x, &self.heads, &at)?;
         }

@@ -14,7 +14,7 @@
 //! slot, which rotary attention does not see (it depends on relative positions only).
 
 use super::decoder::{
-    open_weights, AttentionInputs, AttentionWeights, Heads, RmsNorm, Rotary, Visibility,
+    open_weights, AttentionInputs, AttentionKind, AttentionWeights, Heads, RmsNorm, Visibility,
 };
 use super::linear::Linear;
 use super::token_table::TokenTable;
@@ -168,7 +168,8 @@ pub struct Qwen3Encoder {
     norm: RmsNorm,
     hidden: usize,
     heads: Heads,
-    rotary: Rotary,
+    /// Every layer's: causal, one rotary base.
+    attention: AttentionKind,
     format: WeightFormat,
     device: Device,
 }
@@ -215,7 +216,7 @@ impl Qwen3Encoder {
                 head_dim,
                 scale: 1.0 / (head_dim as f64).sqrt(),
             },
-            rotary: Rotary::new(rope_theta, head_dim),
+            attention: AttentionKind::new(rope_theta, head_dim, Visibility::Causal),
             format,
             device: device.clone(),
         })
@@ -232,15 +233,7 @@ impl Qwen3Encoder {
         if rows == 0 || width == 0 {
             bail!("an empty batch");
         }
-        let (cos, sin) = self.rotary.tables(width, &self.device)?;
-        let mask = Visibility::Causal.mask(batch, &self.device)?;
-        let at = AttentionInputs {
-            rows,
-            width,
-            cos: &cos,
-            sin: &sin,
-            mask: &mask,
-        };
+        let at = self.attention.inputs(batch, &self.device)?;
         let mut x = Tensor::from_vec(
             self.word.gather(&batch.ids)?,
             (rows * width, self.hidden),
