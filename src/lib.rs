@@ -5,6 +5,7 @@
 //! sentence-embedding model) → `embed` (the [`embed::Embedder`]: batching, forward pass,
 //! pooling) → `export` (embedding files, written atomically). `cli` is the command line.
 
+pub mod app;
 pub mod cache;
 pub mod cli;
 pub mod cluster;

@@ -1,6 +1,7 @@
-use crate::cache::{EmbeddingCache, RememberedCounter};
+use crate::app::corpus::{read_corpus, with_token_counter, CorpusError, CorpusRequest};
+use crate::cache::EmbeddingCache;
 use crate::corpus::{
-    build_passages, encoding_for_label, read_inputs, Corpus, Document, PassageOptions, ReadOptions,
+    encoding_for_label, read_inputs, Corpus, DateRange, Document, PassageOptions, ReadOptions,
     TokenCounter,
 };
 use crate::embed::{BatchLimits, DeviceChoice, Embedder};
@@ -83,16 +84,19 @@ pub struct DateArgs {
 }
 
 impl DateArgs {
-    pub fn is_set(&self) -> bool {
-        self.since.is_some() || self.until.is_some()
+    pub fn range(&self) -> DateRange {
+        DateRange {
+            since: self.since,
+            until: self.until,
+        }
     }
 
-    /// Whether a document dated `date` is kept (every document when no bound is set).
     pub fn keeps(&self, date: Option<chrono::NaiveDate>) -> bool {
-        if !self.is_set() {
-            return true;
-        }
-        date.is_some_and(|d| self.since.is_none_or(|s| d >= s) && self.until.is_none_or(|u| d <= u))
+        self.range().keeps(date)
+    }
+
+    pub fn describe(&self) -> String {
+        self.range().describe()
     }
 
     pub fn check(&self) -> Result<()> {
@@ -102,16 +106,6 @@ impl DateArgs {
             }
         }
         Ok(())
-    }
-
-    /// "from 2025-12-01 to 2026-01-31", for messages.
-    pub fn describe(&self) -> String {
-        match (self.since, self.until) {
-            (Some(s), Some(u)) => format!("from {s} to {u}"),
-            (Some(s), None) => format!("since {s}"),
-            (None, Some(u)) => format!("until {u}"),
-            (None, None) => "at any date".into(),
-        }
     }
 }
 
@@ -204,47 +198,19 @@ impl PassageArgs {
         counter: &dyn TokenCounter,
         dates: &DateArgs,
     ) -> Result<Corpus> {
-        let options = self.options(info, counter)?;
-        let documents = inputs.read()?;
-        let read = documents.len();
-        let documents: Vec<Document> = documents
-            .into_iter()
-            .filter(|d| dates.keeps(d.date))
-            .collect();
-        if documents.is_empty() {
-            bail!(
-                "none of the {read} documents read is dated {} (dates are found near the top of each text)",
-                dates.describe()
-            );
-        }
-        let corpus = build_passages(documents, &options, counter);
-        if corpus.passages.is_empty() {
-            bail!("no passages left in the inputs after cleaning ({} lines dropped; --keep-all keeps every line)", corpus.dropped.len());
-        }
-        Ok(corpus)
+        let request = CorpusRequest {
+            inputs: &inputs.inputs,
+            read: &inputs.options()?,
+            passages: &self.options(info, counter)?,
+            dates: dates.range(),
+        };
+        read_corpus(&request, counter).map_err(|e| match e.downcast_ref::<CorpusError>() {
+            Some(CorpusError::NoPassages { dropped }) => anyhow::anyhow!(
+                "no passages left in the inputs after cleaning ({dropped} lines dropped; --keep-all keeps every line)"
+            ),
+            _ => e,
+        })
     }
-}
-
-/// Runs `f` with a counter of the embedder's tokens after the prompt `prefix`: answers are
-/// remembered in `cache` when there is one (the tokenizer is loaded only for a text not
-/// counted before), and the new ones stored when `f` is done.
-pub fn with_token_counter<R>(
-    embedder: &Embedder,
-    prefix: &str,
-    cache: Option<&mut EmbeddingCache>,
-    f: impl FnOnce(&dyn TokenCounter) -> R,
-) -> Result<R> {
-    let Some(cache) = cache else {
-        return Ok(f(&embedder.tokenizer()?.counter(prefix)));
-    };
-    let fingerprint = embedder.fingerprint()?.to_string();
-    let (result, new) = {
-        let counter = RememberedCounter::new(cache, &fingerprint, prefix, || embedder.tokenizer());
-        let result = f(&counter);
-        (result, counter.into_new())
-    };
-    cache.put_token_data(&new?)?;
-    Ok(result)
 }
 
 /// Flags of every command that embeds.
@@ -406,4 +372,15 @@ impl ModelArgs {
 pub enum Format {
     Table,
     Json,
+}
+
+impl InputArgs {
+    /// The inputs as named on the command line, for messages ("seeds/ more.jsonl").
+    pub fn names(&self) -> String {
+        self.inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }

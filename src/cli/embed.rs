@@ -1,8 +1,8 @@
 //! `silica embed`: texts in, vectors out, one per passage (default) or per document.
 
 use super::args::{InputArgs, PassageArgs};
-use super::units::{embed_records, embed_units, Unit};
 use super::ModelArgs;
+use crate::app::units::{embed_records, embed_units, Unit};
 use crate::embed::device_name;
 use crate::export::{write_embeddings, write_jsonl, EmbeddingFormat, ExportItem};
 use crate::model::PromptChoice;

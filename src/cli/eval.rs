@@ -2,21 +2,18 @@
 //! can prove it keeps quality.
 
 use super::args::Format;
-use super::args::{InputArgs, PassageArgs};
-use super::themes::{theme_scorer, ScoringArgs};
-use super::units::{embed_units, Unit};
+use super::themes::ScoringArgs;
 use super::ModelArgs;
-use crate::eval::{
-    bitext, clustering, file_hash, read_squad, retrieval, sts, theme_metrics, EvalContext,
-    RetrievalSet, ThemeOutcomes,
-};
+use crate::app::eval::{themes_task, ThemesEval};
+use crate::app::units::Unit;
+use crate::eval::datasets::{field, read_jsonl, read_jsonl_set};
+use crate::eval::{bitext, clustering, file_hash, read_squad, retrieval, sts, EvalContext};
 use crate::model::PromptChoice;
-use crate::themes::{parse_theme_list, read_themes_file, NamedTheme};
-use anyhow::{bail, Context, Result};
+use crate::themes::{parse_theme_list, read_themes_file};
+use anyhow::{bail, Result};
 use clap::{Args, Subcommand};
 use serde_json::{json, Map, Value};
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Score a model (and silica's pipeline) on a standard task.
 ///
@@ -122,172 +119,22 @@ pub struct ThemesTask {
     scoring: ScoringArgs,
 }
 
-/// The non-blank rows of a JSONL file with their 1-based line numbers.
-fn read_jsonl_rows(path: &Path) -> Result<Vec<(usize, Value)>> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("{}: cannot read", path.display()))?;
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| {
-            serde_json::from_str(l)
-                .map(|row| (i + 1, row))
-                .map_err(|e| anyhow::anyhow!("{}:{}: not JSON ({e})", path.display(), i + 1))
+impl ThemesTask {
+    fn request(&self) -> Result<ThemesEval> {
+        Ok(ThemesEval {
+            input: self.input.clone(),
+            label_field: self.label_field.clone(),
+            text_field: self.text_field.clone(),
+            themes: match (&self.themes, &self.themes_file) {
+                (Some(list), _) => parse_theme_list(list)?,
+                (None, Some(path)) => read_themes_file(path)?,
+                (None, None) => bail!("give --themes or --themes-file"),
+            },
+            distractors: self.distractors.clone(),
+            unit: self.unit,
+            scoring: self.scoring.params()?,
         })
-        .collect()
-}
-
-fn read_jsonl(path: &Path) -> Result<Vec<Value>> {
-    Ok(read_jsonl_rows(path)?
-        .into_iter()
-        .map(|(_, row)| row)
-        .collect())
-}
-
-fn field(row: &Value, name: &str, path: &Path, line: usize) -> Result<String> {
-    match &row[name] {
-        Value::String(s) => Ok(s.clone()),
-        Value::Number(n) => Ok(n.to_string()),
-        _ => bail!("{}:{line}: no {name:?} field", path.display()),
     }
-}
-
-fn read_jsonl_set(queries: &Path, corpus: &Path, qrels: &Path) -> Result<RetrievalSet> {
-    let q = read_jsonl(queries)?;
-    let c = read_jsonl(corpus)?;
-    let r = read_jsonl(qrels)?;
-    let mut doc_index = std::collections::HashMap::new();
-    let mut set = RetrievalSet {
-        queries: Vec::new(),
-        corpus: Vec::new(),
-        relevant: Vec::new(),
-    };
-    for (i, row) in c.iter().enumerate() {
-        doc_index.insert(field(row, "id", corpus, i + 1)?, set.corpus.len());
-        set.corpus.push(field(row, "text", corpus, i + 1)?);
-    }
-    let mut query_index = std::collections::HashMap::new();
-    for (i, row) in q.iter().enumerate() {
-        query_index.insert(field(row, "id", queries, i + 1)?, set.queries.len());
-        set.queries.push(field(row, "text", queries, i + 1)?);
-        set.relevant.push(Vec::new());
-    }
-    for (i, row) in r.iter().enumerate() {
-        let qid = field(row, "query_id", qrels, i + 1)?;
-        let did = field(row, "doc_id", qrels, i + 1)?;
-        let qi = *query_index
-            .get(&qid)
-            .with_context(|| format!("{}:{}: unknown query {qid:?}", qrels.display(), i + 1))?;
-        let di = *doc_index
-            .get(&did)
-            .with_context(|| format!("{}:{}: unknown document {did:?}", qrels.display(), i + 1))?;
-        set.relevant[qi].push(di);
-    }
-    Ok(set)
-}
-
-/// The labels of a JSONL file's rows, by the source name the corpus reader gives each row
-/// (`FILE:LINE`).
-fn labels_by_source(path: &Path, field_name: &str) -> Result<HashMap<String, String>> {
-    read_jsonl_rows(path)?
-        .into_iter()
-        .map(|(line, row)| {
-            let label = field(&row, field_name, path, line)?;
-            Ok((format!("{}:{line}", path.display()), label))
-        })
-        .collect()
-}
-
-fn eval_themes(
-    ctx: &mut EvalContext,
-    t: &ThemesTask,
-    prompt: &PromptChoice,
-) -> Result<Map<String, Value>> {
-    let params = t.scoring.params()?;
-    let themes: Vec<NamedTheme> = match (&t.themes, &t.themes_file) {
-        (Some(list), _) => parse_theme_list(list)?,
-        (None, Some(path)) => read_themes_file(path)?,
-        (None, None) => bail!("give --themes or --themes-file"),
-    };
-    let labels = labels_by_source(&t.input, &t.label_field)?;
-    let label_of_theme: Vec<String> = themes
-        .iter()
-        .map(|th| th.label.clone().unwrap_or_else(|| th.name.clone()))
-        .collect();
-    let known: std::collections::BTreeSet<&str> = labels.values().map(String::as_str).collect();
-    if let Some(missing) = label_of_theme.iter().find(|l| !known.contains(l.as_str())) {
-        bail!(
-            "{}: no row has label {missing:?} (labels: {})",
-            t.input.display(),
-            known.iter().copied().collect::<Vec<_>>().join(", ")
-        );
-    }
-    let mut inputs = vec![t.input.clone()];
-    inputs.extend(t.distractors.iter().cloned());
-    let input = InputArgs {
-        inputs,
-        text_field: t.text_field.clone(),
-        // Rows are told apart by FILE:LINE, whatever ids they carry.
-        id_field: String::new(),
-        text_column: "text".into(),
-        id_column: None,
-        globs: Vec::new(),
-        encoding: None,
-    };
-    let passages = PassageArgs {
-        max_tokens: None,
-        overlap: 0,
-        min_chars: 40,
-        keep_all: false,
-        // A labelled row is never dropped as a duplicate of another.
-        keep_duplicates: true,
-    };
-    let info = ctx.embedder.info().clone();
-    let prefix = prompt.prefix(&info.prompts).to_string();
-    let corpus = passages.build(&input, &info, &ctx.embedder.tokenizer()?.counter(&prefix))?;
-    let (items, vectors, _) = embed_units(
-        ctx.embedder,
-        &corpus,
-        t.unit,
-        prompt,
-        ctx.cache.as_deref_mut(),
-    )?;
-    let scorer = theme_scorer(
-        ctx.embedder,
-        themes,
-        prompt,
-        ctx.cache.as_deref_mut(),
-        params,
-    )?;
-    let predicted: Vec<Option<usize>> = scorer
-        .assign_all(
-            &vectors,
-            &items.iter().map(|i| i.document).collect::<Vec<_>>(),
-        )
-        .iter()
-        .map(|a| a.theme)
-        .collect();
-    let expected: Vec<Option<usize>> = items
-        .iter()
-        .map(|item| {
-            let source = &corpus.documents[item.document].source;
-            labels
-                .get(source)
-                .and_then(|l| label_of_theme.iter().position(|x| x == l))
-        })
-        .collect();
-    let names: Vec<String> = scorer.themes.iter().map(|th| th.name.clone()).collect();
-    let mut m = theme_metrics(&ThemeOutcomes {
-        themes: &names,
-        expected: &expected,
-        predicted: &predicted,
-    });
-    m.insert("unit".into(), json!(t.unit));
-    m.insert("scoring".into(), json!(scorer.params));
-    if let Some(d) = &t.distractors {
-        m.insert("distractors_hash".into(), json!(file_hash(d)?));
-    }
-    Ok(m)
 }
 
 pub fn run(args: EvalArgs) -> Result<()> {
@@ -361,7 +208,7 @@ pub fn run(args: EvalArgs) -> Result<()> {
         Task::Themes(t) => (
             "themes",
             t.input.clone(),
-            eval_themes(&mut ctx, t, &symmetric)?,
+            themes_task(&mut ctx, t.request()?, &symmetric)?,
         ),
     };
     result.insert("task".into(), json!(task));

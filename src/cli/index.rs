@@ -4,12 +4,13 @@
 use super::args::Format;
 use super::args::{InputArgs, PassageArgs};
 use super::ModelArgs;
+use crate::app::index::AddRequest;
 use crate::corpus::list_inputs;
 use crate::embed::Embedder;
-use crate::index::postgres::{is_store_url, HnswState, PgStore, VectorChoice};
+use crate::index::postgres::VectorChoice;
 use crate::index::{
-    AnnParams, AnnQuery, DocumentSink, IndexSearcher, IndexSettings, KeyHit, PassageIndex,
-    SearchMode, Shard, VectorFile,
+    AnnParams, AnnQuery, BackendStats, DocumentSelector, IndexSettings, SearchMode, Shard,
+    StoreStats, Target,
 };
 use crate::ingest::{AddOptions, AddProgress};
 use crate::model::PromptChoice;
@@ -34,30 +35,21 @@ pub struct StoreArgs {
     pub store: Option<String>,
 }
 
-/// An index directory or a PostgreSQL store.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Target {
-    Dir(PathBuf),
-    Postgres(String),
-}
-
 impl StoreArgs {
     /// The index or store named, if any: `--index`, `--store`, else `$SILICA_STORE`.
     pub fn target(&self) -> Result<Option<Target>> {
         let from_env = || std::env::var("SILICA_STORE").ok().filter(|s| !s.is_empty());
         match self.given()? {
             Some(target) => Ok(Some(target)),
-            None => from_env()
-                .map(|url| store_url(&url).map(Target::Postgres))
-                .transpose(),
+            None => from_env().map(|url| store_url(&url)).transpose(),
         }
     }
 
     /// The index or store named by a flag (`SILICA_STORE` not read).
     pub fn given(&self) -> Result<Option<Target>> {
         Ok(match (&self.index, &self.store) {
-            (Some(dir), _) => Some(Target::Dir(dir.clone())),
-            (None, Some(url)) => Some(Target::Postgres(store_url(url)?)),
+            (Some(dir), _) => Some(Target::directory(dir)),
+            (None, Some(url)) => Some(store_url(url)?),
             (None, None) => None,
         })
     }
@@ -72,11 +64,10 @@ impl StoreArgs {
     }
 }
 
-fn store_url(url: &str) -> Result<String> {
-    if !is_store_url(url) {
-        bail!("--store {url:?}: expected a postgres:// or postgresql:// URL");
-    }
-    Ok(url.to_string())
+fn store_url(url: &str) -> Result<Target> {
+    Target::store(url).ok_or_else(|| {
+        anyhow::anyhow!("--store {url:?}: expected a postgres:// or postgresql:// URL")
+    })
 }
 
 /// Build and keep a persistent index: passages, vectors and an ANN graph in a directory, or
@@ -242,6 +233,18 @@ pub fn run(args: IndexArgs) -> Result<()> {
     }
 }
 
+impl AnnQueryArgs {
+    /// As [`AnnQueryArgs::query`], refusing --candidates for a PostgreSQL store (its HNSW
+    /// scores every candidate exactly).
+    pub fn query_for(&self, target: &Target) -> Result<AnnQuery> {
+        let query = self.query()?;
+        if target.is_shared() && query.candidates.is_some() {
+            bail!("--candidates sets how many of usearch's candidates are re-scored; a PostgreSQL store's HNSW scores exactly (use --ef)");
+        }
+        Ok(query)
+    }
+}
+
 fn add(args: AddArgs) -> Result<()> {
     if args.commit_every == 0 {
         bail!("--commit-every must be at least 1");
@@ -251,10 +254,10 @@ fn add(args: AddArgs) -> Result<()> {
         Some(text) => Shard::parse(text)?,
         None => Shard::ALL,
     };
-    if !shard.is_all() && !matches!(target, Target::Postgres(_)) {
+    if !shard.is_all() && !target.is_shared() {
         bail!("--shard splits a load into one PostgreSQL store (--store URL); an index directory is written by one process");
     }
-    if args.vector_type != VectorChoice::Auto && !matches!(target, Target::Postgres(_)) {
+    if args.vector_type != VectorChoice::Auto && !target.is_shared() {
         bail!("--vector-type sets a PostgreSQL store's column (--store URL); an index directory keeps f32 vectors (see --ann-storage)");
     }
     // The tokenizer splits; the weights are loaded only when something must be embedded.
@@ -282,26 +285,15 @@ fn add(args: AddArgs) -> Result<()> {
     crate::index::Ann::create(settings.dim, &settings.ann)?; // checks the ANN flags early
     let read = args.input.options()?;
     let listing = list_inputs(&args.input.inputs, &read)?;
-    let mut opened = match &target {
-        Target::Dir(dir) => Opened::Dir(PassageIndex::open_or_create(dir, &settings)?),
-        Target::Postgres(url) => {
-            Opened::Postgres(PgStore::open_or_create(url, &settings, args.vector_type)?)
-        }
-    };
-
     let mut cache = args.model.open_cache()?;
     let mut embedder: Option<Embedder> = None;
-    let mut embed = |texts: &[&str]| -> Result<crate::embed::Embeddings> {
+    let mut embed = |texts: &[&str]| -> Result<crate::vectors::Embeddings> {
         if embedder.is_none() {
             embedder = Some(args.model.load_embedder()?);
         }
         let e = embedder.as_ref().expect("loaded above");
         let (vectors, _) = e.embed_cached(texts, &prompt, cache.as_mut(), |_| {})?;
         Ok(vectors)
-    };
-    let loading = match &opened {
-        Opened::Postgres(store) => Some(store.loading()?),
-        Opened::Dir(_) => None,
     };
     let options = AddOptions {
         read,
@@ -311,38 +303,19 @@ fn add(args: AddArgs) -> Result<()> {
         commit_every: args.commit_every,
     };
     let mut bar = DocumentBar::new();
-    let summary = crate::ingest::add(
-        opened.sink(),
-        &listing,
-        &options,
-        &tokenizer.counter(&prefix),
-        &mut embed,
-        &mut bar,
-    )?;
-    bar.finish();
-    drop(loading);
-    let (search_note, (documents, passages), holder) = match &mut opened {
-        Opened::Dir(index) => {
-            let (added, removed) = index.sync_ann(rayon::current_num_threads())?;
-            (
-                format!("ANN +{added} -{removed}"),
-                index.store.counts()?,
-                "index",
-            )
-        }
-        Opened::Postgres(store) => {
-            let note = match store.ensure_hnsw()? {
-                HnswState::Built => "HNSW index built",
-                HnswState::Exists => "HNSW index up to date",
-                HnswState::LeftToOtherLoaders => {
-                    "HNSW index left to the loads still running (the last one builds it)"
-                }
-            };
-            (note.to_string(), store.counts()?, "store")
-        }
+    let request = AddRequest {
+        target: &target,
+        settings: &settings,
+        vectors: args.vector_type,
+        listing: &listing,
+        options: &options,
     };
+    let added = crate::app::index::add(&request, &tokenizer.counter(&prefix), &mut embed, &mut bar);
+    bar.finish();
+    let added = added?;
+    let summary = &added.summary;
     eprintln!(
-        "{} documents added ({} passages embedded), {} removed, {} unchanged{}{}; {search_note}; the {holder} holds {documents} documents, {passages} passages",
+        "{} documents added ({} passages embedded), {} removed, {} unchanged{}{}; {}; the {} holds {} documents, {} passages",
         summary.documents_added,
         summary.passages_embedded,
         summary.documents_removed,
@@ -360,6 +333,10 @@ fn add(args: AddArgs) -> Result<()> {
         } else {
             String::new()
         },
+        added.search_note,
+        added.noun,
+        added.documents,
+        added.passages,
     );
     Ok(())
 }
@@ -392,72 +369,37 @@ impl AddProgress for DocumentBar {
     }
 }
 
-/// An index directory or a store, open for writing.
-enum Opened {
-    Dir(PassageIndex),
-    Postgres(PgStore),
-}
-
-impl Opened {
-    fn sink(&mut self) -> &mut dyn DocumentSink {
-        match self {
-            Opened::Dir(index) => index,
-            Opened::Postgres(store) => store,
-        }
-    }
-}
-
 fn remove(args: RemoveArgs) -> Result<()> {
     let target = args.target.required()?;
-    let wanted = match (&args.source, &args.id) {
-        (Some(s), _) => format!("source {s:?}"),
-        (_, Some(id)) => format!("id {id:?}"),
+    let which = match (&args.source, &args.id) {
+        (Some(s), _) => DocumentSelector::Source(s.clone()),
+        (_, Some(id)) => DocumentSelector::Id(id.clone()),
         _ => unreachable!("clap requires one"),
     };
-    match target {
-        Target::Dir(dir) => {
-            let mut index = PassageIndex::open(&dir, false)?;
-            let docs = index.store.documents()?;
-            let keys: Vec<i64> = docs
-                .iter()
-                .filter(|d| match (&args.source, &args.id) {
-                    (Some(s), _) => &d.file == s || &d.source == s,
-                    (None, Some(id)) => &d.id == id,
-                    (None, None) => false,
-                })
-                .map(|d| d.key)
-                .collect();
-            if keys.is_empty() {
-                bail!("{}: no document with {wanted}", dir.display());
-            }
-            let removed = index.store.remove_documents(&keys)?;
-            let (_, ann_removed) = index.sync_ann(rayon::current_num_threads())?;
-            let (documents, passages) = index.store.counts()?;
-            eprintln!(
-                "{removed} documents removed (ANN -{ann_removed}); the index holds {documents} documents, {passages} passages"
-            );
-        }
-        Target::Postgres(url) => {
-            let mut store = PgStore::open(&url)?;
-            let ids = store.matching_documents(args.source.as_deref(), args.id.as_deref())?;
-            if ids.is_empty() {
-                bail!("{}: no document with {wanted}", store.name);
-            }
-            let removed = store.remove(&ids)?;
-            let (documents, passages) = store.counts()?;
-            eprintln!(
-                "{removed} documents removed; the store holds {documents} documents, {passages} passages"
-            );
-        }
-    }
+    let removed = crate::app::index::remove(&target, &which)?;
+    let note = removed
+        .search_note
+        .map(|n| format!(" ({n})"))
+        .unwrap_or_default();
+    eprintln!(
+        "{} documents removed{note}; the {} holds {} documents, {} passages",
+        removed.documents_removed, removed.noun, removed.documents, removed.passages
+    );
     Ok(())
 }
 
 fn stats(args: StatsArgs) -> Result<()> {
-    match args.target.required()? {
-        Target::Dir(dir) => stats_dir(&dir, args.format),
-        Target::Postgres(url) => stats_store(&url, args.format),
+    let stats = crate::app::index::stats(&args.target.required()?)?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&stats_json(&stats))?
+        )?,
+        Format::Table => write_stats_table(&mut out, &stats)?,
     }
+    Ok(())
 }
 
 fn settings_json(s: &IndexSettings) -> serde_json::Value {
@@ -471,15 +413,66 @@ fn settings_json(s: &IndexSettings) -> serde_json::Value {
     })
 }
 
-/// The lines `index stats` shows for both kinds of index: counts, model and passages.
-fn write_common(
-    out: &mut impl Write,
-    s: &IndexSettings,
-    documents: usize,
-    passages: usize,
-) -> Result<()> {
-    writeln!(out, "documents   {documents}")?;
-    writeln!(out, "passages    {passages}")?;
+fn stats_json(stats: &StoreStats) -> serde_json::Value {
+    let s = &stats.settings;
+    let mut value = json!({
+        "documents": stats.documents,
+        "passages": stats.passages,
+        "model": s.model,
+        "model_fingerprint": s.fingerprint,
+        "dimensions": s.dim,
+        "settings": settings_json(s),
+    });
+    let extra = match &stats.backend {
+        BackendStats::Directory {
+            dir,
+            ann_current,
+            search,
+            bytes_on_disk,
+        } => json!({
+            "index": dir,
+            "ann": s.ann,
+            "ann_current": ann_current,
+            "search": search,
+            "bytes_on_disk": bytes_on_disk,
+        }),
+        BackendStats::Postgres {
+            name,
+            server,
+            pgvector,
+            vector_type,
+            table_bytes,
+            hnsw_bytes,
+        } => json!({
+            "store": name,
+            "hnsw": {
+                "m": s.ann.connectivity,
+                "ef_construction": s.ann.expansion_add,
+                "ef_search": s.ann.expansion_search,
+                "built": hnsw_bytes.is_some(),
+            },
+            "postgresql": server,
+            "pgvector": pgvector,
+            "vector_type": vector_type,
+            "table_bytes": table_bytes,
+            "hnsw_bytes": hnsw_bytes,
+        }),
+    };
+    if let (Some(value), serde_json::Value::Object(extra)) = (value.as_object_mut(), extra) {
+        value.extend(extra);
+    }
+    value
+}
+
+fn write_stats_table(out: &mut impl Write, stats: &StoreStats) -> Result<()> {
+    let s = &stats.settings;
+    let mib = |bytes: u64| bytes as f64 / 1048576.0;
+    match &stats.backend {
+        BackendStats::Directory { dir, .. } => writeln!(out, "index       {}", dir.display())?,
+        BackendStats::Postgres { name, .. } => writeln!(out, "store       {name}")?,
+    }
+    writeln!(out, "documents   {}", stats.documents)?;
+    writeln!(out, "passages    {}", stats.passages)?;
     writeln!(out, "model       {} ({})", s.model, s.fingerprint)?;
     writeln!(out, "dimensions  {}", s.dim)?;
     writeln!(
@@ -495,39 +488,13 @@ fn write_common(
             ""
         }
     )?;
-    Ok(())
-}
-
-fn stats_dir(dir: &std::path::Path, format: Format) -> Result<()> {
-    let index = PassageIndex::open(dir, true)?;
-    let (documents, passages) = index.store.counts()?;
-    let s = &index.settings;
-    let search = if passages < crate::index::search::EXACT_BELOW {
-        "exact"
-    } else {
-        "ann"
-    };
-    let mut out = std::io::stdout().lock();
-    match format {
-        Format::Json => {
-            let value = json!({
-                "index": dir,
-                "documents": documents,
-                "passages": passages,
-                "model": s.model,
-                "model_fingerprint": s.fingerprint,
-                "dimensions": s.dim,
-                "settings": settings_json(s),
-                "ann": s.ann,
-                "ann_current": index.ann_current()?,
-                "search": search,
-                "bytes_on_disk": index.bytes_on_disk(),
-            });
-            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?
-        }
-        Format::Table => {
-            writeln!(out, "index       {}", dir.display())?;
-            write_common(&mut out, s, documents, passages)?;
+    match &stats.backend {
+        BackendStats::Directory {
+            ann_current,
+            search,
+            bytes_on_disk,
+            ..
+        } => {
             writeln!(
                 out,
                 "ann         HNSW M {}, ef_construction {}, ef_search {}, {} storage, {} candidates re-scored{}",
@@ -536,52 +503,23 @@ fn stats_dir(dir: &std::path::Path, format: Format) -> Result<()> {
                 s.ann.expansion_search,
                 s.ann.quantization,
                 s.ann.candidates,
-                if index.ann_current()? { "" } else { " (behind the tables: run index add)" }
+                if *ann_current { "" } else { " (behind the tables: run index add)" }
             )?;
+            let search = match search {
+                SearchMode::Exact => "exact",
+                SearchMode::Ann => "ann",
+            };
             writeln!(out, "search      {search}")?;
-            writeln!(
-                out,
-                "disk        {:.1} MiB",
-                index.bytes_on_disk() as f64 / 1048576.0
-            )?;
+            writeln!(out, "disk        {:.1} MiB", mib(*bytes_on_disk))?;
         }
-    }
-    Ok(())
-}
-
-fn stats_store(url: &str, format: Format) -> Result<()> {
-    let store = PgStore::open(url)?;
-    let (documents, passages) = store.counts()?;
-    let (server, table_bytes, hnsw_bytes) = store.server_facts()?;
-    let s = &store.settings;
-    let mut out = std::io::stdout().lock();
-    match format {
-        Format::Json => {
-            let value = json!({
-                "store": store.name,
-                "documents": documents,
-                "passages": passages,
-                "model": s.model,
-                "model_fingerprint": s.fingerprint,
-                "dimensions": s.dim,
-                "settings": settings_json(s),
-                "hnsw": {
-                    "m": s.ann.connectivity,
-                    "ef_construction": s.ann.expansion_add,
-                    "ef_search": s.ann.expansion_search,
-                    "built": hnsw_bytes.is_some(),
-                },
-                "postgresql": server,
-                "pgvector": store.pgvector,
-                "vector_type": store.vectors.sql(),
-                "table_bytes": table_bytes,
-                "hnsw_bytes": hnsw_bytes,
-            });
-            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?
-        }
-        Format::Table => {
-            writeln!(out, "store       {}", store.name)?;
-            write_common(&mut out, s, documents, passages)?;
+        BackendStats::Postgres {
+            server,
+            pgvector,
+            vector_type,
+            table_bytes,
+            hnsw_bytes,
+            ..
+        } => {
             writeln!(
                 out,
                 "hnsw        M {}, ef_construction {}, ef_search {}{}",
@@ -594,30 +532,21 @@ fn stats_store(url: &str, format: Format) -> Result<()> {
                     " (not built yet: run index add)"
                 }
             )?;
-            writeln!(
-                out,
-                "server      PostgreSQL {server}, pgvector {}",
-                store.pgvector
-            )?;
-            writeln!(out, "vectors     {}({})", store.vectors.sql(), s.dim)?;
+            writeln!(out, "server      PostgreSQL {server}, pgvector {pgvector}")?;
+            writeln!(out, "vectors     {vector_type}({})", s.dim)?;
             writeln!(
                 out,
                 "disk        {:.1} MiB tables, {:.1} MiB HNSW",
-                table_bytes as f64 / 1048576.0,
-                hnsw_bytes.unwrap_or(0) as f64 / 1048576.0
+                mib(*table_bytes),
+                mib(hnsw_bytes.unwrap_or(0))
             )?;
         }
     }
     Ok(())
 }
 
-/// Refuses a model other than the index's (by the fingerprint of its files; the weights are
-/// not loaded).
-pub fn require_index_model(index: &PassageIndex, model: &ModelArgs) -> Result<()> {
-    require_model(&index.dir.display().to_string(), &index.settings, model)
-}
-
-/// Refuses a model other than the one `settings` record, naming the index or store.
+/// Refuses a model other than the one `settings` record, naming the index or store (by the
+/// fingerprint of its files; the weights are not loaded).
 pub fn require_model(name: &str, settings: &IndexSettings, model: &ModelArgs) -> Result<()> {
     let fingerprint = model.fingerprint()?;
     if fingerprint != settings.fingerprint {
@@ -633,30 +562,19 @@ pub fn require_model(name: &str, settings: &IndexSettings, model: &ModelArgs) ->
     Ok(())
 }
 
-/// What `index verify` found: passages, problems, and (recall, queries) when measured.
-struct Verified {
-    name: serde_json::Value,
-    passages: usize,
-    problems: Vec<String>,
-    recall: Option<(f64, usize)>,
-}
-
 fn verify(args: VerifyArgs) -> Result<()> {
     if args.k == 0 || args.sample == 0 {
         bail!("-k and --sample must be at least 1");
     }
-    let query = args.ann.query()?;
-    let found = match args.target.required()? {
-        Target::Dir(dir) => verify_dir(&dir, args.sample, args.k, query)?,
-        Target::Postgres(url) => verify_store(&url, args.sample, args.k, query)?,
-    };
-    let ok = found.problems.is_empty();
+    let target = args.target.required()?;
+    let query = args.ann.query_for(&target)?;
+    let found = crate::app::index::verify(&target, args.sample, args.k, query)?;
     let value = json!({
         "index": found.name,
         "passages": found.passages,
-        "ok": ok,
+        "ok": found.ok(),
         "problems": found.problems,
-        "recall": found.recall.as_ref().map(|(r, n)| json!({"k": args.k, "queries": n, "recall": r})),
+        "recall": found.recall.map(|r| json!({"k": r.k, "queries": r.queries, "recall": r.recall})),
     });
     let mut out = std::io::stdout().lock();
     match args.format {
@@ -665,117 +583,19 @@ fn verify(args: VerifyArgs) -> Result<()> {
             for p in &found.problems {
                 writeln!(out, "problem: {p}")?;
             }
-            if let Some((r, n)) = &found.recall {
-                writeln!(out, "recall@{} of the ANN against exact search: {r:.4} ({n} stored passages as queries)", args.k)?;
+            if let Some(r) = &found.recall {
+                writeln!(
+                    out,
+                    "recall@{} of the ANN against exact search: {:.4} ({} stored passages as queries)",
+                    r.k, r.recall, r.queries
+                )?;
             }
-            writeln!(out, "{}", if ok { "ok" } else { "problems found" })?;
+            writeln!(out, "{}", if found.ok() { "ok" } else { "problems found" })?;
         }
     }
     out.flush()?;
-    if !ok {
-        bail!(
-            "{}: the index has problems (listed above)",
-            found.name.as_str().unwrap_or_default()
-        );
+    if !found.ok() {
+        bail!("{}: the index has problems (listed above)", found.name);
     }
     Ok(())
-}
-
-fn verify_store(url: &str, sample: usize, k: usize, query: AnnQuery) -> Result<Verified> {
-    if query.candidates.is_some() {
-        bail!("--candidates sets how many of usearch's candidates are re-scored; a PostgreSQL store's HNSW scores exactly (use --ef)");
-    }
-    let store = PgStore::open(url)?;
-    let problems = store.check()?;
-    let (_, passages) = store.counts()?;
-    let recall = if problems.is_empty() && passages > 1 {
-        let (r, n, _) = crate::index::postgres::query::measure_recall(&store, sample, k, query.ef)?;
-        Some((r, n))
-    } else {
-        None
-    };
-    Ok(Verified {
-        name: json!(store.name),
-        passages,
-        problems,
-        recall,
-    })
-}
-
-fn verify_dir(dir: &std::path::Path, sample: usize, k: usize, query: AnnQuery) -> Result<Verified> {
-    let index = PassageIndex::open(dir, true)?;
-    let dim = index.settings.dim;
-    let mut problems = index.store.check(dim)?;
-    let (_, passages) = index.store.counts()?;
-    let ann_path = PassageIndex::ann_path(&index.dir);
-    let mut recall = None;
-    if !index.ann_current()? {
-        problems
-            .push("the ANN file is missing or behind the tables (run `silica index add`)".into());
-    } else {
-        let ann = crate::index::Ann::view(&ann_path, dim, &index.settings.ann)?;
-        let keys = index.store.passage_keys()?;
-        if ann.len() != keys.len() {
-            problems.push(format!(
-                "the ANN holds {} vectors, the tables {} passages",
-                ann.len(),
-                keys.len()
-            ));
-        }
-        let missing = keys.iter().filter(|&&k| !ann.contains(k)).count();
-        if missing > 0 {
-            problems.push(format!("{missing} passages are not in the ANN"));
-        }
-        let file = VectorFile::open(&PassageIndex::vectors_path(&index.dir), dim)?;
-        let mut differ = 0usize;
-        index.store.for_each_vector(dim, |k, v| {
-            if file.get(k).as_deref() != Some(v) {
-                differ += 1;
-            }
-        })?;
-        if differ > 0 {
-            problems.push(format!(
-                "{differ} passages' vectors differ between the tables and vectors.f32"
-            ));
-        }
-        recall = Some(measure_recall(&index, &keys, sample, k, query)?);
-    }
-    Ok(Verified {
-        name: json!(dir),
-        passages,
-        problems,
-        recall,
-    })
-}
-
-/// Recall@k of the ANN (with its exact re-scoring) against exact search, the queries being
-/// `sample` stored passages spread evenly over the keys (each left out of its own hits).
-fn measure_recall(
-    index: &PassageIndex,
-    keys: &[i64],
-    sample: usize,
-    k: usize,
-    query: AnnQuery,
-) -> Result<(f64, usize)> {
-    let step = (keys.len() / sample.min(keys.len()).max(1)).max(1);
-    let chosen: Vec<i64> = keys.iter().step_by(step).take(sample).copied().collect();
-    let vectors = index.store.vectors(&chosen, index.settings.dim)?;
-    let queries: Vec<&[f32]> = vectors.iter().map(|(_, v)| v.as_slice()).collect();
-    let skip: Vec<Option<i64>> = vectors.iter().map(|(k, _)| Some(*k)).collect();
-    let exact = IndexSearcher::new(index, Some(SearchMode::Exact))?.top_k(&queries, k, &skip)?;
-    let ann = IndexSearcher::with_query(index, Some(SearchMode::Ann), query, None)?
-        .top_k(&queries, k, &skip)?;
-    let mut found = 0usize;
-    let mut total = 0usize;
-    for (e, a) in exact.iter().zip(&ann) {
-        let truth: std::collections::HashSet<i64> = e.iter().map(|h: &KeyHit| h.key).collect();
-        total += truth.len();
-        found += a.iter().filter(|h| truth.contains(&h.key)).count();
-    }
-    let recall = if total == 0 {
-        1.0
-    } else {
-        found as f64 / total as f64
-    };
-    Ok((recall, queries.len()))
 }

@@ -12,7 +12,6 @@ mod passages;
 mod serve;
 mod similarity;
 mod themes;
-mod units;
 
 pub use args::{InputArgs, ModelArgs, PassageArgs};
 

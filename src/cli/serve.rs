@@ -1,17 +1,15 @@
 //! `silica serve`: the model loaded once behind an HTTP service (see `crate::serve`).
 
 use super::args::{DateArgs, InputArgs, PassageArgs};
-use super::index::{StoreArgs, Target};
-use super::units::{embed_units, Unit};
+use super::index::StoreArgs;
 use super::ModelArgs;
-use crate::index::postgres::PgStore;
-use crate::index::PassageIndex;
+use crate::app::units::{embed_units, memory_store, Unit};
+use crate::index::PassageStore;
 use crate::model::PromptChoice;
-use crate::serve::{Passage, PassageSource, ServeOptions, Server};
-use anyhow::{bail, Result};
+use crate::serve::{ServeOptions, Server};
+use anyhow::{bail, Context, Result};
 use clap::Args;
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::time::Duration;
 
 /// Serve embeddings, similarity and passage search over HTTP, the model loaded once.
@@ -32,14 +30,10 @@ pub struct ServeArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Search this persistent index with /neighbors instead of reading a corpus.
-    #[arg(long, value_name = "DIR")]
-    pub index: Option<PathBuf>,
-
-    /// Search this PostgreSQL store with /neighbors (default: $SILICA_STORE when no CORPUS
-    /// and no --index).
-    #[arg(long, value_name = "URL", conflicts_with = "index")]
-    pub store: Option<String>,
+    /// Search this persistent index (--index DIR) or PostgreSQL store (--store URL) with
+    /// /neighbors instead of reading a corpus.
+    #[command(flatten)]
+    pub target: StoreArgs,
 
     /// Address to listen on (loopback by default; port 0 picks a free port).
     #[arg(long, default_value = "127.0.0.1:7878")]
@@ -87,41 +81,35 @@ pub fn run(args: ServeArgs) -> Result<()> {
         bail!("--timeout must be a positive number of seconds");
     }
     let has_corpus = !args.input.inputs.is_empty();
-    if (args.index.is_some() || args.store.is_some()) && has_corpus {
-        bail!("give either a CORPUS or --index DIR or --store URL, not two");
-    }
+    let target = if has_corpus {
+        if args.target.given()?.is_some() {
+            bail!("give either a CORPUS or --index DIR or --store URL, not two");
+        }
+        None
+    } else {
+        args.target.target()?
+    };
     args.dates.check()?;
-    let target = StoreArgs {
-        index: args.index.clone(),
-        store: args.store.clone(),
-    };
-    let target = if has_corpus { None } else { target.target()? };
-    // The store's model is checked before the weights load.
+    // An index's or store's model is checked before the weights load; its vectors' width
+    // is the one queries are embedded at.
     let store = match &target {
-        Some(Target::Postgres(url)) => {
-            let store = PgStore::open(url)?;
-            super::index::require_model(&store.name, &store.settings, &args.model)?;
-            Some(store)
+        Some(target) => {
+            let store = crate::index::open(target)?;
+            let settings = store
+                .settings()
+                .cloned()
+                .with_context(|| format!("{}: no settings", store.name()))?;
+            super::index::require_model(&store.name(), &settings, &args.model)?;
+            Some((store, settings))
         }
-        _ => None,
-    };
-    let settings = match &target {
-        Some(Target::Dir(dir)) => {
-            let index = PassageIndex::open(dir, true)?;
-            super::index::require_index_model(&index, &args.model)?;
-            Some(index.settings)
-        }
-        Some(Target::Postgres(_)) => store.as_ref().map(|s| s.settings.clone()),
         None => None,
     };
-    // Over an index or store, the vectors at the width it holds.
-    let embedder = match &settings {
-        Some(settings) => args.model.load_embedder_for(settings)?,
+    let embedder = match &store {
+        Some((_, settings)) => args.model.load_embedder_for(settings)?,
         None => args.model.load_embedder()?,
     };
-    let source = match target {
-        Some(Target::Dir(dir)) => Some(PassageSource::Index { dir }),
-        Some(Target::Postgres(_)) => store.map(|store| PassageSource::Store { store }),
+    let source: Option<Box<dyn PassageStore>> = match store {
+        Some((store, _)) => Some(store),
         None if !has_corpus => None,
         None => {
             let mut cache = args.model.open_cache()?;
@@ -133,26 +121,10 @@ pub fn run(args: ServeArgs) -> Result<()> {
                 &args.dates,
                 cache.as_mut(),
             )?;
-            let dates: Vec<Option<String>> = corpus
-                .documents
-                .iter()
-                .map(|d| d.date.map(|d| d.to_string()))
-                .collect();
             let (items, vectors, _) =
                 embed_units(&embedder, &corpus, Unit::Passage, &prompt, cache.as_mut())?;
-            let passages = items
-                .into_iter()
-                .map(|item| Passage {
-                    date: dates.get(item.document).cloned().flatten(),
-                    id: item.id,
-                    source: item.source,
-                    start: item.span.map(|s| s.0),
-                    end: item.span.map(|s| s.1),
-                    lang: item.lang,
-                    text: item.text,
-                })
-                .collect();
-            Some(PassageSource::Corpus { passages, vectors })
+            let name = args.input.names();
+            Some(Box::new(memory_store(name, &corpus, items, vectors)?))
         }
     };
     let options = ServeOptions {
@@ -169,9 +141,10 @@ pub fn run(args: ServeArgs) -> Result<()> {
     let device = crate::embed::device_name(embedder.device());
     let threads = rayon::current_num_threads();
     let searching = match &source {
-        Some(PassageSource::Index { dir }) => format!(", index {}", dir.display()),
-        Some(PassageSource::Store { store }) => format!(", store {}", store.name),
-        Some(PassageSource::Corpus { passages, .. }) => format!(", {} passages", passages.len()),
+        Some(store) if store.settings().is_none() => {
+            format!(", {} passages", store.counts()?.1)
+        }
+        Some(store) => format!(", {} {}", store.noun(), store.name()),
         None => String::new(),
     };
     let auth = if options.api_key.is_some() {

@@ -1,7 +1,7 @@
 //! `silica similarity`: the cosine between two texts, or of each pair of a CSV file.
 
-use super::units::embed_with_bar;
 use super::ModelArgs;
+use crate::app::units::embed_with_bar;
 use crate::export::write_atomically;
 use crate::model::PromptChoice;
 use anyhow::{bail, Context, Result};

@@ -2,26 +2,19 @@
 //! share a theme.
 
 use super::args::{DateArgs, InputArgs, PassageArgs};
-use super::index::Target;
-use super::units::{embed_units, separate_twins, Unit};
 use super::ModelArgs;
+use crate::app::themes::{build_report, items_from_store, theme_scorer, ThemeItems, ThemesRequest};
+use crate::app::units::{embed_units, separate_twins, Unit};
 use crate::cache::EmbeddingCache;
-use crate::cluster::{center_in_place, cluster, ClusterParams};
-use crate::corpus::{model_input, TextFormat};
+use crate::cluster::ClusterParams;
 use crate::embed::Embedder;
 use crate::export::write_atomically;
-use crate::index::postgres::PgStore;
-use crate::index::{PassageIndex, PassageRow};
+use crate::index::Target;
 use crate::model::PromptChoice;
 use crate::report::{render, ReportFormat};
-use crate::themes::{
-    parse_theme_list, read_themes_file, DocumentInfo, Item, NamedTheme, ReportInputs,
-    ScoringParams, ThemeReport, ThemeScorer, Twin, BACKGROUND,
-};
-use crate::vectors::Embeddings;
-use anyhow::{bail, Result};
+use crate::themes::{parse_theme_list, read_themes_file, DocumentInfo, NamedTheme, ScoringParams};
+use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -176,26 +169,6 @@ impl ScoringArgs {
     }
 }
 
-/// The scorer for `themes`: names (and backgrounds) embedded by the model and prompt of the
-/// items.
-pub fn theme_scorer(
-    embedder: &crate::embed::Embedder,
-    themes: Vec<NamedTheme>,
-    prompt: &PromptChoice,
-    mut cache: Option<&mut crate::cache::EmbeddingCache>,
-    params: ScoringParams,
-) -> Result<ThemeScorer> {
-    let texts: Vec<String> = themes.iter().map(NamedTheme::text).collect();
-    let (theme_vectors, _) = embedder.embed_cached(&texts, prompt, cache.as_deref_mut(), |_| {})?;
-    let (background, _) = embedder.embed_cached(BACKGROUND, prompt, cache, |_| {})?;
-    Ok(ThemeScorer::new(
-        themes,
-        theme_vectors.rows().map(<[f32]>::to_vec).collect(),
-        background.rows().map(<[f32]>::to_vec).collect(),
-        params,
-    ))
-}
-
 impl ThemesArgs {
     fn cluster_params(&self) -> Result<ClusterParams> {
         Ok(match self.algorithm {
@@ -235,10 +208,7 @@ impl ThemesArgs {
 /// What the themes are found in: items with their vectors and documents, read from a
 /// corpus (embedded now) or from an index (embedded when indexed).
 struct ThemeInputs {
-    items: Vec<Item>,
-    vectors: Embeddings,
-    twins: Vec<Twin>,
-    documents: Vec<DocumentInfo>,
+    items: ThemeItems,
     /// The model, when loaded (a corpus always needs it; an index only for --themes).
     embedder: Option<Embedder>,
     cache: Option<EmbeddingCache>,
@@ -288,15 +258,13 @@ pub fn run(mut args: ThemesArgs) -> Result<()> {
     };
     let unit = unit_name(args.unit);
     if let ClusterParams::Kmeans { k: Some(k), .. } = params {
-        if k > inputs.items.len() {
+        if k > inputs.items.items.len() {
             bail!(
                 "--k {k} is more than the {} {unit}s to cluster",
-                inputs.items.len(),
+                inputs.items.items.len(),
             );
         }
     }
-    // Named themes are scored on the model's vectors, before they are centred in place
-    // for clustering (one copy of the vectors, not two).
     let scorer = match (named, &inputs.embedder) {
         (Some(themes), Some(embedder)) => Some(theme_scorer(
             embedder,
@@ -307,45 +275,33 @@ pub fn run(mut args: ThemesArgs) -> Result<()> {
         )?),
         _ => None,
     };
-    let theme_assignments = scorer.as_ref().map(|s| {
-        let documents: Vec<usize> = inputs.items.iter().map(|i| i.document).collect();
-        s.assign_all(&inputs.vectors, &documents)
-    });
-    let mut space = std::mem::take(&mut inputs.vectors);
-    if !args.no_center {
-        center_in_place(&mut space);
-    }
-    let clustering = cluster(&space, &params)?;
-
+    let request = ThemesRequest {
+        params: params.clone(),
+        center: !args.no_center,
+        scorer: scorer.as_ref(),
+        keywords: args.keywords,
+        representatives: 3,
+    };
     let mut run = serde_json::Map::new();
     run.insert("silica".into(), env!("CARGO_PKG_VERSION").into());
     run.append(&mut inputs.run);
-    let rest = serde_json::json!({
-        "prompt": inputs.prompt.label(),
-        "unit": unit,
-        "clustering": params,
-        "centered": !args.no_center,
-        "k": clustering.k,
-        "named_themes": scorer.as_ref().map(|m| &m.themes),
-        "theme_scoring": scorer.as_ref().map(|m| &m.params),
-        "keywords": args.keywords,
-        "since": args.dates.since,
-        "until": args.dates.until,
-    });
-    if let serde_json::Value::Object(mut rest) = rest {
-        run.append(&mut rest);
-    }
-    let report = ThemeReport::build(ReportInputs {
-        items: &inputs.items,
-        documents: &inputs.documents,
-        theme_assignments,
-        cluster_space: &space,
-        clustering: &clustering,
-        scorer: scorer.as_ref(),
-        twins: &inputs.twins,
-        keywords: args.keywords,
-        representatives: 3,
-        run: serde_json::Value::Object(run),
+    let (report, k) = build_report(&mut inputs.items, &request, |k| {
+        let rest = serde_json::json!({
+            "prompt": inputs.prompt.label(),
+            "unit": unit,
+            "clustering": params,
+            "centered": !args.no_center,
+            "k": k,
+            "named_themes": scorer.as_ref().map(|m| &m.themes),
+            "theme_scoring": scorer.as_ref().map(|m| &m.params),
+            "keywords": args.keywords,
+            "since": args.dates.since,
+            "until": args.dates.until,
+        });
+        if let serde_json::Value::Object(mut rest) = rest {
+            run.append(&mut rest);
+        }
+        serde_json::Value::Object(run)
     })?;
     let text = render(&report, format)?;
     match &args.output {
@@ -358,9 +314,9 @@ pub fn run(mut args: ThemesArgs) -> Result<()> {
     }
     eprintln!(
         "{} {unit}s of {} documents in {} clusters{}",
-        inputs.items.len(),
-        inputs.documents.len(),
-        clustering.k,
+        inputs.items.items.len(),
+        inputs.items.documents.len(),
+        k,
         args.output
             .as_ref()
             .map(|p| format!("; report in {}", p.display()))
@@ -412,10 +368,12 @@ fn from_corpus(args: &mut ThemesArgs) -> Result<ThemeInputs> {
         "dropped_lines": corpus.dropped.len(),
     });
     Ok(ThemeInputs {
-        items,
-        vectors,
-        twins,
-        documents,
+        items: ThemeItems {
+            items,
+            vectors,
+            twins,
+            documents,
+        },
         embedder: Some(embedder),
         cache,
         prompt,
@@ -430,72 +388,21 @@ fn from_corpus(args: &mut ThemesArgs) -> Result<ThemeInputs> {
 /// embedded again. The model is loaded only to embed the named themes (`with_themes`), with
 /// the passage prompt the index's vectors were made with.
 fn from_index(args: &ThemesArgs, target: &Target, with_themes: bool) -> Result<ThemeInputs> {
-    enum Opened {
-        Dir(PassageIndex),
-        Postgres(PgStore),
-    }
-    let (opened, name) = match target {
-        Target::Dir(dir) => (
-            Opened::Dir(PassageIndex::open(dir, true)?),
-            serde_json::json!(dir),
-        ),
-        Target::Postgres(url) => {
-            let store = PgStore::open(url)?;
-            let name = serde_json::json!(store.name);
-            (Opened::Postgres(store), name)
-        }
-    };
-    let (settings, stored) = match &opened {
-        Opened::Dir(index) => (index.settings.clone(), index.store.document_infos()?),
-        Opened::Postgres(store) => (store.settings.clone(), store.document_infos()?),
-    };
-    let dim = settings.dim;
-    let mut doc_position: HashMap<i64, usize> = HashMap::new();
-    let mut documents = Vec::new();
-    for d in stored {
-        let date = d.date.as_deref().and_then(|x| x.parse().ok());
-        if !args.dates.keeps(date) {
-            continue;
-        }
-        doc_position.insert(d.key, documents.len());
-        documents.push(DocumentInfo {
-            id: d.id,
-            source: d.source,
-            title: d.title,
-            date,
-        });
-    }
-    let mut items = Vec::new();
-    let mut data = Vec::new();
-    let mut push = |row: PassageRow, doc: i64, vector: Vec<f32>| -> Result<()> {
-        let Some(&document) = doc_position.get(&doc) else {
-            return Ok(());
-        };
-        items.push(Item {
-            input: model_input(TextFormat::Plain, &row.text),
-            id: row.id,
-            source: row.source,
-            text: row.text,
-            lang: row.lang,
-            document,
-            span: Some((row.start, row.end)),
-        });
-        data.extend_from_slice(&vector);
-        Ok(())
-    };
-    match &opened {
-        Opened::Dir(index) => index.store.for_each_passage(dim, &mut push)?,
-        Opened::Postgres(store) => store.for_each_passage(&mut push)?,
-    }
-    let shown = name.as_str().unwrap_or_default().to_string();
-    if items.is_empty() {
+    let store = crate::index::open(target)?;
+    let name = store.name();
+    let settings = store
+        .settings()
+        .cloned()
+        .with_context(|| format!("{name}: no settings"))?;
+    let items = items_from_store(store.as_ref(), |date| args.dates.keeps(date))?;
+    if items.items.is_empty() {
         bail!(
-            "{shown}: no indexed passage of a document dated {}",
+            "{name}: no indexed passage of a document dated {}",
             args.dates.describe()
         );
     }
     let (embedder, cache) = if with_themes {
-        super::index::require_model(&shown, &settings, &args.model)?;
+        super::index::require_model(&name, &settings, &args.model)?;
         (
             Some(args.model.load_embedder_for(&settings)?),
             args.model.open_cache()?,
@@ -511,13 +418,10 @@ fn from_index(args: &ThemesArgs, target: &Target, with_themes: bool) -> Result<T
         "min_chars": settings.min_chars,
         "keep_all": settings.keep_all,
         "keep_duplicates": settings.keep_duplicates,
-        "passages": items.len(),
+        "passages": items.items.len(),
     });
     Ok(ThemeInputs {
         items,
-        vectors: Embeddings { dim, data },
-        twins: Vec::new(),
-        documents,
         embedder,
         cache,
         prompt: PromptChoice::Passage,

@@ -200,3 +200,35 @@ mod tests {
         assert_eq!(find_date(&text, Some("fr")), None);
     }
 }
+
+/// A span of publication dates, either end open: which documents a command keeps.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateRange {
+    pub since: Option<chrono::NaiveDate>,
+    pub until: Option<chrono::NaiveDate>,
+}
+
+impl DateRange {
+    pub fn is_set(&self) -> bool {
+        self.since.is_some() || self.until.is_some()
+    }
+
+    /// Whether a document with this date is kept: every one when no end is set, else a
+    /// dated one within the span (an undated one is left out).
+    pub fn keeps(&self, date: Option<chrono::NaiveDate>) -> bool {
+        if !self.is_set() {
+            return true;
+        }
+        date.is_some_and(|d| self.since.is_none_or(|s| d >= s) && self.until.is_none_or(|u| d <= u))
+    }
+
+    /// "from 2025-12-01 to 2026-01-31", for messages.
+    pub fn describe(&self) -> String {
+        match (self.since, self.until) {
+            (Some(s), Some(u)) => format!("from {s} to {u}"),
+            (Some(s), None) => format!("since {s}"),
+            (None, Some(u)) => format!("until {u}"),
+            (None, None) => "at any date".into(),
+        }
+    }
+}

@@ -20,6 +20,7 @@ mod stream;
 mod text;
 
 pub use clean::{line_key, short_line_keys, Cleaner, DroppedLine, LineCounts};
+pub use dates::DateRange;
 pub use decode::{decode, encoding_for_label, looks_binary, Decoded};
 pub use dedup::{mark_duplicates, KnownPassages, Original, PassageKey};
 pub use lang::{detect_language, Detected};

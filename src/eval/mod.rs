@@ -4,6 +4,7 @@
 //! accuracy both ways) and named themes as a zero-shot classifier (accuracy, macro-F1,
 //! other rate, false-theme rate).
 
+pub mod datasets;
 mod metrics;
 mod themes;
 

@@ -14,16 +14,26 @@
 //! and teams past one machine; [`plan`] decides and carries out an `index add` for either.
 
 pub mod ann;
+mod directory;
+pub mod memory;
+pub mod passage_store;
 pub mod plan;
 pub mod postgres;
+pub mod record;
 pub mod search;
 pub mod store;
 pub mod vectors;
 
 pub use ann::{Ann, AnnParams};
+pub use memory::{MemoryPassage, MemoryStore};
+pub use passage_store::{
+    open, open_for_add, open_for_removal, BackendStats, DocumentSelector, PassageSearcher,
+    PassageStore, Recall, SearchRequest, StoreStats, StoreWriter, Target,
+};
 pub use plan::{document_hash, file_of, AddSummary, DocumentSink, FileStamp, Shard, StoredEntry};
+pub use record::{DocumentRow, Neighbor, Passage, PassagePair};
 pub use search::{AnnQuery, IndexSearcher, KeyHit, PassageFilters, SearchMode};
-pub use store::{DocumentRow, IndexStore, NewDocument, NewPassage, PassageRow, StoredDocument};
+pub use store::{IndexStore, NewDocument, NewPassage, StoredDocument};
 pub use vectors::VectorFile;
 
 use crate::corpus::KnownPassages;

@@ -3,6 +3,7 @@
 //! file at its last commit.
 
 use super::plan::FileStamp;
+use super::record::{DocumentRow, Passage};
 use super::IndexSettings;
 use crate::corpus::PassageKey;
 use anyhow::{bail, Context, Result};
@@ -130,33 +131,6 @@ pub struct NewPassage<'a> {
     pub vector: &'a [f32],
     /// What duplicates are told by (`None` for a passage without words).
     pub key: Option<&'a PassageKey>,
-}
-
-/// A stored passage without its vector: what a search hit shows.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct PassageRow {
-    pub key: i64,
-    pub id: String,
-    pub source: String,
-    pub document: String,
-    pub start: usize,
-    pub end: usize,
-    pub lang: Option<String>,
-    /// The document's publication date (YYYY-MM-DD), when found.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    pub text: String,
-}
-
-/// A stored document as reports name it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DocumentRow {
-    pub key: i64,
-    pub id: String,
-    pub source: String,
-    pub title: Option<String>,
-    /// YYYY-MM-DD, when the text states a date.
-    pub date: Option<String>,
 }
 
 pub struct IndexStore {
@@ -686,7 +660,7 @@ impl IndexStore {
     }
 
     /// The passages with these keys, for output.
-    pub fn passage_rows(&self, keys: &[i64]) -> Result<Vec<PassageRow>> {
+    pub fn passage_rows(&self, keys: &[i64]) -> Result<Vec<Passage>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {PASSAGE_ROW_COLUMNS}
              FROM passages p JOIN documents d ON d.key = p.document WHERE p.key = ?1"
@@ -770,7 +744,7 @@ impl IndexStore {
     pub fn for_each_passage(
         &self,
         dim: usize,
-        mut f: impl FnMut(PassageRow, i64, Vec<f32>) -> Result<()>,
+        mut f: impl FnMut(Passage, i64, Vec<f32>) -> Result<()>,
     ) -> Result<()> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {PASSAGE_ROW_COLUMNS}, p.document, p.vector
@@ -830,14 +804,14 @@ impl IndexStore {
 const PASSAGE_ROW_COLUMNS: &str =
     "p.key, p.id, d.source, d.id, p.start, p.end, p.lang, p.text, d.date";
 
-fn passage_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PassageRow> {
-    Ok(PassageRow {
+fn passage_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Passage> {
+    Ok(Passage {
         key: r.get(0)?,
         id: r.get(1)?,
         source: r.get(2)?,
         document: r.get(3)?,
-        start: r.get::<_, i64>(4)? as usize,
-        end: r.get::<_, i64>(5)? as usize,
+        start: Some(r.get::<_, i64>(4)? as usize),
+        end: Some(r.get::<_, i64>(5)? as usize),
         lang: r.get(6)?,
         text: r.get(7)?,
         date: r.get(8)?,

@@ -10,9 +10,7 @@
 mod batcher;
 mod metrics;
 mod routes;
-mod search;
-
-pub use search::{Neighbor, Passage, PassageSource};
+mod search_thread;
 
 use crate::embed::Embedder;
 use crate::model::{ModelInfo, PromptChoice};
@@ -26,7 +24,7 @@ use axum::Router;
 use batcher::EmbedQueue;
 use metrics::Metrics;
 use routes::ApiError;
-use search::PassageSearch;
+use search_thread::PassageSearch;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -112,7 +110,7 @@ impl Server {
     pub fn bind(
         options: ServeOptions,
         embedder: Embedder,
-        passages: Option<PassageSource>,
+        passages: Option<Box<dyn crate::index::PassageStore>>,
     ) -> Result<Self> {
         embedder.load_weights()?;
         embedder.tokenizer()?;

@@ -6,8 +6,8 @@
 //! within the request timeout. Nothing a client sends ends the process.
 
 use super::batcher::{EmbedFailure, Embedded};
-use super::search::Neighbor;
 use super::AppState;
+use crate::index::Neighbor;
 use crate::model::PromptChoice;
 use crate::vectors::Embeddings;
 use axum::body::Bytes;

@@ -20,6 +20,7 @@
 
 mod ingest;
 pub mod query;
+mod read;
 pub mod schema;
 mod tls;
 

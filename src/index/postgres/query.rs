@@ -3,12 +3,12 @@
 //! `hnsw.ef_search`) or a sequential scan, the filters (source, language, date) in SQL.
 
 use super::{db, PgConnection, PgStore};
+use crate::index::passage_store::{recall_of, spread_sample};
 use crate::index::search::EXACT_BELOW;
-use crate::index::{DocumentRow, PassageFilters, PassageRow, SearchMode};
+use crate::index::{DocumentRow, Passage, PassageFilters, SearchMode};
 use anyhow::{Context, Result};
 use pgvector::Vector;
 use postgres::types::ToSql;
-use std::collections::HashSet;
 
 /// pgvector's bounds on `hnsw.ef_search`.
 const EF_MAX: usize = 1000;
@@ -51,14 +51,14 @@ impl PassageFilters {
 const ROW_COLUMNS: &str =
     "p.key, p.id, d.source, d.id, p.start_byte, p.end_byte, p.lang, p.text, d.date::text";
 
-fn passage_row(r: &postgres::Row) -> PassageRow {
-    PassageRow {
+fn passage_row(r: &postgres::Row) -> Passage {
+    Passage {
         key: r.get(0),
         id: r.get(1),
         source: r.get(2),
         document: r.get(3),
-        start: r.get::<_, i64>(4) as usize,
-        end: r.get::<_, i64>(5) as usize,
+        start: Some(r.get::<_, i64>(4) as usize),
+        end: Some(r.get::<_, i64>(5) as usize),
         lang: r.get(6),
         text: r.get(7),
         date: r.get(8),
@@ -133,7 +133,7 @@ impl PgStore {
     }
 
     /// A stored passage and its vector, by passage id.
-    pub fn passage_by_id(&self, id: &str) -> Result<Option<(PassageRow, Vec<f32>)>> {
+    pub fn passage_by_id(&self, id: &str) -> Result<Option<(Passage, Vec<f32>)>> {
         self.with_conn(|c| {
             let row = c
                 .query_opt(
@@ -175,7 +175,7 @@ impl PgStore {
     /// order (the same whatever order shards loaded them in), read in chunks.
     pub fn for_each_passage(
         &self,
-        mut f: impl FnMut(PassageRow, i64, Vec<f32>) -> Result<()>,
+        mut f: impl FnMut(Passage, i64, Vec<f32>) -> Result<()>,
     ) -> Result<()> {
         self.with_conn(|c| {
             let mut tx = c.transaction().map_err(db)?;
@@ -211,8 +211,7 @@ impl PgStore {
                 .iter()
                 .map(|r| r.get(0))
                 .collect();
-            let step = (keys.len() / sample.min(keys.len()).max(1)).max(1);
-            let chosen: Vec<i64> = keys.iter().step_by(step).take(sample).copied().collect();
+            let chosen = spread_sample(&keys, sample);
             let rows = c
                 .query(
                     "SELECT key, embedding::vector FROM silica_passages WHERE key = ANY($1) ORDER BY key",
@@ -228,7 +227,7 @@ impl PgStore {
 }
 
 /// A hit: its cosine to the query and the passage.
-pub type PgHit = (f32, PassageRow);
+pub type PgHit = (f32, Passage);
 
 impl PgSearch<'_> {
     pub fn mode(&self) -> SearchMode {
@@ -364,24 +363,17 @@ pub fn measure_recall(
         .top_k(&queries, k, &skip)?;
     let ann = store.searcher(Some(SearchMode::Ann), ef, PassageFilters::default())?;
     let mut times = Vec::with_capacity(queries.len());
-    let mut found = 0usize;
-    let mut total = 0usize;
-    for (q, truth) in queries.iter().zip(&exact) {
-        let i = times.len();
+    let mut found = Vec::with_capacity(queries.len());
+    for (i, q) in queries.iter().enumerate() {
         let start = std::time::Instant::now();
         let hits = ann.top_k(&[q], k, &skip[i..=i])?;
         times.push(start.elapsed().as_secs_f64() * 1e3);
-        let truth: HashSet<i64> = truth.iter().map(|(_, r)| r.key).collect();
-        total += truth.len();
-        found += hits[0]
-            .iter()
-            .filter(|(_, r)| truth.contains(&r.key))
-            .count();
+        found.push(hits[0].iter().map(|(_, r)| r.key).collect());
     }
-    let recall = if total == 0 {
-        1.0
-    } else {
-        found as f64 / total as f64
-    };
+    let truth: Vec<Vec<i64>> = exact
+        .iter()
+        .map(|hits| hits.iter().map(|(_, r)| r.key).collect())
+        .collect();
+    let recall = recall_of(&truth, &found);
     Ok((recall, queries.len(), times))
 }

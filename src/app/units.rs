@@ -4,6 +4,7 @@
 use crate::cache::EmbeddingCache;
 use crate::corpus::{model_input, Corpus, Document, TokenCounter};
 use crate::embed::{EmbedStats, Embedder};
+use crate::index::{DocumentRow, MemoryPassage, MemoryStore, Passage};
 use crate::model::PromptChoice;
 use crate::themes::{Item, Twin};
 use crate::vectors::{normalized_mean, Embeddings};
@@ -248,4 +249,57 @@ pub fn separate_twins(
     }
     let dim = vectors.dim;
     (kept_items, Embeddings { dim, data }, twins)
+}
+
+/// A corpus's embedded units as a [`MemoryStore`] (what `neighbors CORPUS` and `serve
+/// CORPUS` search): each item a passage, its document's date and key (its position in the
+/// corpus) carried along.
+pub fn memory_store(
+    name: impl Into<String>,
+    corpus: &Corpus,
+    items: Vec<Item>,
+    vectors: Embeddings,
+) -> Result<MemoryStore> {
+    let date_of = |document: usize| {
+        corpus
+            .documents
+            .get(document)
+            .and_then(|d| d.date)
+            .map(|d| d.to_string())
+    };
+    let documents = corpus
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(key, d)| DocumentRow {
+            key: key as i64,
+            id: d.id.clone(),
+            source: d.source.clone(),
+            title: d.title.clone(),
+            date: d.date.map(|d| d.to_string()),
+        })
+        .collect();
+    let passages = items
+        .into_iter()
+        .map(|item| MemoryPassage {
+            passage: Passage {
+                key: 0,
+                date: date_of(item.document),
+                document: corpus
+                    .documents
+                    .get(item.document)
+                    .map(|d| d.id.clone())
+                    .unwrap_or_default(),
+                id: item.id,
+                source: item.source,
+                start: item.span.map(|s| s.0),
+                end: item.span.map(|s| s.1),
+                lang: item.lang,
+                text: item.text,
+            },
+            document: item.document as i64,
+            input: item.input,
+        })
+        .collect();
+    MemoryStore::new(name, documents, passages, vectors)
 }

@@ -1,0 +1,11 @@
+//! The use cases, with typed requests and results: what the front ends (`cli`, `serve`)
+//! call. No flags, no stdout: a front end maps its input to a request and prints the
+//! result; the stages below (`index`, `embed`, `corpus`, ...) do the work.
+
+pub mod bench;
+pub mod corpus;
+pub mod eval;
+pub mod index;
+pub mod neighbors;
+pub mod themes;
+pub mod units;

@@ -1,0 +1,137 @@
+//! Nearest neighbours over any [`PassageStore`]: questions embedded with the query prompt,
+//! stored passages named by id, `k` hits each, best first; and the related pairs of a
+//! store.
+
+use crate::index::{Neighbor, PassagePair, PassageStore, SearchRequest};
+use anyhow::{bail, Result};
+
+/// How a passage named by id becomes a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdQuery {
+    /// Its stored vector (passage prompt): no model needed.
+    StoredVector,
+    /// Its text embedded again with the query prompt, as a question is (a corpus in
+    /// memory, whose model is loaded anyway).
+    EmbeddedAsQuery,
+}
+
+/// What to search for, and how.
+#[derive(Debug, Clone)]
+pub struct NeighborsRequest {
+    /// Questions or texts, embedded with the query prompt.
+    pub texts: Vec<String>,
+    /// Stored passages whose neighbours to find (each left out of its own hits).
+    pub ids: Vec<String>,
+    pub id_query: IdQuery,
+    pub k: usize,
+    /// Hits with a lower cosine are left out.
+    pub min_score: Option<f32>,
+    pub search: SearchRequest,
+}
+
+/// Turns query texts into vectors (the model, loaded by the caller).
+pub type QueryEmbedder<'a> = dyn FnMut(&[String]) -> Result<Vec<Vec<f32>>> + 'a;
+
+/// One query's text and its hits, best first.
+#[derive(Debug, Clone)]
+pub struct QueryHits {
+    pub query: String,
+    pub hits: Vec<Neighbor>,
+}
+
+/// Why a request cannot be answered, for front ends to word.
+#[derive(Debug, thiserror::Error)]
+pub enum RequestError {
+    #[error("nothing to search for")]
+    NoQuery,
+    #[error("query {0} is empty")]
+    EmptyQuery(usize),
+    #[error("k must be at least 1")]
+    ZeroK,
+}
+
+impl NeighborsRequest {
+    pub fn check(&self) -> Result<(), RequestError> {
+        if self.texts.is_empty() && self.ids.is_empty() {
+            return Err(RequestError::NoQuery);
+        }
+        if let Some(i) = self.texts.iter().position(|t| t.trim().is_empty()) {
+            return Err(RequestError::EmptyQuery(i + 1));
+        }
+        if self.k == 0 {
+            return Err(RequestError::ZeroK);
+        }
+        Ok(())
+    }
+}
+
+/// The queries in order (texts, then passages by id) and their hits. `embed` turns texts
+/// into query vectors; it is called once, and not at all when every query is a stored
+/// passage taken by its vector.
+pub fn neighbors(
+    store: &dyn PassageStore,
+    request: &NeighborsRequest,
+    embed: &mut QueryEmbedder<'_>,
+) -> Result<Vec<QueryHits>> {
+    request.check()?;
+    // The passages named by id are looked up first: a wrong id costs no model load.
+    let mut named = Vec::with_capacity(request.ids.len());
+    for id in &request.ids {
+        match store.passage_by_id(id)? {
+            Some(found) => named.push(found),
+            None => bail!(
+                "{}: no passage with id {id:?} here (ids look like `001.txt#3`; `silica passages` lists them)",
+                store.name()
+            ),
+        }
+    }
+    let mut queries: Vec<String> = request.texts.clone();
+    let mut skip: Vec<Option<i64>> = vec![None; queries.len()];
+    let mut stored: Vec<Vec<f32>> = Vec::new();
+    for (passage, vector) in named {
+        skip.push(Some(passage.key));
+        match request.id_query {
+            IdQuery::StoredVector => {
+                queries.push(passage.text);
+                stored.push(vector);
+            }
+            IdQuery::EmbeddedAsQuery => queries.push(store.model_input(&passage)),
+        }
+    }
+    // The search is set up before the model loads: a filter that keeps nothing fails first.
+    let searcher = store.searcher(&request.search)?;
+    let to_embed = queries.len() - stored.len();
+    let mut vectors = if to_embed > 0 {
+        embed(&queries[..to_embed])?
+    } else {
+        Vec::new()
+    };
+    vectors.extend(stored);
+    let rows: Vec<&[f32]> = vectors.iter().map(Vec::as_slice).collect();
+    let lists = searcher.top_k(&rows, request.k, &skip)?;
+    Ok(queries
+        .into_iter()
+        .zip(lists)
+        .map(|(query, hits)| QueryHits {
+            query,
+            hits: hits
+                .into_iter()
+                .filter(|h| request.min_score.is_none_or(|m| h.score >= m))
+                .collect(),
+        })
+        .collect())
+}
+
+/// The pairs of passages with cosine at least `threshold`, best first (paraphrase mining);
+/// with `cross_document`, only pairs from two documents.
+pub fn related_pairs(
+    store: &dyn PassageStore,
+    search: &SearchRequest,
+    threshold: f32,
+    cross_document: bool,
+) -> Result<Vec<PassagePair>> {
+    if !(-1.0..=1.0).contains(&threshold) {
+        bail!("the threshold is a cosine, between -1 and 1");
+    }
+    store.searcher(search)?.pairs(threshold, cross_document)
+}

@@ -1,0 +1,262 @@
+//! The read side of an index, whichever backend holds it: one interface ([`PassageStore`])
+//! over a directory index ([`super::PassageIndex`]), a PostgreSQL store
+//! ([`super::postgres::PgStore`]) and a corpus embedded in memory ([`MemoryStore`]), opened
+//! from one [`Target`]. The write side is [`super::DocumentSink`] (and [`StoreWriter`] for
+//! what comes before and after a load).
+//!
+//! The backends search differently (usearch's graph re-scored exactly, pgvector's HNSW or a
+//! scan, exact cosines in memory) but answer the same question with the same records:
+//! [`Neighbor`]s of [`Passage`]s, best first, ties to the older passage.
+
+use super::postgres::{is_store_url, redact, LoadGuard, PgStore, VectorChoice};
+use super::record::{DocumentRow, Neighbor, Passage, PassagePair};
+use super::{AnnQuery, DocumentSink, IndexSettings, PassageFilters, PassageIndex, SearchMode};
+use anyhow::Result;
+use std::path::PathBuf;
+
+/// Where an index lives: a directory, or a PostgreSQL store with pgvector.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Dir(PathBuf),
+    Postgres(String),
+}
+
+impl Target {
+    pub fn directory(dir: impl Into<PathBuf>) -> Self {
+        Target::Dir(dir.into())
+    }
+
+    /// A PostgreSQL store, when `url` is a `postgres://` or `postgresql://` URL.
+    pub fn store(url: &str) -> Option<Self> {
+        is_store_url(url).then(|| Target::Postgres(url.to_string()))
+    }
+
+    /// Whether several processes may write it at once (a PostgreSQL store; a directory
+    /// index has one writer).
+    pub fn is_shared(&self) -> bool {
+        matches!(self, Target::Postgres(_))
+    }
+
+    /// The directory, or the URL without its password, for messages.
+    pub fn name(&self) -> String {
+        match self {
+            Target::Dir(dir) => dir.display().to_string(),
+            Target::Postgres(url) => redact(url),
+        }
+    }
+}
+
+/// Opens an existing index or store for reading.
+pub fn open(target: &Target) -> Result<Box<dyn PassageStore>> {
+    Ok(match target {
+        Target::Dir(dir) => Box::new(PassageIndex::open(dir, true)?),
+        Target::Postgres(url) => Box::new(PgStore::open(url)?),
+    })
+}
+
+/// Opens an index or store for writing, creating it with `settings` when new (a store's
+/// vector column as `vectors` says); one made with other settings is refused.
+pub fn open_for_add(
+    target: &Target,
+    settings: &IndexSettings,
+    vectors: VectorChoice,
+) -> Result<Box<dyn StoreWriter>> {
+    Ok(match target {
+        Target::Dir(dir) => Box::new(PassageIndex::open_or_create(dir, settings)?),
+        Target::Postgres(url) => Box::new(PgStore::open_or_create(url, settings, vectors)?),
+    })
+}
+
+/// Opens an existing index or store for removing documents.
+pub fn open_for_removal(target: &Target) -> Result<Box<dyn StoreWriter>> {
+    Ok(match target {
+        Target::Dir(dir) => Box::new(PassageIndex::open(dir, false)?),
+        Target::Postgres(url) => Box::new(PgStore::open(url)?),
+    })
+}
+
+/// How a search runs: its mode (default: exact on small indexes), the graph's settings,
+/// which passages it may return.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    pub mode: Option<SearchMode>,
+    pub ann: AnnQuery,
+    pub filters: PassageFilters,
+}
+
+/// What `index verify` measures: recall@k of the approximate search against exact search,
+/// stored passages as the queries.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Recall {
+    pub k: usize,
+    pub queries: usize,
+    pub recall: f64,
+}
+
+/// Which documents to remove.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DocumentSelector {
+    /// Read from this file (every row of a JSONL or CSV file), or with this source.
+    Source(String),
+    /// With this document id.
+    Id(String),
+}
+
+impl std::fmt::Display for DocumentSelector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DocumentSelector::Source(s) => write!(f, "source {s:?}"),
+            DocumentSelector::Id(id) => write!(f, "id {id:?}"),
+        }
+    }
+}
+
+/// What `index stats` shows: the counts and settings of every backend, and what only one
+/// has.
+#[derive(Debug, Clone)]
+pub struct StoreStats {
+    pub documents: usize,
+    pub passages: usize,
+    pub settings: IndexSettings,
+    pub backend: BackendStats,
+}
+
+#[derive(Debug, Clone)]
+pub enum BackendStats {
+    Directory {
+        dir: PathBuf,
+        ann_current: bool,
+        /// How a query searches by default at this size.
+        search: SearchMode,
+        bytes_on_disk: u64,
+    },
+    Postgres {
+        name: String,
+        server: String,
+        pgvector: String,
+        vector_type: String,
+        table_bytes: u64,
+        hnsw_bytes: Option<u64>,
+    },
+}
+
+/// An index's passages, searched and read the same way whatever holds them.
+pub trait PassageStore: Send {
+    /// The directory, or the URL without its password, for messages.
+    fn name(&self) -> String;
+
+    /// "index", "store" or "corpus", for messages.
+    fn noun(&self) -> &'static str;
+
+    /// The settings its vectors were made with (none for a corpus embedded by this run).
+    fn settings(&self) -> Option<&IndexSettings>;
+
+    /// (documents, passages).
+    fn counts(&self) -> Result<(usize, usize)>;
+
+    /// Every document, in the backend's stable order.
+    fn documents(&self) -> Result<Vec<DocumentRow>>;
+
+    /// Every passage with its document's key and its vector, in a stable order.
+    fn for_each_passage(
+        &self,
+        f: &mut dyn FnMut(Passage, i64, Vec<f32>) -> Result<()>,
+    ) -> Result<()>;
+
+    /// A passage and its vector, by passage id.
+    fn passage_by_id(&self, id: &str) -> Result<Option<(Passage, Vec<f32>)>>;
+
+    /// The text the model read for a passage (its input, Markdown and extra spaces gone).
+    fn model_input(&self, passage: &Passage) -> String {
+        crate::corpus::model_input(crate::corpus::TextFormat::Plain, &passage.text)
+    }
+
+    /// A search with its mode, graph settings and filters fixed.
+    fn searcher<'a>(&'a self, request: &SearchRequest) -> Result<Box<dyn PassageSearcher + 'a>>;
+
+    /// The backend's invariants, one line per problem (none: all is well).
+    fn check(&self) -> Result<Vec<String>>;
+
+    /// Recall@k of the approximate search against exact search, `sample` stored passages
+    /// spread over the keys as queries (each left out of its own hits); none while the
+    /// approximate search is not there to measure (not built, or no approximate search).
+    fn recall(&self, sample: usize, k: usize, ann: AnnQuery) -> Result<Option<Recall>>;
+
+    fn stats(&self) -> Result<StoreStats>;
+}
+
+/// A search over one store.
+pub trait PassageSearcher {
+    fn mode(&self) -> SearchMode;
+
+    /// The `k` passages closest to each query, best first; `skip[q]` (a passage key) is
+    /// left out of query q's hits.
+    fn top_k(
+        &self,
+        queries: &[&[f32]],
+        k: usize,
+        skip: &[Option<i64>],
+    ) -> Result<Vec<Vec<Neighbor>>>;
+
+    /// The pairs of passages with cosine at least `threshold`, best first; with
+    /// `cross_document`, only pairs from two documents.
+    fn pairs(&self, threshold: f32, cross_document: bool) -> Result<Vec<PassagePair>>;
+}
+
+/// The write side's steps around [`crate::ingest::add`], and removal.
+pub trait StoreWriter: DocumentSink + PassageStore {
+    /// Held while this process loads (a PostgreSQL store leaves its HNSW build to the last
+    /// of several loaders).
+    fn begin_load(&self) -> Result<Option<LoadGuard>>;
+
+    /// Brings the search structures up to the tables after a load or a removal; says what
+    /// it did ("ANN +3 -0", "HNSW index built").
+    fn finish_load(&mut self, threads: usize) -> Result<String>;
+
+    /// Brings the search structures up to the tables after a removal, when they do not
+    /// follow the rows themselves; says what it did ("ANN -3").
+    fn after_removal(&mut self, threads: usize) -> Result<Option<String>>;
+
+    /// Removes the documents `which` selects; their number (an error when none matched).
+    fn remove_selected(&mut self, which: &DocumentSelector) -> Result<usize>;
+}
+
+/// "dated since 2025-01-01, from a.txt, in fr", for messages.
+pub fn describe_filters(f: &PassageFilters) -> String {
+    let mut parts = Vec::new();
+    match (f.since, f.until) {
+        (Some(s), Some(u)) => parts.push(format!("dated from {s} to {u}")),
+        (Some(s), None) => parts.push(format!("dated since {s}")),
+        (None, Some(u)) => parts.push(format!("dated until {u}")),
+        (None, None) => {}
+    }
+    if !f.sources.is_empty() {
+        parts.push(format!("from {}", f.sources.join(" or ")));
+    }
+    if !f.langs.is_empty() {
+        parts.push(format!("in {}", f.langs.join(" or ")));
+    }
+    parts.join(", ")
+}
+
+/// `sample` keys spread evenly over `keys` (the queries of a recall measurement).
+pub fn spread_sample(keys: &[i64], sample: usize) -> Vec<i64> {
+    let step = (keys.len() / sample.min(keys.len()).max(1)).max(1);
+    keys.iter().step_by(step).take(sample).copied().collect()
+}
+
+/// Recall of `found` against `truth`, query by query (1 when there is no truth).
+pub fn recall_of(truth: &[Vec<i64>], found: &[Vec<i64>]) -> f64 {
+    let mut hit = 0usize;
+    let mut total = 0usize;
+    for (t, f) in truth.iter().zip(found) {
+        let t: std::collections::HashSet<i64> = t.iter().copied().collect();
+        total += t.len();
+        hit += f.iter().filter(|k| t.contains(k)).count();
+    }
+    if total == 0 {
+        1.0
+    } else {
+        hit as f64 / total as f64
+    }
+}
