@@ -1,9 +1,19 @@
 //! silica: find related passages and themes across articles in many languages.
 //!
-//! The pipeline, one module per stage:
-//! `corpus` (read inputs into [`corpus::Document`]s) → `model` (find and load a
-//! sentence-embedding model) → `embed` (the [`embed::Embedder`]: batching, forward pass,
-//! pooling) → `export` (embedding files, written atomically). `cli` is the command line.
+//! The layers, arrows pointing down (docs/architecture.md draws them):
+//!
+//! - front ends: [`cli`] (flags to requests, results to stdout, errors worded as flags) and
+//!   [`serve`] (HTTP: JSON to the same requests);
+//! - use cases: [`app`] (neighbours, index add/remove/stats/verify, themes, eval, bench,
+//!   corpus reading), with [`ingest`] as `index add`'s front half;
+//! - stages, one module each: [`corpus`] (inputs into [`corpus::Document`]s and passages),
+//!   [`model`] (find and load an encoder), [`embed`] (the [`embed::Embedder`]: batching,
+//!   forward pass, pooling), [`cache`], [`index`] (passages and vectors behind one
+//!   [`index::PassageStore`]: a directory, PostgreSQL, or a corpus in memory), [`search`]
+//!   (exact top-k), [`cluster`], [`themes`] and [`report`] (the [`themes::ThemeReport`] and
+//!   its renderings), [`eval`], [`export`] (embedding files, written atomically);
+//! - leaves: [`vectors`] (the embeddings matrix and its arithmetic, no candle) and
+//!   [`tokens`] (what `corpus` asks of a tokenizer).
 
 pub mod app;
 pub mod cache;

@@ -320,8 +320,8 @@ fn the_seeds_in_a_store_answer_as_an_index_directory_does() {
     // In the library, unrounded: a stored passage as the query, exact both ways.
     let index = silica::index::PassageIndex::open(&dir, true).unwrap();
     let store = silica::index::postgres::PgStore::open(&url).unwrap();
-    let keys = index.store.passage_keys().unwrap();
-    let vectors = index.store.vectors(&keys[..8], 384).unwrap();
+    let keys = index.tables.passage_keys().unwrap();
+    let vectors = index.tables.vectors(&keys[..8], 384).unwrap();
     let queries: Vec<&[f32]> = vectors.iter().map(|(_, v)| v.as_slice()).collect();
     let skip = vec![None; queries.len()];
     let local = directory_top10(&index, &queries);
@@ -332,7 +332,7 @@ fn the_seeds_in_a_store_answer_as_an_index_directory_does() {
         .unwrap();
     for (l, r) in local.iter().zip(&remote) {
         let rows = index
-            .store
+            .tables
             .passage_rows(&l.iter().map(|h| h.key).collect::<Vec<_>>())
             .unwrap();
         for ((hit, row), (score, stored)) in l.iter().zip(&rows).zip(r) {
@@ -534,10 +534,10 @@ fn halfvec_where_pgvector_has_it_halves_the_vectors_and_keeps_the_hits() {
     // directory's hits and scores; `halfvec` scores within the half-precision bound of
     // f32's, and a hit can only differ where f32's scores are that close.
     let index = silica::index::PassageIndex::open(&dir, true).unwrap();
-    let keys = index.store.passage_keys().unwrap();
-    let vectors = index.store.vectors(&keys, 384).unwrap();
+    let keys = index.tables.passage_keys().unwrap();
+    let vectors = index.tables.vectors(&keys, 384).unwrap();
     let by_id: std::collections::HashMap<String, &[f32]> = index
-        .store
+        .tables
         .passage_rows(&keys)
         .unwrap()
         .into_iter()
@@ -552,7 +552,7 @@ fn halfvec_where_pgvector_has_it_halves_the_vectors_and_keeps_the_hits() {
         .map(|hits| {
             let keys: Vec<i64> = hits.iter().map(|h| h.key).collect();
             index
-                .store
+                .tables
                 .passage_rows(&keys)
                 .unwrap()
                 .into_iter()

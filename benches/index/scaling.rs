@@ -129,7 +129,7 @@ fn build(
     let ids: Vec<String> = (0..n).map(|i| format!("d{i}")).collect();
     for chunk in (0..n).collect::<Vec<_>>().chunks(10_000) {
         let docs = one_passage_documents(&ids, &data, chunk);
-        index.store.add_documents(&docs).unwrap();
+        index.tables.add_documents(&docs).unwrap();
     }
     drop(data);
     let tables_s = t.elapsed().as_secs_f64();

@@ -51,6 +51,15 @@ impl CacheKeyer {
     }
 }
 
+/// A cache file silica cannot use (another program's SQLite file, a damaged one): front
+/// ends say how to clear it.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: not a usable silica embedding cache ({why}); remove it or run `silica cache clear`", path.display())]
+pub struct UnusableCache {
+    pub path: PathBuf,
+    pub why: String,
+}
+
 /// The SQLite file of cached vectors.
 pub struct EmbeddingCache {
     conn: Connection,
@@ -72,11 +81,11 @@ impl EmbeddingCache {
     }
 
     fn unusable(path: &Path, why: impl std::fmt::Display) -> anyhow::Error {
-        anyhow::anyhow!(
-            "{}: not a usable silica embedding cache ({why}); remove it or run `silica cache clear --cache {}`",
-            path.display(),
-            path.display()
-        )
+        UnusableCache {
+            path: path.to_path_buf(),
+            why: why.to_string(),
+        }
+        .into()
     }
 
     /// Opens (creating when absent) the cache at `path`.

@@ -290,12 +290,7 @@ impl ModelArgs {
     /// The fingerprint of the model's files (and weight format), without loading weights:
     /// the same string [`Embedder::fingerprint`] gives.
     pub fn fingerprint(&self) -> Result<String> {
-        let fingerprint = self.locate()?.fingerprint()?;
-        Ok(if self.quantize == WeightFormat::F32 {
-            fingerprint
-        } else {
-            format!("{fingerprint}+{}", self.quantize.cache_tag())
-        })
+        self.locate()?.fingerprint_as(self.quantize)
     }
 
     /// The width of this run's vectors: `--dimensions` when given (checked against the

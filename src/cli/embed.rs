@@ -3,9 +3,12 @@
 use super::args::{InputArgs, PassageArgs};
 use super::ModelArgs;
 use crate::app::units::{embed_records, embed_units, Unit};
-use crate::embed::device_name;
+use crate::cache::EmbeddingCache;
+use crate::embed::{device_name, EmbedStats, Embedder};
 use crate::export::{write_embeddings, write_jsonl, EmbeddingFormat, ExportItem};
 use crate::model::PromptChoice;
+use crate::themes::Item;
+use crate::vectors::Embeddings;
 use anyhow::Result;
 use clap::Args;
 use std::io::Write;
@@ -65,28 +68,13 @@ pub fn run(mut args: EmbedArgs) -> Result<()> {
         // Every document keeps all its passages for its mean.
         args.passages.keep_duplicates = true;
     }
-    let started;
-    let (units, embeddings, stats, documents) = if args.unit == Unit::Text {
-        // Records as read: no cleaning or splitting, so no corpus is built.
-        let documents = args.input.read()?;
-        started = Instant::now();
-        let (units, embeddings, stats) =
-            embed_records(&embedder, &documents, &prompt, cache.as_mut())?;
-        (units, embeddings, stats, documents.len())
-    } else {
-        let prefix = prompt.prefix(&info.prompts).to_string();
-        let corpus = args.passages.build_for(
-            &args.input,
-            &embedder,
-            &prefix,
-            &super::args::DateArgs::default(),
-            cache.as_mut(),
-        )?;
-        started = Instant::now();
-        let (units, embeddings, stats) =
-            embed_units(&embedder, &corpus, args.unit, &prompt, cache.as_mut())?;
-        (units, embeddings, stats, corpus.documents.len())
-    };
+    let Embedded {
+        units,
+        embeddings,
+        stats,
+        documents,
+        seconds,
+    } = embed_inputs(&args, &embedder, &prompt, cache.as_mut())?;
     let items: Vec<ExportItem> = units
         .into_iter()
         .map(|u| ExportItem {
@@ -96,7 +84,6 @@ pub fn run(mut args: EmbedArgs) -> Result<()> {
             span: u.span,
         })
         .collect();
-    let seconds = started.elapsed().as_secs_f64();
     if stats.truncated > 0 {
         let verb = if stats.truncated == 1 { "was" } else { "were" };
         eprintln!(
@@ -128,4 +115,49 @@ pub fn run(mut args: EmbedArgs) -> Result<()> {
         stats.texts as f64 / seconds.max(1e-9)
     );
     Ok(())
+}
+
+/// The units of the inputs and their vectors, with the stats, the number of documents and
+/// the seconds the embedding took (reading apart).
+struct Embedded {
+    units: Vec<Item>,
+    embeddings: Embeddings,
+    stats: EmbedStats,
+    documents: usize,
+    seconds: f64,
+}
+
+/// Records as read with `--unit text` (no corpus built), else the corpus's passages or
+/// documents.
+fn embed_inputs(
+    args: &EmbedArgs,
+    embedder: &Embedder,
+    prompt: &PromptChoice,
+    mut cache: Option<&mut EmbeddingCache>,
+) -> Result<Embedded> {
+    let (units, embeddings, stats, documents, started) = if args.unit == Unit::Text {
+        let documents = args.input.read()?;
+        let started = Instant::now();
+        let (units, embeddings, stats) = embed_records(embedder, &documents, prompt, cache)?;
+        (units, embeddings, stats, documents.len(), started)
+    } else {
+        let prefix = prompt.prefix(&embedder.info().prompts).to_string();
+        let corpus = args.passages.build_for(
+            &args.input,
+            embedder,
+            &prefix,
+            &super::args::DateArgs::default(),
+            cache.as_deref_mut(),
+        )?;
+        let started = Instant::now();
+        let (units, embeddings, stats) = embed_units(embedder, &corpus, args.unit, prompt, cache)?;
+        (units, embeddings, stats, corpus.documents.len(), started)
+    };
+    Ok(Embedded {
+        units,
+        embeddings,
+        stats,
+        documents,
+        seconds: started.elapsed().as_secs_f64(),
+    })
 }

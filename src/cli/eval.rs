@@ -145,72 +145,7 @@ pub fn run(args: EvalArgs) -> Result<()> {
         embedder: &embedder,
         cache: cache.as_mut(),
     };
-    let (task, dataset, mut result): (&str, PathBuf, Map<String, Value>) = match &args.task {
-        Task::Sts {
-            pairs,
-            columns,
-            header,
-        } => {
-            let cols: Vec<&str> = columns.split(',').map(str::trim).collect();
-            let [a, b, s] = cols[..] else {
-                bail!("--columns takes three columns: text, text, score")
-            };
-            (
-                "sts",
-                pairs.clone(),
-                sts(&mut ctx, pairs, [a, b, s], *header, &symmetric)?,
-            )
-        }
-        Task::Retrieval {
-            squad: Some(path), ..
-        } => (
-            "retrieval",
-            path.clone(),
-            retrieval(&mut ctx, &read_squad(path)?)?,
-        ),
-        Task::Retrieval {
-            queries: Some(q),
-            corpus: Some(c),
-            qrels: Some(r),
-            ..
-        } => (
-            "retrieval",
-            q.clone(),
-            retrieval(&mut ctx, &read_jsonl_set(q, c, r)?)?,
-        ),
-        Task::Retrieval { .. } => {
-            bail!("give --squad FILE.json, or --queries, --corpus and --qrels")
-        }
-        Task::Clustering {
-            input,
-            label_field,
-            text_field,
-            seeds,
-        } => {
-            let rows = read_jsonl(input)?;
-            let mut texts = Vec::new();
-            let mut labels = Vec::new();
-            for (i, row) in rows.iter().enumerate() {
-                texts.push(field(row, text_field, input, i + 1)?);
-                labels.push(field(row, label_field, input, i + 1)?);
-            }
-            (
-                "clustering",
-                input.clone(),
-                clustering(&mut ctx, &texts, &labels, *seeds, &symmetric)?,
-            )
-        }
-        Task::Bitext { source, target } => (
-            "bitext",
-            source.clone(),
-            bitext(&mut ctx, source, target, &symmetric)?,
-        ),
-        Task::Themes(t) => (
-            "themes",
-            t.input.clone(),
-            themes_task(&mut ctx, t.request()?, &symmetric)?,
-        ),
-    };
+    let (task, dataset, mut result) = run_task(&args.task, &mut ctx, &symmetric)?;
     result.insert("task".into(), json!(task));
     result.insert("dataset".into(), json!(dataset.display().to_string()));
     result.insert("dataset_hash".into(), json!(file_hash(&dataset)?));
@@ -235,4 +170,78 @@ pub fn run(args: EvalArgs) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Runs one task: its name, the dataset file it read, its scores.
+fn run_task(
+    task: &Task,
+    ctx: &mut EvalContext,
+    symmetric: &PromptChoice,
+) -> Result<(&'static str, PathBuf, Map<String, Value>)> {
+    Ok(match task {
+        Task::Sts {
+            pairs,
+            columns,
+            header,
+        } => {
+            let cols: Vec<&str> = columns.split(',').map(str::trim).collect();
+            let [a, b, s] = cols[..] else {
+                bail!("--columns takes three columns: text, text, score")
+            };
+            (
+                "sts",
+                pairs.clone(),
+                sts(ctx, pairs, [a, b, s], *header, symmetric)?,
+            )
+        }
+        Task::Retrieval {
+            squad: Some(path), ..
+        } => (
+            "retrieval",
+            path.clone(),
+            retrieval(ctx, &read_squad(path)?)?,
+        ),
+        Task::Retrieval {
+            queries: Some(q),
+            corpus: Some(c),
+            qrels: Some(r),
+            ..
+        } => (
+            "retrieval",
+            q.clone(),
+            retrieval(ctx, &read_jsonl_set(q, c, r)?)?,
+        ),
+        Task::Retrieval { .. } => {
+            bail!("give --squad FILE.json, or --queries, --corpus and --qrels")
+        }
+        Task::Clustering {
+            input,
+            label_field,
+            text_field,
+            seeds,
+        } => {
+            let rows = read_jsonl(input)?;
+            let mut texts = Vec::new();
+            let mut labels = Vec::new();
+            for (i, row) in rows.iter().enumerate() {
+                texts.push(field(row, text_field, input, i + 1)?);
+                labels.push(field(row, label_field, input, i + 1)?);
+            }
+            (
+                "clustering",
+                input.clone(),
+                clustering(ctx, &texts, &labels, *seeds, symmetric)?,
+            )
+        }
+        Task::Bitext { source, target } => (
+            "bitext",
+            source.clone(),
+            bitext(ctx, source, target, symmetric)?,
+        ),
+        Task::Themes(t) => (
+            "themes",
+            t.input.clone(),
+            themes_task(ctx, t.request()?, symmetric)?,
+        ),
+    })
 }

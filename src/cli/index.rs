@@ -4,7 +4,7 @@
 use super::args::Format;
 use super::args::{InputArgs, PassageArgs};
 use super::ModelArgs;
-use crate::app::index::AddRequest;
+use crate::app::index::{AddRequest, Added};
 use crate::corpus::list_inputs;
 use crate::embed::Embedder;
 use crate::index::postgres::VectorChoice;
@@ -13,6 +13,7 @@ use crate::index::{
     StoreStats, Target,
 };
 use crate::ingest::{AddOptions, AddProgress};
+use crate::model::ModelInfo;
 use crate::model::PromptChoice;
 use anyhow::{bail, Result};
 use clap::{Args, Subcommand};
@@ -265,23 +266,7 @@ fn add(args: AddArgs) -> Result<()> {
     let prompt = PromptChoice::Passage;
     let prefix = prompt.prefix(&info.prompts).to_string();
     let passage_options = args.passages.options(&info, &tokenizer.counter(&prefix))?;
-    let settings = IndexSettings {
-        model: info.name.clone(),
-        fingerprint: args.model.fingerprint()?,
-        dim: args.model.output_dimension(&info)?,
-        passage_prompt: prefix.clone(),
-        max_tokens: passage_options.max_tokens,
-        overlap: args.passages.overlap,
-        min_chars: args.passages.min_chars,
-        keep_all: args.passages.keep_all,
-        keep_duplicates: args.passages.keep_duplicates,
-        ann: AnnParams {
-            connectivity: args.ann_m,
-            expansion_add: args.ann_ef_construction,
-            quantization: args.ann_storage.clone(),
-            ..AnnParams::default()
-        },
-    };
+    let settings = args.settings(&info, &prefix, passage_options.max_tokens)?;
     crate::index::Ann::create(settings.dim, &settings.ann)?; // checks the ANN flags early
     let read = args.input.options()?;
     let listing = list_inputs(&args.input.inputs, &read)?;
@@ -312,7 +297,35 @@ fn add(args: AddArgs) -> Result<()> {
     };
     let added = crate::app::index::add(&request, &tokenizer.counter(&prefix), &mut embed, &mut bar);
     bar.finish();
-    let added = added?;
+    print_added(&added?, shard);
+    Ok(())
+}
+
+impl AddArgs {
+    /// What a new index or store records (an existing one must match).
+    fn settings(&self, info: &ModelInfo, prefix: &str, max_tokens: usize) -> Result<IndexSettings> {
+        Ok(IndexSettings {
+            model: info.name.clone(),
+            fingerprint: self.model.fingerprint()?,
+            dim: self.model.output_dimension(info)?,
+            passage_prompt: prefix.to_string(),
+            max_tokens,
+            overlap: self.passages.overlap,
+            min_chars: self.passages.min_chars,
+            keep_all: self.passages.keep_all,
+            keep_duplicates: self.passages.keep_duplicates,
+            ann: AnnParams {
+                connectivity: self.ann_m,
+                expansion_add: self.ann_ef_construction,
+                quantization: self.ann_storage.clone(),
+                ..AnnParams::default()
+            },
+        })
+    }
+}
+
+/// The one line an add ends with.
+fn print_added(added: &Added, shard: Shard) {
     let summary = &added.summary;
     eprintln!(
         "{} documents added ({} passages embedded), {} removed, {} unchanged{}{}; {}; the {} holds {} documents, {} passages",
@@ -338,7 +351,6 @@ fn add(args: AddArgs) -> Result<()> {
         added.documents,
         added.passages,
     );
-    Ok(())
 }
 
 /// The progress of an add: documents, with their passages.

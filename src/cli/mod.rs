@@ -4,6 +4,7 @@ mod args;
 mod bench;
 mod cache;
 mod embed;
+mod errors;
 mod eval;
 mod index;
 mod models;
@@ -65,9 +66,8 @@ pub fn main() -> i32 {
         Ok(()) => 0,
         Err(err) if is_broken_pipe(&err) => 0,
         Err(err) => {
-            // One line: the chain of contexts joined by ": ".
-            let message = format!("{err:#}").replace('\n', " ");
-            eprintln!("error: {message}");
+            // One line: the chain of contexts joined by ": ", worded for the command line.
+            eprintln!("error: {}", errors::one_line(&err));
             1
         }
     }
@@ -78,6 +78,9 @@ pub fn main() -> i32 {
 /// then runs the command.
 fn run(command: Command) -> anyhow::Result<()> {
     if let Some(threads) = command.threads() {
+        if threads == 0 {
+            anyhow::bail!("--threads must be at least 1");
+        }
         crate::embed::set_cpu_threads(threads)?;
     }
     match command {

@@ -4,7 +4,8 @@ use super::args::{DateArgs, InputArgs, PassageArgs};
 use super::index::StoreArgs;
 use super::ModelArgs;
 use crate::app::units::{embed_units, memory_store, Unit};
-use crate::index::PassageStore;
+use crate::embed::Embedder;
+use crate::index::{MemoryStore, PassageStore};
 use crate::model::PromptChoice;
 use crate::serve::{ServeOptions, Server};
 use anyhow::{bail, Context, Result};
@@ -111,32 +112,9 @@ pub fn run(args: ServeArgs) -> Result<()> {
     let source: Option<Box<dyn PassageStore>> = match store {
         Some((store, _)) => Some(store),
         None if !has_corpus => None,
-        None => {
-            let mut cache = args.model.open_cache()?;
-            let prompt = PromptChoice::Passage;
-            let corpus = args.passages.build_for(
-                &args.input,
-                &embedder,
-                prompt.prefix(&embedder.info().prompts),
-                &args.dates,
-                cache.as_mut(),
-            )?;
-            let (items, vectors, _) =
-                embed_units(&embedder, &corpus, Unit::Passage, &prompt, cache.as_mut())?;
-            let name = args.input.names();
-            Some(Box::new(memory_store(name, &corpus, items, vectors)?))
-        }
+        None => Some(Box::new(embed_corpus(&args, &embedder)?)),
     };
-    let options = ServeOptions {
-        addr: args.addr,
-        api_key: args.api_key.clone().filter(|k| !k.is_empty()),
-        max_inputs: args.max_inputs,
-        max_body_bytes: args.max_body_bytes,
-        queue_capacity: args.queue,
-        round_texts: args.round_texts,
-        timeout: Duration::from_secs_f64(args.timeout),
-        default_prompt: args.model.prompt_or(PromptChoice::Passage),
-    };
+    let options = args.options();
     let model = embedder.info().name.clone();
     let device = crate::embed::device_name(embedder.device());
     let threads = rayon::current_num_threads();
@@ -158,4 +136,35 @@ pub fn run(args: ServeArgs) -> Result<()> {
         server.local_addr()?
     );
     server.run()
+}
+
+impl ServeArgs {
+    fn options(&self) -> ServeOptions {
+        ServeOptions {
+            addr: self.addr,
+            api_key: self.api_key.clone().filter(|k| !k.is_empty()),
+            max_inputs: self.max_inputs,
+            max_body_bytes: self.max_body_bytes,
+            queue_capacity: self.queue,
+            round_texts: self.round_texts,
+            timeout: Duration::from_secs_f64(self.timeout),
+            default_prompt: self.model.prompt_or(PromptChoice::Passage),
+        }
+    }
+}
+
+/// The CORPUS read, split and embedded at start-up (passage prompt), held in memory.
+fn embed_corpus(args: &ServeArgs, embedder: &Embedder) -> Result<MemoryStore> {
+    let mut cache = args.model.open_cache()?;
+    let prompt = PromptChoice::Passage;
+    let corpus = args.passages.build_for(
+        &args.input,
+        embedder,
+        prompt.prefix(&embedder.info().prompts),
+        &args.dates,
+        cache.as_mut(),
+    )?;
+    let (items, vectors, _) =
+        embed_units(embedder, &corpus, Unit::Passage, &prompt, cache.as_mut())?;
+    memory_store(args.input.names(), &corpus, items, vectors)
 }

@@ -233,29 +233,7 @@ pub fn run(mut args: ThemesArgs) -> Result<()> {
         })
         .unwrap_or(ReportFormat::Table);
 
-    let target = if args.input.inputs.is_empty() {
-        args.target.target()?
-    } else {
-        // A corpus given on the command line is used even when SILICA_STORE is set.
-        args.target.given()?
-    };
-    let mut inputs = match target {
-        Some(target) => {
-            if !args.input.inputs.is_empty() {
-                bail!("give either a CORPUS or --index DIR / --store URL, not both");
-            }
-            if args.unit != Unit::Passage {
-                bail!("an index holds passages: --unit document or text needs a corpus");
-            }
-            from_index(&args, &target, named.is_some())?
-        }
-        None => {
-            if args.input.inputs.is_empty() {
-                bail!("nothing to read: give a CORPUS (files, directories), --index DIR or --store URL");
-            }
-            from_corpus(&mut args)?
-        }
-    };
+    let mut inputs = read_inputs(&mut args, named.is_some())?;
     let unit = unit_name(args.unit);
     if let ClusterParams::Kmeans { k: Some(k), .. } = params {
         if k > inputs.items.items.len() {
@@ -303,15 +281,7 @@ pub fn run(mut args: ThemesArgs) -> Result<()> {
         }
         serde_json::Value::Object(run)
     })?;
-    let text = render(&report, format)?;
-    match &args.output {
-        Some(path) => write_atomically(path, |w| Ok(w.write_all(text.as_bytes())?))?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-        }
-    }
+    write_report(&render(&report, format)?, args.output.as_deref())?;
     eprintln!(
         "{} {unit}s of {} documents in {} clusters{}",
         inputs.items.items.len(),
@@ -323,6 +293,42 @@ pub fn run(mut args: ThemesArgs) -> Result<()> {
             .unwrap_or_default()
     );
     Ok(())
+}
+
+/// The items to cluster: an index's or store's passages, or a corpus read and embedded now
+/// (a corpus named on the command line is used even when SILICA_STORE is set).
+fn read_inputs(args: &mut ThemesArgs, with_themes: bool) -> Result<ThemeInputs> {
+    let target = if args.input.inputs.is_empty() {
+        args.target.target()?
+    } else {
+        args.target.given()?
+    };
+    match target {
+        Some(_) if !args.input.inputs.is_empty() => {
+            bail!("give either a CORPUS or --index DIR / --store URL, not both")
+        }
+        Some(_) if args.unit != Unit::Passage => {
+            bail!("an index holds passages: --unit document or text needs a corpus")
+        }
+        Some(target) => from_index(args, &target, with_themes),
+        None if args.input.inputs.is_empty() => {
+            bail!("nothing to read: give a CORPUS (files, directories), --index DIR or --store URL")
+        }
+        None => from_corpus(args),
+    }
+}
+
+/// The rendered report to `output` (atomically) or to stdout.
+fn write_report(text: &str, output: Option<&std::path::Path>) -> Result<()> {
+    match output {
+        Some(path) => write_atomically(path, |w| Ok(w.write_all(text.as_bytes())?)),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+            Ok(())
+        }
+    }
 }
 
 /// Reads, splits and embeds the corpus (through the cache).

@@ -97,6 +97,30 @@ impl Clustering {
     }
 }
 
+/// Clustering parameters that cannot run on these vectors; front ends word them as their
+/// flags.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ParamError {
+    #[error("k must be at least 1")]
+    ZeroK,
+    #[error("k = {k} is more than the {n} passages to cluster")]
+    KAboveItems { k: usize, n: usize },
+    #[error(
+        "k = {k} is more than the {} passages k-means starts from above {}",
+        SAMPLE_SIZE,
+        SAMPLE_ABOVE
+    )]
+    KAboveSample { k: usize },
+    #[error("choosing k needs at least 3 passages, got {n}; give k")]
+    AutoKNeedsThree { n: usize },
+    #[error("{n} passages: above {}, only k-means runs (on a sample, then over all); HDBSCAN and agglomerative clustering compare every pair", SAMPLE_ABOVE)]
+    OnlyKmeansAbove { n: usize },
+    #[error("HDBSCAN's smallest cluster must be at least 2")]
+    MinClusterSize,
+    #[error("the agglomerative threshold is a cosine distance, between 0 and 2 (got {0})")]
+    Threshold(f64),
+}
+
 /// The largest k `--k auto` tries: about sqrt(n), at most 30.
 pub fn max_auto_k(n: usize) -> usize {
     ((n as f64).sqrt().round() as usize)
@@ -118,13 +142,11 @@ pub fn cluster(vectors: &Embeddings, params: &ClusterParams) -> Result<Clusterin
     if n > SAMPLE_ABOVE {
         return match params {
             ClusterParams::Kmeans { k: Some(k), .. } if *k > SAMPLE_SIZE => {
-                bail!("--k {k} is more than the {SAMPLE_SIZE} passages k-means starts from above {SAMPLE_ABOVE}")
+                return Err(ParamError::KAboveSample { k: *k }.into())
             }
-            ClusterParams::Kmeans { k: Some(0), .. } => bail!("--k must be at least 1"),
+            ClusterParams::Kmeans { k: Some(0), .. } => Err(ParamError::ZeroK.into()),
             ClusterParams::Kmeans { .. } => kmeans_sampled(vectors, params),
-            _ => bail!(
-                "{n} passages: above {SAMPLE_ABOVE}, only --algorithm kmeans runs (on a sample, then over all); HDBSCAN and agglomerative clustering compare every pair"
-            ),
+            _ => Err(ParamError::OnlyKmeansAbove { n }.into()),
         };
     }
     match *params {
@@ -134,10 +156,10 @@ pub fn cluster(vectors: &Embeddings, params: &ClusterParams) -> Result<Clusterin
             restarts,
         } => {
             if k == 0 {
-                bail!("--k must be at least 1");
+                return Err(ParamError::ZeroK.into());
             }
             if k > n {
-                bail!("--k {k} is more than the {n} passages to cluster");
+                return Err(ParamError::KAboveItems { k, n }.into());
             }
             let assignments = kmeans::kmeans(vectors, k, seed, restarts)?;
             Ok(Clustering::canonical(
@@ -153,7 +175,7 @@ pub fn cluster(vectors: &Embeddings, params: &ClusterParams) -> Result<Clusterin
             let mut best: Option<(f64, Vec<usize>)> = None;
             let mut by_k = Vec::new();
             if n < 3 {
-                bail!("--k auto needs at least 3 passages, got {n}; give --k");
+                return Err(ParamError::AutoKNeedsThree { n }.into());
             }
             for k in 2..=max_auto_k(n) {
                 let labels = kmeans::kmeans(vectors, k, seed, restarts)?;
@@ -175,7 +197,7 @@ pub fn cluster(vectors: &Embeddings, params: &ClusterParams) -> Result<Clusterin
         }
         ClusterParams::Hdbscan { min_cluster_size } => {
             if min_cluster_size < 2 {
-                bail!("--min-cluster-size must be at least 2");
+                return Err(ParamError::MinClusterSize.into());
             }
             Ok(Clustering::canonical(
                 density::hdbscan(vectors, min_cluster_size)?,
@@ -184,7 +206,7 @@ pub fn cluster(vectors: &Embeddings, params: &ClusterParams) -> Result<Clusterin
         }
         ClusterParams::Agglomerative { threshold } => {
             if !(0.0..=2.0).contains(&threshold) {
-                bail!("--threshold is a cosine distance, between 0 and 2 (got {threshold})");
+                return Err(ParamError::Threshold(threshold).into());
             }
             let labels = agglomerative::agglomerative(vectors, threshold);
             Ok(Clustering::canonical(

@@ -52,10 +52,10 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>, path: &Path) -> R
     let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     if had_errors || encoding == encoding_rs::UTF_8 {
-        bail!(
-            "{}: not UTF-8 and no encoding fits it; pass --encoding if you know it",
-            path.display()
-        );
+        return Err(super::ReadError::NoEncodingFits {
+            file: path.to_path_buf(),
+        }
+        .into());
     }
     Ok(Decoded {
         text: text.into_owned(),

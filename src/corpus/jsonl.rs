@@ -1,5 +1,5 @@
 use super::decode::decode;
-use super::{Document, ReadOptions};
+use super::{Document, ReadError, ReadOptions};
 use anyhow::{bail, Result};
 use serde_json::Value;
 use std::path::Path;
@@ -35,10 +35,14 @@ pub(super) fn read_jsonl(
                 "{shown}:{number}: field {:?} is not a string",
                 options.text_field
             ),
-            None => bail!(
-                "{shown}:{number}: no {:?} field (choose another with --text-field)",
-                options.text_field
-            ),
+            None => {
+                return Err(ReadError::NoTextField {
+                    file: shown.to_string(),
+                    line: number,
+                    field: options.text_field.clone(),
+                }
+                .into())
+            }
         };
         let source = format!("{shown}:{number}");
         if text.trim().is_empty() {

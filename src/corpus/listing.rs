@@ -5,7 +5,7 @@
 //! before reading it.
 
 use super::text::read_stdin_lines;
-use super::{csv, jsonl, text, Document, InputKind, ReadOptions, TextFormat};
+use super::{csv, jsonl, text, Document, InputKind, ReadError, ReadOptions, TextFormat};
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
 
@@ -136,16 +136,20 @@ impl Globs {
         for pattern in patterns {
             match pattern.strip_prefix('!') {
                 Some(negated) => {
-                    exclude.add(
-                        globset::Glob::new(negated)
-                            .with_context(|| format!("--glob {pattern:?}"))?,
-                    );
+                    exclude.add(globset::Glob::new(negated).map_err(|error| {
+                        ReadError::BadGlob {
+                            pattern: pattern.clone(),
+                            error,
+                        }
+                    })?);
                 }
                 None => {
-                    include.add(
-                        globset::Glob::new(pattern)
-                            .with_context(|| format!("--glob {pattern:?}"))?,
-                    );
+                    include.add(globset::Glob::new(pattern).map_err(|error| {
+                        ReadError::BadGlob {
+                            pattern: pattern.clone(),
+                            error,
+                        }
+                    })?);
                     any_include = true;
                 }
             }

@@ -84,6 +84,25 @@ impl Document {
     }
 }
 
+/// Inputs that cannot be read as asked; front ends word them with their flags.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{file}:{line}: no {field:?} field")]
+    NoTextField {
+        file: String,
+        line: usize,
+        field: String,
+    },
+    #[error("{}: not UTF-8 and no encoding fits it", file.display())]
+    NoEncodingFits { file: std::path::PathBuf },
+    #[error("glob {pattern:?}")]
+    BadGlob {
+        pattern: String,
+        #[source]
+        error: globset::Error,
+    },
+}
+
 /// How inputs are read: JSONL fields and CSV columns, directory filters, encoding.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {

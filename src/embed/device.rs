@@ -74,7 +74,7 @@ pub fn device_name(device: &Device) -> &'static str {
 /// single-threaded (the CLI calls it first thing, before any command runs).
 pub fn set_cpu_threads(threads: usize) -> Result<()> {
     if threads == 0 {
-        bail!("--threads must be at least 1");
+        bail!("the number of threads must be at least 1");
     }
     // Safety: called at start-up, before any other thread exists (see above).
     unsafe {

@@ -6,11 +6,11 @@
 
 mod batching;
 mod device;
-mod pooling;
+mod pool;
 
 pub use batching::{plan_batches, BatchLimits};
 pub use device::{device_name, set_cpu_threads, DeviceChoice};
-pub use pooling::{normalize, pool};
+pub use pool::{normalize, pool};
 
 use crate::cache::{CacheKeyer, EmbeddingCache};
 use crate::model::{
@@ -143,12 +143,10 @@ impl Embedder {
         if let Some(f) = self.fingerprint.get() {
             return Ok(f);
         }
-        let mut computed = self.model.files.fingerprint()?;
-        // Quantized weights give (slightly) different vectors: a cache entry must say so.
-        let format = self.model.weight_format();
-        if format != WeightFormat::F32 {
-            computed = format!("{computed}+{}", format.cache_tag());
-        }
+        let computed = self
+            .model
+            .files
+            .fingerprint_as(self.model.weight_format())?;
         Ok(self.fingerprint.get_or_init(|| computed))
     }
 

@@ -51,6 +51,14 @@ fn cosine(a: &[f32], b: &[f32]) -> f64 {
     a.iter().zip(b).map(|(x, y)| *x as f64 * *y as f64).sum()
 }
 
+/// A CSV column named that no header row names; front ends say how to name columns.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: no column {spec:?} (name the columns in a header row, or use 0-based indices)", path.display())]
+pub struct NoColumn {
+    pub path: std::path::PathBuf,
+    pub spec: String,
+}
+
 /// A column by name (with a header) or by 0-based index.
 fn column(spec: &str, header: Option<&csv::StringRecord>, path: &Path) -> Result<usize> {
     if let Ok(i) = spec.parse::<usize>() {
@@ -58,10 +66,11 @@ fn column(spec: &str, header: Option<&csv::StringRecord>, path: &Path) -> Result
     }
     match header.and_then(|h| h.iter().position(|c| c.trim() == spec)) {
         Some(i) => Ok(i),
-        None => bail!(
-            "{}: no column {spec:?} (name columns with --header, or use 0-based indices)",
-            path.display()
-        ),
+        None => Err(NoColumn {
+            path: path.to_path_buf(),
+            spec: spec.to_string(),
+        }
+        .into()),
     }
 }
 

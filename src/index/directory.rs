@@ -7,7 +7,7 @@ use super::passage_store::{
 };
 use super::postgres::LoadGuard;
 use super::record::{DocumentRow, Neighbor, Passage, PassagePair};
-use super::search::EXACT_BELOW;
+use super::searcher::EXACT_BELOW;
 use super::{Ann, AnnQuery, IndexSearcher, IndexSettings, PassageIndex, SearchMode, VectorFile};
 use anyhow::{bail, Result};
 use std::collections::HashSet;
@@ -26,24 +26,24 @@ impl PassageStore for PassageIndex {
     }
 
     fn counts(&self) -> Result<(usize, usize)> {
-        self.store.counts()
+        self.tables.counts()
     }
 
     fn documents(&self) -> Result<Vec<DocumentRow>> {
-        self.store.document_infos()
+        self.tables.document_infos()
     }
 
     fn for_each_passage(
         &self,
         f: &mut dyn FnMut(Passage, i64, Vec<f32>) -> Result<()>,
     ) -> Result<()> {
-        self.store.for_each_passage(self.settings.dim, f)
+        self.tables.for_each_passage(self.settings.dim, f)
     }
 
     fn passage_by_id(&self, id: &str) -> Result<Option<(Passage, Vec<f32>)>> {
-        match self.store.passage_by_id(id, self.settings.dim)? {
+        match self.tables.passage_by_id(id, self.settings.dim)? {
             Some((key, vector)) => {
-                let row = self.store.passage_rows(&[key])?.remove(0);
+                let row = self.tables.passage_rows(&[key])?.remove(0);
                 Ok(Some((row, vector)))
             }
             None => Ok(None),
@@ -54,7 +54,7 @@ impl PassageStore for PassageIndex {
         let only = if request.filters.is_empty() {
             None
         } else {
-            let keys = self.store.passage_keys_filtered(&request.filters)?;
+            let keys = self.tables.passage_keys_filtered(&request.filters)?;
             if keys.is_empty() {
                 bail!(
                     "{}: no indexed passage {}",
@@ -71,7 +71,7 @@ impl PassageStore for PassageIndex {
     /// The tables' invariants, then the graph and the vector file against them.
     fn check(&self) -> Result<Vec<String>> {
         let dim = self.settings.dim;
-        let mut problems = self.store.check(dim)?;
+        let mut problems = self.tables.check(dim)?;
         if !self.ann_current()? {
             problems.push(
                 "the ANN file is missing or behind the tables (run `silica index add`)".into(),
@@ -79,7 +79,7 @@ impl PassageStore for PassageIndex {
             return Ok(problems);
         }
         let ann = Ann::view(&PassageIndex::ann_path(&self.dir), dim, &self.settings.ann)?;
-        let keys = self.store.passage_keys()?;
+        let keys = self.tables.passage_keys()?;
         if ann.len() != keys.len() {
             problems.push(format!(
                 "the ANN holds {} vectors, the tables {} passages",
@@ -93,7 +93,7 @@ impl PassageStore for PassageIndex {
         }
         let file = VectorFile::open(&PassageIndex::vectors_path(&self.dir), dim)?;
         let mut differ = 0usize;
-        self.store.for_each_vector(dim, |k, v| {
+        self.tables.for_each_vector(dim, |k, v| {
             if file.get(k).as_deref() != Some(v) {
                 differ += 1;
             }
@@ -111,9 +111,9 @@ impl PassageStore for PassageIndex {
         if !self.ann_current()? {
             return Ok(None);
         }
-        let keys = self.store.passage_keys()?;
+        let keys = self.tables.passage_keys()?;
         let chosen = spread_sample(&keys, sample);
-        let vectors = self.store.vectors(&chosen, self.settings.dim)?;
+        let vectors = self.tables.vectors(&chosen, self.settings.dim)?;
         let queries: Vec<&[f32]> = vectors.iter().map(|(_, v)| v.as_slice()).collect();
         let skip: Vec<Option<i64>> = vectors.iter().map(|(k, _)| Some(*k)).collect();
         let keys_of = |lists: Vec<Vec<super::KeyHit>>| -> Vec<Vec<i64>> {
@@ -133,7 +133,7 @@ impl PassageStore for PassageIndex {
     }
 
     fn stats(&self) -> Result<StoreStats> {
-        let (documents, passages) = self.store.counts()?;
+        let (documents, passages) = self.tables.counts()?;
         Ok(StoreStats {
             documents,
             passages,
@@ -169,7 +169,7 @@ impl StoreWriter for PassageIndex {
 
     fn remove_selected(&mut self, which: &DocumentSelector) -> Result<usize> {
         let keys: Vec<i64> = self
-            .store
+            .tables
             .documents()?
             .iter()
             .filter(|d| match which {
@@ -181,7 +181,7 @@ impl StoreWriter for PassageIndex {
         if keys.is_empty() {
             bail!("{}: no document with {which}", self.dir.display());
         }
-        self.store.remove_documents(&keys)
+        self.tables.remove_documents(&keys)
     }
 }
 
@@ -207,7 +207,7 @@ impl PassageSearcher for DirectorySearcher<'_> {
             .into_iter()
             .map(|hits| {
                 let keys: Vec<i64> = hits.iter().map(|h| h.key).collect();
-                let rows = self.index.store.passage_rows(&keys)?;
+                let rows = self.index.tables.passage_rows(&keys)?;
                 Ok(hits
                     .iter()
                     .zip(rows)
@@ -222,7 +222,7 @@ impl PassageSearcher for DirectorySearcher<'_> {
 
     fn pairs(&self, threshold: f32, cross_document: bool) -> Result<Vec<PassagePair>> {
         let documents = if cross_document {
-            Some(self.index.store.passage_documents()?)
+            Some(self.index.tables.passage_documents()?)
         } else {
             None
         };
@@ -230,7 +230,7 @@ impl PassageSearcher for DirectorySearcher<'_> {
             documents.as_ref().is_none_or(|d| d.get(&a) != d.get(&b))
         })?;
         let keys: Vec<i64> = pairs.iter().flat_map(|&(a, b, _)| [a, b]).collect();
-        let mut rows = self.index.store.passage_rows(&keys)?.into_iter();
+        let mut rows = self.index.tables.passage_rows(&keys)?.into_iter();
         Ok(pairs
             .iter()
             .map(|&(_, _, score)| {

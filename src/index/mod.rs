@@ -1,7 +1,13 @@
 //! The persistent index: a directory holding a corpus's passages, their vectors, the
-//! settings that made them, and an approximate-nearest-neighbour graph over the vectors.
+//! settings that made them, and an approximate-nearest-neighbour graph over the vectors;
+//! or the same in PostgreSQL.
 //!
-//! - `index.sqlite` ([`store`]): documents (keyed by id, with the hash of their text),
+//! - [`passage_store`]: the read side every backend implements ([`PassageStore`]: counts,
+//!   documents, passages, search, checks, recall), opened from a [`Target`]; the records
+//!   they return ([`record`]: one [`Passage`], one [`Neighbor`]). Backends: the directory
+//!   ([`PassageIndex`], `directory.rs`), PostgreSQL ([`postgres`]) and a corpus embedded in
+//!   memory ([`memory`]).
+//! - `index.sqlite` ([`tables`]): documents (keyed by id, with the hash of their text),
 //!   passages (offsets, language, text, f32 vector) and the settings. Each batch of
 //!   documents is one transaction: a killed `index add` leaves the index at its last commit
 //!   and the next run adds what is missing.
@@ -9,22 +15,24 @@
 //!   copy of the f32 vectors for re-scoring its candidates, both derived from the tables.
 //!   The tables record the generation they match; a stale or missing pair is brought up to
 //!   date by the next `index add` (queries fall back to exact search meanwhile).
-//!
-//! The same index can live in PostgreSQL with pgvector instead ([`postgres`]), for corpora
-//! and teams past one machine; [`plan`] decides and carries out an `index add` for either.
+//!   [`searcher`] searches them.
+//! - [`plan`]: the write side ([`DocumentSink`]): what an `index add` must do, carried out
+//!   against either backend. Refusals are typed ([`IndexError`]).
 
 pub mod ann;
 mod directory;
+mod errors;
 pub mod memory;
 pub mod passage_store;
 pub mod plan;
 pub mod postgres;
 pub mod record;
-pub mod search;
-pub mod store;
+pub mod searcher;
+pub mod tables;
 pub mod vectors;
 
 pub use ann::{Ann, AnnParams};
+pub use errors::{IndexError, Setting, SettingDifference};
 pub use memory::{MemoryPassage, MemoryStore};
 pub use passage_store::{
     open, open_for_add, open_for_removal, BackendStats, DocumentSelector, PassageSearcher,
@@ -32,8 +40,8 @@ pub use passage_store::{
 };
 pub use plan::{document_hash, file_of, AddSummary, DocumentSink, FileStamp, Shard, StoredEntry};
 pub use record::{DocumentRow, Neighbor, Passage, PassagePair};
-pub use search::{AnnQuery, IndexSearcher, KeyHit, PassageFilters, SearchMode};
-pub use store::{IndexStore, NewDocument, NewPassage, StoredDocument};
+pub use searcher::{AnnQuery, IndexSearcher, KeyHit, PassageFilters, SearchMode};
+pub use tables::{IndexTables, NewDocument, NewPassage, StoredDocument};
 pub use vectors::VectorFile;
 
 use crate::corpus::KnownPassages;
@@ -60,58 +68,67 @@ pub struct IndexSettings {
 }
 
 impl IndexSettings {
-    /// One line per setting that differs: "model: index X, this run Y".
-    pub fn differences(&self, run: &IndexSettings) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut cmp = |name: &str, a: String, b: String| {
-            if a != b {
-                out.push(format!("{name}: the index has {a}, this run {b}"));
-            }
-        };
-        cmp(
-            "model",
-            format!("{} ({})", self.model, self.fingerprint),
-            format!("{} ({})", run.model, run.fingerprint),
-        );
-        cmp("dimensions", self.dim.to_string(), run.dim.to_string());
-        cmp(
-            "passage prompt",
-            format!("{:?}", self.passage_prompt),
-            format!("{:?}", run.passage_prompt),
-        );
-        cmp(
-            "--max-tokens",
-            self.max_tokens.to_string(),
-            run.max_tokens.to_string(),
-        );
-        cmp(
-            "--overlap",
-            self.overlap.to_string(),
-            run.overlap.to_string(),
-        );
-        cmp(
-            "--min-chars",
-            self.min_chars.to_string(),
-            run.min_chars.to_string(),
-        );
-        cmp(
-            "--keep-all",
-            self.keep_all.to_string(),
-            run.keep_all.to_string(),
-        );
-        cmp(
-            "--keep-duplicates",
-            self.keep_duplicates.to_string(),
-            run.keep_duplicates.to_string(),
-        );
-        out
+    /// Each setting that differs, the index's value and this run's.
+    pub fn differences(&self, run: &IndexSettings) -> Vec<SettingDifference> {
+        let pairs = [
+            (
+                Setting::Model,
+                format!("{} ({})", self.model, self.fingerprint),
+                format!("{} ({})", run.model, run.fingerprint),
+            ),
+            (
+                Setting::Dimensions,
+                self.dim.to_string(),
+                run.dim.to_string(),
+            ),
+            (
+                Setting::PassagePrompt,
+                format!("{:?}", self.passage_prompt),
+                format!("{:?}", run.passage_prompt),
+            ),
+            (
+                Setting::MaxTokens,
+                self.max_tokens.to_string(),
+                run.max_tokens.to_string(),
+            ),
+            (
+                Setting::Overlap,
+                self.overlap.to_string(),
+                run.overlap.to_string(),
+            ),
+            (
+                Setting::MinChars,
+                self.min_chars.to_string(),
+                run.min_chars.to_string(),
+            ),
+            (
+                Setting::KeepAll,
+                self.keep_all.to_string(),
+                run.keep_all.to_string(),
+            ),
+            (
+                Setting::KeepDuplicates,
+                self.keep_duplicates.to_string(),
+                run.keep_duplicates.to_string(),
+            ),
+        ];
+        pairs
+            .into_iter()
+            .filter(|(_, stored, this)| stored != this)
+            .map(|(setting, stored, run)| SettingDifference {
+                setting,
+                stored,
+                run,
+            })
+            .collect()
     }
 }
 
 /// An index directory, open.
 pub struct PassageIndex {
     pub dir: PathBuf,
-    pub store: IndexStore,
+    /// The SQLite tables (`index.sqlite`).
+    pub tables: IndexTables,
     pub settings: IndexSettings,
 }
 
@@ -136,16 +153,17 @@ impl PassageIndex {
         }
         std::fs::create_dir_all(dir)
             .with_context(|| format!("{}: cannot create the index directory", dir.display()))?;
-        let mut store = IndexStore::open(&Self::tables_path(dir), true)?;
+        let mut store = IndexTables::open(&Self::tables_path(dir), true)?;
         let settings = match store.settings()? {
             Some(existing) => {
-                let diff = existing.differences(settings);
-                if !diff.is_empty() {
-                    bail!(
-                        "{}: the index was built with other settings: {}",
-                        dir.display(),
-                        diff.join("; ")
-                    );
+                let differences = existing.differences(settings);
+                if !differences.is_empty() {
+                    return Err(IndexError::OtherSettings {
+                        name: dir.display().to_string(),
+                        noun: "index",
+                        differences,
+                    }
+                    .into());
                 }
                 existing
             }
@@ -156,7 +174,7 @@ impl PassageIndex {
         };
         Ok(Self {
             dir: dir.to_path_buf(),
-            store,
+            tables: store,
             settings,
         })
     }
@@ -165,24 +183,23 @@ impl PassageIndex {
     pub fn open(dir: &Path, read_only: bool) -> Result<Self> {
         let path = Self::tables_path(dir);
         if !path.is_file() {
-            bail!(
-                "{}: no index here (create one with `silica index add CORPUS --index {}`)",
-                dir.display(),
-                dir.display()
-            );
+            return Err(IndexError::NoIndex {
+                dir: dir.to_path_buf(),
+            }
+            .into());
         }
         let store = if read_only {
-            let store = IndexStore::open_read_only(&path)?;
+            let store = IndexTables::open_read_only(&path)?;
             if store.needs_migration()? {
                 // An older index is upgraded once (a writable open migrates it), then read.
                 drop(store);
-                IndexStore::open(&path, false)?;
-                IndexStore::open_read_only(&path)?
+                IndexTables::open(&path, false)?;
+                IndexTables::open_read_only(&path)?
             } else {
                 store
             }
         } else {
-            IndexStore::open(&path, false)?
+            IndexTables::open(&path, false)?
         };
         let settings = store
             .settings()
@@ -190,7 +207,7 @@ impl PassageIndex {
             .with_context(|| format!("{}: the index is empty (no settings)", dir.display()))?;
         Ok(Self {
             dir: dir.to_path_buf(),
-            store,
+            tables: store,
             settings,
         })
     }
@@ -201,11 +218,11 @@ impl PassageIndex {
     /// generation both match. A missing file of the two rebuilds both. Returns (added,
     /// removed).
     pub fn sync_ann(&mut self, threads: usize) -> Result<(usize, usize)> {
-        let generation = self.store.generation()?;
+        let generation = self.tables.generation()?;
         let path = Self::ann_path(&self.dir);
         let vectors_path = Self::vectors_path(&self.dir);
         let both = path.is_file() && vectors_path.is_file();
-        if both && self.store.ann_generation()? == Some(generation) {
+        if both && self.tables.ann_generation()? == Some(generation) {
             return Ok((0, 0));
         }
         let dim = self.settings.dim;
@@ -214,7 +231,7 @@ impl PassageIndex {
         } else {
             Ann::create(dim, &self.settings.ann)?
         };
-        let removed = self.store.removed_passages()?;
+        let removed = self.tables.removed_passages()?;
         let mut removed_count = 0;
         for &k in &removed {
             if ann.contains(k) {
@@ -226,13 +243,13 @@ impl PassageIndex {
         // new passages' vectors, not every stored one.
         const CHUNK: usize = 50_000;
         let missing: Vec<i64> = self
-            .store
+            .tables
             .passage_keys()?
             .into_iter()
             .filter(|&k| !ann.contains(k))
             .collect();
         for chunk in missing.chunks(CHUNK) {
-            let rows = self.store.vectors(chunk, dim)?;
+            let rows = self.tables.vectors(chunk, dim)?;
             VectorFile::write(&vectors_path, dim, &rows)?;
             ann.add_all(&rows, threads)?;
         }
@@ -241,7 +258,7 @@ impl PassageIndex {
         }
         let added = missing.len();
         ann.save(&path)?;
-        self.store.ann_synced(generation, &removed)?;
+        self.tables.ann_synced(generation, &removed)?;
         Ok((added, removed_count))
     }
 
@@ -262,7 +279,7 @@ impl PassageIndex {
     pub fn ann_current(&self) -> Result<bool> {
         Ok(Self::ann_path(&self.dir).is_file()
             && Self::vectors_path(&self.dir).is_file()
-            && self.store.ann_generation()? == Some(self.store.generation()?))
+            && self.tables.ann_generation()? == Some(self.tables.generation()?))
     }
 }
 
@@ -273,7 +290,7 @@ impl DocumentSink for PassageIndex {
 
     fn stored(&self) -> Result<Vec<StoredEntry>> {
         Ok(self
-            .store
+            .tables
             .documents()?
             .into_iter()
             .map(|d| StoredEntry {
@@ -288,29 +305,29 @@ impl DocumentSink for PassageIndex {
     /// By the ids' keys, looked up one by one (the plan already read every document; this
     /// does not read them all again).
     fn remove(&mut self, ids: &[String]) -> Result<usize> {
-        let keys = self.store.document_keys(ids)?;
-        self.store.remove_documents(&keys)
+        let keys = self.tables.document_keys(ids)?;
+        self.tables.remove_documents(&keys)
     }
 
     fn write(&mut self, docs: &[NewDocument<'_>]) -> Result<()> {
-        self.store.add_documents(docs)
+        self.tables.add_documents(docs)
     }
 
     fn file_stamps(&self, scope: &str) -> Result<HashMap<String, FileStamp>> {
-        self.store.file_stamps(scope)
+        self.tables.file_stamps(scope)
     }
 
     fn record_stamps(&mut self, scope: &str, stamps: &[(String, FileStamp)]) -> Result<()> {
-        self.store.record_stamps(scope, stamps)
+        self.tables.record_stamps(scope, stamps)
     }
 
     fn line_counts(&self, lines: &[u64]) -> Result<(usize, HashMap<u64, usize>)> {
-        self.store.line_counts(lines)
+        self.tables.line_counts(lines)
     }
 
     fn record_lines(&mut self, docs: &[(String, Vec<u64>)]) -> Result<()> {
         let ids: Vec<String> = docs.iter().map(|(id, _)| id.clone()).collect();
-        let keys = self.store.document_keys(&ids)?;
+        let keys = self.tables.document_keys(&ids)?;
         anyhow::ensure!(
             keys.len() == docs.len(),
             "documents went while their lines were recorded"
@@ -320,33 +337,36 @@ impl DocumentSink for PassageIndex {
             .zip(docs)
             .map(|(k, (_, lines))| (k, lines.clone()))
             .collect();
-        self.store.record_lines(&keyed)
+        self.tables.record_lines(&keyed)
     }
 
     fn fill_passage_keys(&mut self) -> Result<usize> {
-        self.store.fill_passage_keys()
+        self.tables.fill_passage_keys()
     }
 
     fn known_passages(&self) -> Result<Box<dyn KnownPassages>> {
-        let store = IndexStore::open_read_only(&Self::tables_path(&self.dir))?;
+        let store = IndexTables::open_read_only(&Self::tables_path(&self.dir))?;
         let upto = store.last_passage_key()?;
-        Ok(Box::new(StoredPassages { store, upto }))
+        Ok(Box::new(StoredPassages {
+            tables: store,
+            upto,
+        }))
     }
 }
 
 /// The passages an index held when an `index add` began, for judging duplicates.
 struct StoredPassages {
-    store: IndexStore,
+    tables: IndexTables,
     /// The largest passage key then: later rows are the run's own.
     upto: i64,
 }
 
 impl KnownPassages for StoredPassages {
     fn exact(&self, keys: &[[u8; 16]]) -> Result<HashMap<[u8; 16], String>> {
-        self.store.passages_with_keys(keys, self.upto)
+        self.tables.passages_with_keys(keys, self.upto)
     }
 
     fn sketched(&self, hashes: &[u64]) -> Result<Vec<(u64, String, String)>> {
-        self.store.passages_sketched(hashes, self.upto)
+        self.tables.passages_sketched(hashes, self.upto)
     }
 }

@@ -5,7 +5,7 @@
 
 use super::NewDocument;
 use crate::corpus::KnownPassages;
-use anyhow::{bail, Result};
+use anyhow::Result;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -40,7 +40,7 @@ impl Shard {
         });
         match parsed {
             Some((index, count)) if count > 0 && index < count => Ok(Self { index, count }),
-            _ => bail!("--shard {text:?}: expected I/N with 0 <= I < N, as 0/2 and 1/2"),
+            _ => Err(super::IndexError::BadShard(text.to_string()).into()),
         }
     }
 

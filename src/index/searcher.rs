@@ -98,7 +98,7 @@ impl<'a> IndexSearcher<'a> {
     ) -> Result<Self> {
         let passages = match &only {
             Some(keys) => keys.len(),
-            None => index.store.counts()?.1,
+            None => index.tables.counts()?.1,
         };
         let ann_ok = index.ann_current()?;
         let mode = match force {
@@ -124,7 +124,7 @@ impl<'a> IndexSearcher<'a> {
             SearchMode::Exact => {
                 let mut keys = Vec::with_capacity(passages);
                 let mut data = Vec::with_capacity(passages * dim);
-                index.store.for_each_vector(dim, |k, v| {
+                index.tables.for_each_vector(dim, |k, v| {
                     if only.as_ref().is_none_or(|o| o.contains(&k)) {
                         keys.push(k);
                         data.extend_from_slice(v);
@@ -233,7 +233,7 @@ impl<'a> IndexSearcher<'a> {
         if !unmapped.is_empty() {
             for (key, v) in self
                 .index
-                .store
+                .tables
                 .vectors(&unmapped, self.index.settings.dim)?
             {
                 hits.push(KeyHit {
@@ -270,7 +270,7 @@ impl<'a> IndexSearcher<'a> {
                 let dim = self.index.settings.dim;
                 let mut rows = Vec::new();
                 let only = self.only.as_ref();
-                self.index.store.for_each_vector(dim, |k, v| {
+                self.index.tables.for_each_vector(dim, |k, v| {
                     if only.is_none_or(|o| o.contains(&k)) {
                         rows.push((k, v.to_vec()))
                     }

@@ -133,7 +133,7 @@ pub struct NewPassage<'a> {
     pub key: Option<&'a PassageKey>,
 }
 
-pub struct IndexStore {
+pub struct IndexTables {
     conn: Connection,
 }
 
@@ -150,7 +150,7 @@ pub fn blob_vector(blob: &[u8], dim: usize) -> Option<Vec<f32>> {
     })
 }
 
-impl IndexStore {
+impl IndexTables {
     /// Opens (creating when `create`) the tables at `path`.
     pub fn open(path: &Path, create: bool) -> Result<Self> {
         let flags = if create {
@@ -197,7 +197,7 @@ impl IndexStore {
         }
     }
 
-    /// Whether the tables are of an older version that [`IndexStore::open`] would migrate.
+    /// Whether the tables are of an older version that [`IndexTables::open`] would migrate.
     pub fn needs_migration(&self) -> Result<bool> {
         Ok(self
             .meta("schema_version")?

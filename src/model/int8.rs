@@ -167,7 +167,7 @@ impl Int8Weight {
 
     /// [`Self::forward`], then `epilogue` applied in the same pass that turns the integer
     /// sums into f32 (one pass over the output instead of two).
-    pub fn forward_then(
+    pub(crate) fn forward_then(
         &self,
         x: &[f32],
         epilogue: Epilogue<'_>,
@@ -254,7 +254,7 @@ impl candle_core::CustomOp1 for Int8Product<'_> {
 /// What the rescale pass does after turning a sum into f32: the step the f32 path runs
 /// as a separate in-place kernel after its product (`model/kernels.rs`).
 #[derive(Debug, Clone, Copy)]
-pub enum Epilogue<'a> {
+pub(crate) enum Epilogue<'a> {
     None,
     /// `+ bias[c]`.
     Bias(&'a [f32]),

@@ -23,7 +23,7 @@ pub(super) const ROWS_PER_TASK: usize = 16;
 /// Range reduction `x = n ln2 + r`, |r| <= ln2/2, then a degree-7 Taylor polynomial for
 /// `e^r` (truncation error below 3e-9 relative) and `2^n` built from the exponent bits.
 #[inline(always)]
-pub fn exp(x: f32) -> f32 {
+pub(crate) fn exp(x: f32) -> f32 {
     const LOG2_E: f32 = std::f32::consts::LOG2_E;
     // ln 2 split in two so that n * LN2_HI is exact for |n| < 2^9.
     const LN2_HI: f32 = 0.693_145_75;
@@ -48,7 +48,7 @@ pub fn exp(x: f32) -> f32 {
 /// `erf(x)` within 6e-7 absolute (f32 rounding included): Abramowitz & Stegun 7.1.26 (max error 1.5e-7) on |x|,
 /// with the sign restored.
 #[inline(always)]
-pub fn erf(x: f32) -> f32 {
+pub(crate) fn erf(x: f32) -> f32 {
     const P: f32 = 0.327_591_1;
     const A1: f32 = 0.254_829_6;
     const A2: f32 = -0.284_496_74;
@@ -64,7 +64,7 @@ pub fn erf(x: f32) -> f32 {
 
 /// The exact (erf) GELU of BERT: `x/2 (1 + erf(x/sqrt 2))`.
 #[inline(always)]
-pub fn gelu(x: f32) -> f32 {
+pub(crate) fn gelu(x: f32) -> f32 {
     0.5 * x * (1.0 + erf(x * std::f32::consts::FRAC_1_SQRT_2))
 }
 

@@ -43,13 +43,18 @@ pub(super) struct Linear {
     pub(super) bias_host: Vec<f32>,
 }
 
+/// int8 weights asked for on a GPU: their kernels are the CPU's.
+#[derive(Debug, thiserror::Error)]
+#[error("int8 weights run on the CPU only (on a GPU use f32, q8_0 or q4_0)")]
+pub struct Int8OnGpu;
+
 impl Linear {
     pub(super) fn new(weight: Tensor, bias: Tensor, format: WeightFormat) -> Result<Self> {
         let weight = match format {
             WeightFormat::F32 => Weight::Dense(weight.t()?.contiguous()?),
             WeightFormat::Int8 => {
                 if !weight.device().is_cpu() {
-                    bail!("--quantize int8 runs on the CPU only (on a GPU use f32, q8_0 or q4_0)");
+                    return Err(Int8OnGpu.into());
                 }
                 let (outputs, inputs) = weight.dims2()?;
                 let values = weight

@@ -13,6 +13,7 @@ mod gemma3;
 mod int8;
 mod kernels;
 mod linear;
+pub use linear::Int8OnGpu;
 mod matryoshka;
 mod modernbert;
 mod nomic_bert;
@@ -32,8 +33,8 @@ pub use catalog::{
 pub use config::{Architecture, ModelConfig, SentenceTransformersConfig};
 pub use encoder::{Encoder, TokenBatch, WeightFormat};
 pub use fingerprint::silica_cache_dir;
-pub use int8::{Epilogue, Int8Kernel, Int8Weight};
-pub use kernels::{erf, exp, gelu};
+pub use int8::{Int8Kernel, Int8Weight};
+
 pub use matryoshka::{check_dimensions, DimensionRule, MatryoshkaTraining};
 pub use pooling::Pooling;
 pub use projection::{DenseConfig, DenseModule, Projection};

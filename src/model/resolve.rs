@@ -41,6 +41,18 @@ pub struct ModelFiles {
 }
 
 impl ModelFiles {
+    /// [`ModelFiles::fingerprint`] with the weight format its vectors are computed in:
+    /// quantized weights give (slightly) different vectors, so a cache entry or an index
+    /// must say so. What [`crate::embed::Embedder::fingerprint`] gives, without loading.
+    pub fn fingerprint_as(&self, format: super::WeightFormat) -> Result<String> {
+        let fingerprint = self.fingerprint()?;
+        Ok(if format == super::WeightFormat::F32 {
+            fingerprint
+        } else {
+            format!("{fingerprint}+{}", format.cache_tag())
+        })
+    }
+
     /// What identifies the model's weights and settings, for cache keys: the repo and
     /// snapshot commit of a hub model, or a content hash (blake3) of a local directory's
     /// files, remembered while the files are unchanged (`fingerprint.rs`).

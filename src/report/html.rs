@@ -49,36 +49,51 @@ pub fn render(report: &ThemeReport) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>silica theme report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>Theme report</h1>\n<p class=\"run\">{}</p>\n",
         esc(&run_summary(report))
     );
-    let label_of = |c: Option<usize>| {
-        c.and_then(|c| report.clusters.get(c))
-            .map_or_else(|| "unassigned".to_string(), |c| c.label.clone())
-    };
-
     if !report.themes.is_empty() {
-        h.push_str("<h2>Named themes</h2>\n<table>\n<tr><th>theme</th><th>items</th><th>confident</th><th>borderline</th><th>documents</th></tr>\n");
-        for t in &report.themes {
-            let docs: Vec<String> = t
-                .documents
-                .iter()
-                .map(|d| format!("{} ({})", esc(&d.source), percent(d.share)))
-                .collect();
-            let _ = writeln!(
-                h,
-                "<tr><td class=\"theme\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&t.name),
-                t.items,
-                t.confident,
-                t.borderline,
-                docs.join(", ")
-            );
-        }
-        h.push_str("</table>\n");
+        h.push_str(&named_themes_html(report));
     }
-
     if let Some(t) = timeline_table(report) {
         h.push_str(&timeline_html(&t));
     }
+    h.push_str(&map_html(report));
+    h.push_str(&clusters_html(report));
+    h.push_str(&articles_html(report));
+    h.push_str(&metrics_html(report));
+    h.push_str("</body>\n</html>\n");
+    h
+}
 
+/// A cluster's label by its number ("unassigned" for none).
+fn label_of(report: &ThemeReport, c: Option<usize>) -> String {
+    c.and_then(|c| report.clusters.get(c))
+        .map_or_else(|| "unassigned".to_string(), |c| c.label.clone())
+}
+
+fn named_themes_html(report: &ThemeReport) -> String {
+    let mut h = String::from("<h2>Named themes</h2>\n<table>\n<tr><th>theme</th><th>items</th><th>confident</th><th>borderline</th><th>documents</th></tr>\n");
+    for t in &report.themes {
+        let docs: Vec<String> = t
+            .documents
+            .iter()
+            .map(|d| format!("{} ({})", esc(&d.source), percent(d.share)))
+            .collect();
+        let _ = writeln!(
+            h,
+            "<tr><td class=\"theme\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&t.name),
+            t.items,
+            t.confident,
+            t.borderline,
+            docs.join(", ")
+        );
+    }
+    h.push_str("</table>\n");
+    h
+}
+
+/// The map (or a sample of it) and its legend.
+fn map_html(report: &ThemeReport) -> String {
+    let mut h = String::new();
     if report.map.len() < report.items.len() {
         let _ = writeln!(
             h,
@@ -89,7 +104,7 @@ pub fn render(report: &ThemeReport) -> String {
     } else {
         h.push_str("<h2>Map of the passages</h2>\n");
     }
-    h.push_str(&map_svg(report, &label_of));
+    h.push_str(&map_svg(report, &|c| label_of(report, c)));
     h.push_str("<p class=\"legend\">");
     for c in &report.clusters {
         let _ = write!(
@@ -107,8 +122,12 @@ pub fn render(report: &ThemeReport) -> String {
         );
     }
     h.push_str("</p>\n");
+    h
+}
 
-    h.push_str("<h2>Clusters</h2>\n");
+/// Each cluster: label, size, theme, keywords, representative passages quoted.
+fn clusters_html(report: &ThemeReport) -> String {
+    let mut h = String::from("<h2>Clusters</h2>\n");
     for c in &report.clusters {
         let theme = match (&c.theme, c.theme_score) {
             (Some(t), Some(s)) => {
@@ -139,8 +158,12 @@ pub fn render(report: &ThemeReport) -> String {
         }
         h.push_str("</section>\n");
     }
+    h
+}
 
-    h.push_str(
+/// One row per article: its cluster bar and its themes.
+fn articles_html(report: &ThemeReport) -> String {
+    let mut h = String::from(
         "<h2>Articles</h2>\n<table>\n<tr><th>article</th><th>clusters</th><th>themes</th></tr>\n",
     );
     for d in &report.documents {
@@ -152,7 +175,7 @@ pub fn render(report: &ThemeReport) -> String {
                 "<span style=\"width:{:.1}%;background:{}\" title=\"{} {}\"></span>",
                 share * 100.0,
                 colour(cluster),
-                esc(&label_of(cluster)),
+                esc(&label_of(report, cluster)),
                 percent(*share)
             );
         }
@@ -173,10 +196,12 @@ pub fn render(report: &ThemeReport) -> String {
         );
     }
     h.push_str("</table>\n");
+    h
+}
 
+fn metrics_html(report: &ThemeReport) -> String {
     let m = &report.metrics.clusters;
-    let _ = write!(
-        h,
+    let mut h = format!(
         "<h2>Metrics</h2>\n<p>Silhouette {:.3} · mean intra-cluster cosine {:.3} · mean separation {:.3} · {} unassigned</p>\n",
         m.silhouette, m.mean_intra_cosine, m.mean_separation, m.unassigned
     );
@@ -189,7 +214,6 @@ pub fn render(report: &ThemeReport) -> String {
             .collect();
         let _ = writeln!(h, "<p>Silhouette by k: {}</p>", by_k.join(" · "));
     }
-    h.push_str("</body>\n</html>\n");
     h
 }
 

@@ -7,6 +7,15 @@ use std::fmt::Write;
 pub fn render(report: &ThemeReport) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}\n", run_summary(report));
+    write_clusters(&mut out, report);
+    write_named_themes(&mut out, report);
+    write_timeline(&mut out, report);
+    write_documents(&mut out, report);
+    write_metrics(&mut out, report);
+    out
+}
+
+fn write_clusters(out: &mut String, report: &ThemeReport) {
     for c in &report.clusters {
         let theme = match (&c.theme, c.theme_score) {
             (Some(t), Some(s)) => format!("  → {t} ({s:.2})"),
@@ -24,6 +33,9 @@ pub fn render(report: &ThemeReport) -> String {
     if !report.unassigned.is_empty() {
         let _ = writeln!(out, "unassigned: {} items\n", report.unassigned.len());
     }
+}
+
+fn write_named_themes(out: &mut String, report: &ThemeReport) {
     if !report.themes.is_empty() {
         let _ = writeln!(out, "named themes:");
         let width = report
@@ -50,6 +62,10 @@ pub fn render(report: &ThemeReport) -> String {
         }
         out.push('\n');
     }
+}
+
+/// The themes' shares by period, when the documents are dated.
+fn write_timeline(out: &mut String, report: &ThemeReport) {
     if let Some(t) = timeline_table(report) {
         let _ = writeln!(
             out,
@@ -74,6 +90,9 @@ pub fn render(report: &ThemeReport) -> String {
         }
         out.push('\n');
     }
+}
+
+fn write_documents(out: &mut String, report: &ThemeReport) {
     let _ = writeln!(out, "documents:");
     for d in &report.documents {
         let clusters: Vec<String> = d
@@ -94,6 +113,9 @@ pub fn render(report: &ThemeReport) -> String {
         let date = d.date.map(|x| format!(" ({x})")).unwrap_or_default();
         let _ = writeln!(out, "  {}{date}  {}{themes}", d.source, clusters.join(" "));
     }
+}
+
+fn write_metrics(out: &mut String, report: &ThemeReport) {
     let m = &report.metrics.clusters;
     let _ = writeln!(
         out,
@@ -112,5 +134,4 @@ pub fn render(report: &ThemeReport) -> String {
             .collect();
         let _ = writeln!(out, "silhouette by k: {}", by_k.join(", "));
     }
-    out
 }

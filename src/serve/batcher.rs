@@ -115,78 +115,93 @@ fn work(
     // about to send again.
     let mut expected = 0usize;
     while let Ok(first) = receiver.recv() {
-        let mut jobs = vec![first];
-        let mut texts = jobs[0].texts.len();
-        // Under concurrency, wait a moment for the stragglers so the round is fuller
-        // (16 clients: 76% of `silica bench`'s rate without it, see benches/serve/run),
-        // but no longer once the expected count has come: past it, only what is already
-        // queued joins the round. A lone client never waits.
-        let concurrent = expected > 1;
-        let linger_until = Instant::now() + LINGER;
-        while texts < round_texts {
-            let next = if concurrent && jobs.len() < expected {
-                receiver
-                    .recv_timeout(linger_until.saturating_duration_since(Instant::now()))
-                    .map_err(|_| ())
-            } else {
-                receiver.try_recv().map_err(|_| ())
-            };
-            match next {
-                Ok(job) => {
-                    texts += job.texts.len();
-                    jobs.push(job);
-                }
-                Err(()) => break,
-            }
-        }
+        let mut jobs = gather_round(first, &receiver, round_texts, expected);
         expected = jobs.len().max(expected.saturating_sub(1));
         depth.fetch_sub(jobs.len(), Ordering::SeqCst);
         metrics.queue_depth.set(depth.load(Ordering::SeqCst) as i64);
         // Clients that gave up are not waited for.
         jobs.retain(|job| !job.reply.is_closed());
-        if jobs.is_empty() {
-            continue;
+        if !jobs.is_empty() {
+            embed_round(&embedder, jobs, &metrics);
         }
-        let all: Vec<&str> = jobs
-            .iter()
-            .flat_map(|j| j.texts.iter().map(String::as_str))
-            .collect();
-        let started = Instant::now();
-        // The prompt is already in each text. A panic inside the model answers this round's
-        // requests with an error instead of ending the thread, and so the service.
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            embedder.embed_with_token_counts(&all, &PromptChoice::None)
-        }));
-        let seconds = started.elapsed().as_secs_f64();
-        match result {
-            Ok(Ok((vectors, stats, tokens))) => {
-                metrics.record_round(all.len(), stats.tokens, seconds);
-                let mut rows = vectors.rows();
-                let mut counts = tokens.into_iter();
-                for job in jobs {
-                    let n = job.texts.len();
-                    let embedded = Embedded {
-                        vectors: rows.by_ref().take(n).map(<[f32]>::to_vec).collect(),
-                        tokens: counts.by_ref().take(n).collect(),
-                    };
-                    // A client that left in the meantime is no one's loss.
-                    let _ = job.reply.send(Ok(embedded));
-                }
+    }
+}
+
+/// The jobs of one round, `first` and those queued behind it, up to `round_texts` texts.
+/// Under concurrency (more than one job `expected`), waits a moment for the stragglers so
+/// the round is fuller (16 clients: 76% of `silica bench`'s rate without it, see
+/// benches/serve/run), but no longer once the expected count has come: past it, only what
+/// is already queued joins the round. A lone client never waits.
+fn gather_round(
+    first: Job,
+    receiver: &Receiver<Job>,
+    round_texts: usize,
+    expected: usize,
+) -> Vec<Job> {
+    let mut texts = first.texts.len();
+    let mut jobs = vec![first];
+    let concurrent = expected > 1;
+    let linger_until = Instant::now() + LINGER;
+    while texts < round_texts {
+        let next = if concurrent && jobs.len() < expected {
+            receiver
+                .recv_timeout(linger_until.saturating_duration_since(Instant::now()))
+                .map_err(|_| ())
+        } else {
+            receiver.try_recv().map_err(|_| ())
+        };
+        match next {
+            Ok(job) => {
+                texts += job.texts.len();
+                jobs.push(job);
             }
-            Ok(Err(error)) => {
-                let message = format!("{error:#}");
-                tracing::error!("embedding a round of {} texts: {message}", all.len());
-                for job in jobs {
-                    let _ = job.reply.send(Err(EmbedFailure::Failed(message.clone())));
-                }
+            Err(()) => break,
+        }
+    }
+    jobs
+}
+
+/// Embeds a round's texts in one pass and answers each job with its own vectors. The
+/// prompt is already in each text. A panic inside the model answers this round's requests
+/// with an error instead of ending the thread, and so the service.
+fn embed_round(embedder: &Embedder, jobs: Vec<Job>, metrics: &Metrics) {
+    let all: Vec<&str> = jobs
+        .iter()
+        .flat_map(|j| j.texts.iter().map(String::as_str))
+        .collect();
+    let started = Instant::now();
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        embedder.embed_with_token_counts(&all, &PromptChoice::None)
+    }));
+    let seconds = started.elapsed().as_secs_f64();
+    match result {
+        Ok(Ok((vectors, stats, tokens))) => {
+            metrics.record_round(all.len(), stats.tokens, seconds);
+            let mut rows = vectors.rows();
+            let mut counts = tokens.into_iter();
+            for job in jobs {
+                let n = job.texts.len();
+                let embedded = Embedded {
+                    vectors: rows.by_ref().take(n).map(<[f32]>::to_vec).collect(),
+                    tokens: counts.by_ref().take(n).collect(),
+                };
+                // A client that left in the meantime is no one's loss.
+                let _ = job.reply.send(Ok(embedded));
             }
-            Err(_) => {
-                tracing::error!("the model panicked on a round of {} texts", all.len());
-                for job in jobs {
-                    let _ = job
-                        .reply
-                        .send(Err(EmbedFailure::Failed("the model panicked".into())));
-                }
+        }
+        Ok(Err(error)) => {
+            let message = format!("{error:#}");
+            tracing::error!("embedding a round of {} texts: {message}", all.len());
+            for job in jobs {
+                let _ = job.reply.send(Err(EmbedFailure::Failed(message.clone())));
+            }
+        }
+        Err(_) => {
+            tracing::error!("the model panicked on a round of {} texts", all.len());
+            for job in jobs {
+                let _ = job
+                    .reply
+                    .send(Err(EmbedFailure::Failed("the model panicked".into())));
             }
         }
     }

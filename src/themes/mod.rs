@@ -8,7 +8,7 @@ mod scoring;
 mod timeline;
 
 pub use labels::{cluster_keywords, label, Keyword};
-pub use named::{parse_theme_list, read_themes_file, NamedTheme, BACKGROUND};
+pub use named::{parse_theme_list, read_themes_file, NamedTheme, ThemeListError, BACKGROUND};
 pub use scoring::{ScoringParams, ThemeAssignment, ThemeScorer, OTHER};
 pub use timeline::{theme_timeline, Granularity, PeriodShare, Timeline};
 

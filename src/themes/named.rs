@@ -42,9 +42,9 @@ pub fn parse_theme_list(list: &str) -> Result<Vec<NamedTheme>> {
         })
         .collect();
     if themes.is_empty() {
-        bail!("--themes names no theme (separate names with ';')");
+        return Err(ThemeListError::Empty.into());
     }
-    check_unique(&themes, "--themes")?;
+    check_unique(&themes, None)?;
     Ok(themes)
 }
 
@@ -74,18 +74,38 @@ pub fn read_themes_file(path: &Path) -> Result<Vec<NamedTheme>> {
     if file.theme.is_empty() {
         bail!("{}: no [[theme]] in the file", path.display());
     }
-    check_unique(&file.theme, &path.display().to_string())?;
+    check_unique(&file.theme, Some(&path.display().to_string()))?;
     Ok(file.theme)
 }
 
-fn check_unique(themes: &[NamedTheme], origin: &str) -> Result<()> {
+/// A list of theme names that cannot be used; `origin` is the file it came from (none: the
+/// list given inline, which front ends name by their flag).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ThemeListError {
+    #[error("the theme list names no theme (separate names with ';')")]
+    Empty,
+    #[error("{}: \"other\" is the name of what fits no theme; choose another", origin.as_deref().unwrap_or("the theme list"))]
+    Reserved { origin: Option<String> },
+    #[error("{}: theme {name:?} is named twice", origin.as_deref().unwrap_or("the theme list"))]
+    Twice {
+        origin: Option<String>,
+        name: String,
+    },
+}
+
+fn check_unique(themes: &[NamedTheme], origin: Option<&str>) -> Result<()> {
+    let origin = origin.map(str::to_string);
     let mut seen = std::collections::HashSet::new();
     for t in themes {
         if t.name == "other" {
-            bail!("{origin}: \"other\" is the name of what fits no theme; choose another");
+            return Err(ThemeListError::Reserved { origin }.into());
         }
         if !seen.insert(t.name.to_lowercase()) {
-            bail!("{origin}: theme {:?} is named twice", t.name);
+            return Err(ThemeListError::Twice {
+                origin,
+                name: t.name.clone(),
+            }
+            .into());
         }
     }
     Ok(())

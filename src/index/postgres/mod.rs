@@ -24,9 +24,12 @@ mod read;
 pub mod schema;
 mod tls;
 
-use super::{DocumentSink, FileStamp, IndexSettings, NewDocument, StoredEntry};
+use super::{
+    DocumentSink, FileStamp, IndexError, IndexSettings, NewDocument, Setting, SettingDifference,
+    StoredEntry,
+};
 use crate::corpus::KnownPassages;
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use postgres::binary_copy::BinaryCopyInWriter;
 use postgres::types::{ToSql, Type};
 use postgres::Config;
@@ -126,19 +129,21 @@ impl PgStore {
         let migrated =
             schema::migrate(&mut conn, settings, wanted).with_context(|| name.clone())?;
         if let Some(existing) = &migrated.existing {
-            let mut diff = existing.differences(settings);
+            let mut differences = existing.differences(settings);
             if choice != VectorChoice::Auto && migrated.vectors != wanted {
-                diff.push(format!(
-                    "--vector-type: the index has {}, this run {}",
-                    migrated.vectors.sql(),
-                    wanted.sql()
-                ));
+                differences.push(SettingDifference {
+                    setting: Setting::VectorType,
+                    stored: migrated.vectors.sql().to_string(),
+                    run: wanted.sql().to_string(),
+                });
             }
-            if !diff.is_empty() {
-                bail!(
-                    "{name}: the store was built with other settings: {}",
-                    diff.join("; ")
-                );
+            if !differences.is_empty() {
+                return Err(IndexError::OtherSettings {
+                    name,
+                    noun: "store",
+                    differences,
+                }
+                .into());
             }
         }
         let vector_oid = type_oid(&mut conn, migrated.vectors).with_context(|| name.clone())?;
@@ -160,11 +165,7 @@ impl PgStore {
         let pgvector = schema::require_pgvector(&mut conn, false).with_context(|| name.clone())?;
         let (settings, vectors) = schema::read_settings(&mut conn)
             .with_context(|| name.clone())?
-            .with_context(|| {
-                format!(
-                    "{name}: no silica store here (create one with `silica index add CORPUS --store {name}`)"
-                )
-            })?;
+            .ok_or_else(|| IndexError::NoStore { name: name.clone() })?;
         let vector_oid = type_oid(&mut conn, vectors).with_context(|| name.clone())?;
         drop(conn);
         Ok(Self {

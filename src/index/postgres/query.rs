@@ -4,7 +4,7 @@
 
 use super::{db, PgConnection, PgStore};
 use crate::index::passage_store::{recall_of, spread_sample};
-use crate::index::search::EXACT_BELOW;
+use crate::index::searcher::EXACT_BELOW;
 use crate::index::{DocumentRow, Passage, PassageFilters, SearchMode};
 use anyhow::{Context, Result};
 use pgvector::Vector;

@@ -157,11 +157,13 @@ impl VectorChoice {
         match self {
             Self::Auto if has_halfvec => Ok(VectorType::Halfvec),
             Self::Auto => Ok(VectorType::Vector),
-            Self::Exactly(VectorType::Halfvec) if !has_halfvec => bail!(
-                "--vector-type halfvec needs pgvector {}.{} or later; the server's is {version}",
-                HALFVEC_SINCE.0,
-                HALFVEC_SINCE.1
-            ),
+            Self::Exactly(VectorType::Halfvec) if !has_halfvec => {
+                Err(crate::index::IndexError::HalfvecNeedsPgvector {
+                    since: HALFVEC_SINCE,
+                    version: version.to_string(),
+                }
+                .into())
+            }
             Self::Exactly(t) => Ok(t),
         }
     }
@@ -221,9 +223,7 @@ pub fn require_pgvector(conn: &mut PgConnection, create: bool) -> Result<String>
             .context(
                 "the server has no pgvector extension: install pgvector 0.6 or later on the server (https://github.com/pgvector/pgvector)",
             )?,
-        None => bail!(
-            "pgvector is not installed in this database: no silica store here (create one with `silica index add CORPUS --store URL`)"
-        ),
+        None => return Err(crate::index::IndexError::NoPgvector.into()),
     };
     if version_of(&version) < PGVECTOR_MIN {
         bail!(
