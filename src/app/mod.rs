@@ -6,6 +6,7 @@ pub mod bench;
 pub mod corpus;
 pub mod eval;
 pub mod index;
+pub mod model;
 pub mod neighbors;
 pub mod themes;
 pub mod units;

@@ -2,8 +2,12 @@
 //! any [`PassageStore`]) clustered, matched with named themes, rolled up into a
 //! [`ThemeReport`].
 
+use super::units::{embed_units, separate_twins, Unit};
+use crate::cache::EmbeddingCache;
 use crate::cluster::{center_in_place, cluster, ClusterParams};
+use crate::corpus::Corpus;
 use crate::corpus::{model_input, TextFormat};
+use crate::embed::Embedder;
 use crate::index::{Passage, PassageStore};
 use crate::model::PromptChoice;
 use crate::themes::{
@@ -21,6 +25,38 @@ pub struct ThemeItems {
     /// Documents that repeat an item's document (`--unit document`), not clustered again.
     pub twins: Vec<Twin>,
     pub documents: Vec<DocumentInfo>,
+}
+
+/// A corpus's units (passages, documents or records) embedded now (through the cache),
+/// with `--unit document`'s twin documents set apart so that they weigh once.
+pub fn items_from_corpus(
+    embedder: &Embedder,
+    corpus: &Corpus,
+    unit: Unit,
+    prompt: &PromptChoice,
+    cache: Option<&mut EmbeddingCache>,
+) -> Result<ThemeItems> {
+    let (items, vectors, _) = embed_units(embedder, corpus, unit, prompt, cache)?;
+    let (items, vectors, twins) = match unit {
+        Unit::Document => separate_twins(corpus, items, vectors),
+        Unit::Passage | Unit::Text => (items, vectors, Vec::new()),
+    };
+    let documents = corpus
+        .documents
+        .iter()
+        .map(|d| DocumentInfo {
+            id: d.id.clone(),
+            source: d.source.clone(),
+            title: d.title.clone(),
+            date: d.date,
+        })
+        .collect();
+    Ok(ThemeItems {
+        items,
+        vectors,
+        twins,
+        documents,
+    })
 }
 
 /// A store's passages and their vectors, of the documents whose date `keeps_date` keeps:

@@ -1,14 +1,12 @@
 use crate::app::corpus::{read_corpus, with_token_counter, CorpusError, CorpusRequest};
+use crate::app::model::ModelRequest;
 use crate::cache::EmbeddingCache;
 use crate::corpus::{
     encoding_for_label, read_inputs, Corpus, DateRange, Document, PassageOptions, ReadOptions,
     TokenCounter,
 };
-use crate::embed::{BatchLimits, DeviceChoice, Embedder};
-use crate::model::{
-    Model, ModelFiles, ModelInfo, ModelLocator, ModelSpec, PromptChoice, TextTokenizer,
-    WeightFormat, DEFAULT_MODEL,
-};
+use crate::embed::{DeviceChoice, Embedder};
+use crate::model::{ModelInfo, PromptChoice, TextTokenizer, WeightFormat, DEFAULT_MODEL};
 use anyhow::{bail, Result};
 use clap::Args;
 use std::path::PathBuf;
@@ -287,78 +285,42 @@ impl ModelArgs {
         Ok(Some(EmbeddingCache::open(&path)?))
     }
 
-    /// The fingerprint of the model's files (and weight format), without loading weights:
-    /// the same string [`Embedder::fingerprint`] gives.
+    /// The model request these flags make.
+    pub fn request(&self) -> ModelRequest {
+        ModelRequest {
+            model: self.model.clone(),
+            device: self.device,
+            batch_tokens: self.batch_tokens,
+            batch_size: self.batch_size,
+            quantize: self.quantize,
+            dimensions: self.dimensions,
+        }
+    }
+
+    /// See [`ModelRequest::fingerprint`].
     pub fn fingerprint(&self) -> Result<String> {
-        self.locate()?.fingerprint_as(self.quantize)
+        self.request().fingerprint()
     }
 
-    /// The width of this run's vectors: `--dimensions` when given (checked against the
-    /// model without loading its weights), else the model's own.
+    /// See [`ModelRequest::output_dimension`].
     pub fn output_dimension(&self, info: &ModelInfo) -> Result<usize> {
-        match self.dimensions {
-            None => Ok(info.dimension),
-            Some(n) => {
-                crate::model::check_dimensions(&self.locate()?, info, n)?;
-                Ok(n)
-            }
-        }
+        self.request().output_dimension(info)
     }
 
-    /// Loads the model for reading an index or store built with `settings`: its vectors
-    /// at the width the index holds (`--dimensions`, when given, must agree).
+    /// See [`ModelRequest::load_for`].
     pub fn load_embedder_for(&self, settings: &crate::index::IndexSettings) -> Result<Embedder> {
-        if let Some(n) = self.dimensions.filter(|&n| n != settings.dim) {
-            bail!(
-                "the index holds vectors of {} values; this run asks --dimensions {n}",
-                settings.dim
-            );
-        }
-        let embedder = self.load_embedder_at(None)?;
-        if settings.dim == embedder.native_dimension() {
-            return Ok(embedder);
-        }
-        embedder.with_dimensions(settings.dim)
+        self.request().load_for(settings)
     }
 
-    /// Finds the model's files.
-    pub fn locate(&self) -> Result<ModelFiles> {
-        ModelLocator::from_env().locate(&ModelSpec::parse(&self.model))
-    }
-
-    /// The model's tokenizer and what its files say, without loading the weights.
+    /// See [`ModelRequest::load_tokenizer`].
     pub fn load_tokenizer(&self) -> Result<(ModelInfo, TextTokenizer)> {
-        Model::load_tokenizer(&self.locate()?)
+        self.request().load_tokenizer()
     }
 
-    /// Opens the device and loads the model (`--threads` is already set: the CLI sets it
-    /// before any command runs).
+    /// See [`ModelRequest::load`] (`--threads` is already set: the CLI sets it before any
+    /// command runs).
     pub fn load_embedder(&self) -> Result<Embedder> {
-        self.load_embedder_at(self.dimensions)
-    }
-
-    fn load_embedder_at(&self, dimensions: Option<usize>) -> Result<Embedder> {
-        let device = self.device.open()?;
-        let default = BatchLimits::for_device(&device);
-        let limits = BatchLimits {
-            max_batch_tokens: self.batch_tokens.unwrap_or(default.max_batch_tokens),
-            max_batch_size: self.batch_size.unwrap_or(default.max_batch_size),
-        };
-        anyhow::ensure!(
-            limits.max_batch_tokens > 0 && limits.max_batch_size > 0,
-            "--batch-tokens and --batch-size must be at least 1"
-        );
-        let embedder = Embedder::load_with_format(
-            &ModelSpec::parse(&self.model),
-            &ModelLocator::from_env(),
-            device,
-            limits,
-            self.quantize,
-        )?;
-        match dimensions {
-            Some(n) => embedder.with_dimensions(n),
-            None => Ok(embedder),
-        }
+        self.request().load()
     }
 }
 

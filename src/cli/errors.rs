@@ -2,6 +2,7 @@
 //! wrong, and the commands that fix it. The library says what happened; only here is it
 //! said in terms of `--flags`.
 
+use crate::app::model::ModelRequestError;
 use crate::cache::UnusableCache;
 use crate::cluster::ParamError;
 use crate::corpus::ReadError;
@@ -59,6 +60,16 @@ fn worded(cause: &(dyn Error + 'static)) -> String {
             e.path.display(),
             e.spec
         );
+    }
+    if let Some(e) = cause.downcast_ref::<ModelRequestError>() {
+        return match e {
+            ModelRequestError::EmptyBatch => {
+                "--batch-tokens and --batch-size must be at least 1".into()
+            }
+            ModelRequestError::OtherWidth { index, asked } => format!(
+                "the index holds vectors of {index} values; this run asks --dimensions {asked}"
+            ),
+        };
     }
     if cause.downcast_ref::<Int8OnGpu>().is_some() {
         return "--quantize int8 runs on the CPU only (on a GPU use f32, q8_0 or q4_0)".into();

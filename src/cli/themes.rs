@@ -3,8 +3,10 @@
 
 use super::args::{DateArgs, InputArgs, PassageArgs};
 use super::ModelArgs;
-use crate::app::themes::{build_report, items_from_store, theme_scorer, ThemeItems, ThemesRequest};
-use crate::app::units::{embed_units, separate_twins, Unit};
+use crate::app::themes::{
+    build_report, items_from_corpus, items_from_store, theme_scorer, ThemeItems, ThemesRequest,
+};
+use crate::app::units::Unit;
 use crate::cache::EmbeddingCache;
 use crate::cluster::ClusterParams;
 use crate::embed::Embedder;
@@ -12,7 +14,7 @@ use crate::export::write_atomically;
 use crate::index::Target;
 use crate::model::PromptChoice;
 use crate::report::{render, ReportFormat};
-use crate::themes::{parse_theme_list, read_themes_file, DocumentInfo, NamedTheme, ScoringParams};
+use crate::themes::{parse_theme_list, read_themes_file, NamedTheme, ScoringParams};
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 use std::io::Write;
@@ -346,21 +348,7 @@ fn from_corpus(args: &mut ThemesArgs) -> Result<ThemeInputs> {
     let corpus =
         args.passages
             .build_for(&args.input, &embedder, &prefix, &args.dates, cache.as_mut())?;
-    let (items, vectors, _) = embed_units(&embedder, &corpus, args.unit, &prompt, cache.as_mut())?;
-    let (items, vectors, twins) = match args.unit {
-        Unit::Document => separate_twins(&corpus, items, vectors),
-        Unit::Passage | Unit::Text => (items, vectors, Vec::new()),
-    };
-    let documents = corpus
-        .documents
-        .iter()
-        .map(|d| DocumentInfo {
-            id: d.id.clone(),
-            source: d.source.clone(),
-            title: d.title.clone(),
-            date: d.date,
-        })
-        .collect();
+    let items = items_from_corpus(&embedder, &corpus, args.unit, &prompt, cache.as_mut())?;
     let run = serde_json::json!({
         "inputs": args.input.inputs,
         "model": info.name,
@@ -374,12 +362,7 @@ fn from_corpus(args: &mut ThemesArgs) -> Result<ThemeInputs> {
         "dropped_lines": corpus.dropped.len(),
     });
     Ok(ThemeInputs {
-        items: ThemeItems {
-            items,
-            vectors,
-            twins,
-            documents,
-        },
+        items,
         embedder: Some(embedder),
         cache,
         prompt,

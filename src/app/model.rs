@@ -1,0 +1,110 @@
+//! Loading the model a command asked for: the files found, the device opened, the batch
+//! limits and weight format set, the vectors cut to the width asked (or to the width an
+//! index holds). What every front end does before it embeds.
+
+use crate::embed::{BatchLimits, DeviceChoice, Embedder};
+use crate::index::IndexSettings;
+use crate::model::{
+    check_dimensions, Model, ModelFiles, ModelInfo, ModelLocator, ModelSpec, TextTokenizer,
+    WeightFormat,
+};
+use anyhow::Result;
+
+/// Which model, on which device, in which form.
+#[derive(Debug, Clone)]
+pub struct ModelRequest {
+    /// A Hugging Face repo id (optionally @revision) or a local model directory.
+    pub model: String,
+    pub device: DeviceChoice,
+    /// Most tokens / texts in one forward pass (default: the device's).
+    pub batch_tokens: Option<usize>,
+    pub batch_size: Option<usize>,
+    pub quantize: WeightFormat,
+    /// Vectors cut to their first N values (Matryoshka models only).
+    pub dimensions: Option<usize>,
+}
+
+/// What a request asks that cannot be: front ends word it with their flags.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ModelRequestError {
+    #[error("the batch limits (tokens and texts per forward pass) must be at least 1")]
+    EmptyBatch,
+    #[error("the index holds vectors of {index} values; this run asks for {asked}")]
+    OtherWidth { index: usize, asked: usize },
+}
+
+impl ModelRequest {
+    /// Finds the model's files.
+    pub fn locate(&self) -> Result<ModelFiles> {
+        ModelLocator::from_env().locate(&ModelSpec::parse(&self.model))
+    }
+
+    /// The fingerprint of the model's files in this weight format, without loading the
+    /// weights: the string [`Embedder::fingerprint`] gives.
+    pub fn fingerprint(&self) -> Result<String> {
+        self.locate()?.fingerprint_as(self.quantize)
+    }
+
+    /// The model's tokenizer and what its files say, without loading the weights.
+    pub fn load_tokenizer(&self) -> Result<(ModelInfo, TextTokenizer)> {
+        Model::load_tokenizer(&self.locate()?)
+    }
+
+    /// The width of this run's vectors: the one asked (checked against the model without
+    /// loading its weights), else the model's own.
+    pub fn output_dimension(&self, info: &ModelInfo) -> Result<usize> {
+        match self.dimensions {
+            None => Ok(info.dimension),
+            Some(n) => {
+                check_dimensions(&self.locate()?, info, n)?;
+                Ok(n)
+            }
+        }
+    }
+
+    /// Opens the device and loads the model (threads are set before: see
+    /// [`crate::embed::set_cpu_threads`]).
+    pub fn load(&self) -> Result<Embedder> {
+        self.load_at(self.dimensions)
+    }
+
+    /// Loads the model for reading an index or store built with `settings`: its vectors
+    /// at the width the index holds (a width asked for must agree).
+    pub fn load_for(&self, settings: &IndexSettings) -> Result<Embedder> {
+        if let Some(asked) = self.dimensions.filter(|&n| n != settings.dim) {
+            return Err(ModelRequestError::OtherWidth {
+                index: settings.dim,
+                asked,
+            }
+            .into());
+        }
+        let embedder = self.load_at(None)?;
+        if settings.dim == embedder.native_dimension() {
+            return Ok(embedder);
+        }
+        embedder.with_dimensions(settings.dim)
+    }
+
+    fn load_at(&self, dimensions: Option<usize>) -> Result<Embedder> {
+        let device = self.device.open()?;
+        let default = BatchLimits::for_device(&device);
+        let limits = BatchLimits {
+            max_batch_tokens: self.batch_tokens.unwrap_or(default.max_batch_tokens),
+            max_batch_size: self.batch_size.unwrap_or(default.max_batch_size),
+        };
+        if limits.max_batch_tokens == 0 || limits.max_batch_size == 0 {
+            return Err(ModelRequestError::EmptyBatch.into());
+        }
+        let embedder = Embedder::load_with_format(
+            &ModelSpec::parse(&self.model),
+            &ModelLocator::from_env(),
+            device,
+            limits,
+            self.quantize,
+        )?;
+        match dimensions {
+            Some(n) => embedder.with_dimensions(n),
+            None => Ok(embedder),
+        }
+    }
+}
