@@ -25,6 +25,7 @@ pub mod eval;
 pub mod export;
 pub mod index;
 pub mod ingest;
+pub mod lexical;
 pub mod model;
 pub mod report;
 pub mod search;

@@ -71,6 +71,55 @@ fn retrieval_from_a_squad_file() {
 }
 
 #[test]
+fn lexical_and_hybrid_retrieval_and_the_halves() {
+    let dense = eval_json(&["retrieval", "--squad", "piaf-slice.json"]);
+    let lexical = eval_json(&[
+        "retrieval",
+        "--squad",
+        "piaf-slice.json",
+        "--retrieval",
+        "lexical",
+    ]);
+    let hybrid = eval_json(&[
+        "retrieval",
+        "--squad",
+        "piaf-slice.json",
+        "--retrieval",
+        "hybrid",
+    ]);
+    assert_eq!(dense["method"], "dense");
+    assert_eq!(lexical["method"], "lexical");
+    assert_eq!(lexical["lexical_language"], "fr", "{lexical}");
+    assert_eq!(hybrid["dense_weight"], 0.6, "{hybrid}");
+    for v in [&lexical, &hybrid] {
+        assert_eq!(v["n"], 40);
+        // A French question shares words with its paragraph: BM25 alone finds most.
+        assert!(v["recall_at_10"].as_f64().unwrap() > 0.6, "{v}");
+    }
+    // Fusing never ranks below the worse of the two on this slice's recall@10.
+    let r10 = |v: &serde_json::Value| v["recall_at_10"].as_f64().unwrap();
+    assert!(r10(&hybrid) >= r10(&dense).min(r10(&lexical)), "{hybrid}");
+    let rrf = eval_json(&[
+        "retrieval",
+        "--squad",
+        "piaf-slice.json",
+        "--retrieval",
+        "hybrid",
+        "--fusion",
+        "rrf",
+        "--rrf-k",
+        "2",
+    ]);
+    assert_eq!(rrf["rrf_k"], 2.0);
+    // The two halves split the questions, every paragraph searched by both.
+    let dev = eval_json(&["retrieval", "--squad", "piaf-slice.json", "--half", "dev"]);
+    let test = eval_json(&["retrieval", "--squad", "piaf-slice.json", "--half", "test"]);
+    assert_eq!(dev["n"].as_u64().unwrap() + test["n"].as_u64().unwrap(), 40);
+    assert_eq!(dev["corpus"], dense["corpus"]);
+    assert_eq!(test["corpus"], dense["corpus"]);
+}
+
+#[test]
 fn clustering_against_labels() {
     let v = eval_json(&[
         "clustering",

@@ -14,10 +14,12 @@ pub use themes::{theme_metrics, ThemeOutcomes};
 use crate::cache::EmbeddingCache;
 use crate::cluster::{centered, cluster, ClusterParams};
 use crate::embed::Embedder;
+use crate::lexical::{fuse, majority_language, Bm25Params, Fusion, LexicalIndex};
 use crate::model::PromptChoice;
 use crate::search::top_k_many;
 use crate::vectors::Embeddings;
 use anyhow::{bail, Context, Result};
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 use std::path::Path;
@@ -195,8 +197,35 @@ pub struct RetrievalSet {
     pub relevant: Vec<Vec<usize>>,
 }
 
+/// Half of a dataset's articles: dev (for tuning) or test (for reporting). An article is in
+/// dev when the first byte of the SHA-256 of its title is even, the rule of
+/// `benches/quality/themes_sets.py`, so the halves are the named-themes sets' halves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Half {
+    Dev,
+    Test,
+}
+
+impl Half {
+    pub fn of_title(title: &str) -> Half {
+        use sha2::Digest;
+        if sha2::Sha256::digest(title.as_bytes())[0] % 2 == 0 {
+            Half::Dev
+        } else {
+            Half::Test
+        }
+    }
+}
+
 /// A SQuAD-format file (PIAF): each question's relevant document is its paragraph.
 pub fn read_squad(path: &Path) -> Result<RetrievalSet> {
+    read_squad_half(path, None)
+}
+
+/// As [`read_squad`], with only the questions of one half's articles (`half`; the corpus
+/// keeps every paragraph, so a question is searched among all of them).
+pub fn read_squad_half(path: &Path, half: Option<Half>) -> Result<RetrievalSet> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("{}: cannot read", path.display()))?;
     let root: Value =
@@ -210,13 +239,20 @@ pub fn read_squad(path: &Path) -> Result<RetrievalSet> {
         relevant: Vec::new(),
     };
     for article in articles {
+        let title = article["title"].as_str().unwrap_or_default();
+        let asked = half.is_none_or(|h| Half::of_title(title) == h);
         for paragraph in article["paragraphs"].as_array().into_iter().flatten() {
             let Some(context) = paragraph["context"].as_str() else {
                 continue;
             };
             let doc = set.corpus.len();
             set.corpus.push(context.to_string());
-            for qa in paragraph["qas"].as_array().into_iter().flatten() {
+            for qa in paragraph["qas"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|_| asked)
+            {
                 if let Some(q) = qa["question"].as_str().filter(|q| !q.trim().is_empty()) {
                     set.queries.push(q.to_string());
                     set.relevant.push(vec![doc]);
@@ -230,22 +266,124 @@ pub fn read_squad(path: &Path) -> Result<RetrievalSet> {
     Ok(set)
 }
 
+/// How a retrieval run ranks the corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum RetrievalMethod {
+    /// Cosine of the model's vectors, exact.
+    Dense,
+    /// BM25 over the words (the corpus's majority language's stemmer and stop words).
+    Lexical,
+    /// Both rankings fused by reciprocal rank.
+    Hybrid,
+}
+
+/// A retrieval run's method and its parameters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RetrievalOptions {
+    pub method: RetrievalMethod,
+    pub bm25: Bm25Params,
+    /// How the hybrid fuses the two rankings.
+    pub fusion: Fusion,
+    /// How deep each ranking goes into the fusion.
+    pub depth: usize,
+}
+
+impl Default for RetrievalOptions {
+    fn default() -> Self {
+        Self {
+            method: RetrievalMethod::Dense,
+            bm25: Bm25Params { k1: 0.9, b: 0.75 },
+            // Chosen on PIAF's dev half (docs/quality.md): weighted beat reciprocal rank.
+            fusion: Fusion::Weighted { dense_weight: 0.6 },
+            depth: 100,
+        }
+    }
+}
+
 /// Retrieval: queries with the query prompt, corpus with the passage prompt; exact top-10.
 pub fn retrieval(ctx: &mut EvalContext, set: &RetrievalSet) -> Result<Map<String, Value>> {
-    let corpus = ctx.embed(
-        &set.corpus.iter().map(String::as_str).collect::<Vec<_>>(),
-        &PromptChoice::Passage,
-    )?;
-    let queries = ctx.embed(
-        &set.queries.iter().map(String::as_str).collect::<Vec<_>>(),
-        &PromptChoice::Query,
-    )?;
-    let rows: Vec<&[f32]> = queries.rows().collect();
-    let hits = top_k_many(&corpus, &rows, 10, |_, _| false);
+    retrieval_with(ctx, set, &RetrievalOptions::default())
+}
+
+/// Each query's ranked top 10 by the options' method.
+fn rank(
+    ctx: &mut EvalContext,
+    set: &RetrievalSet,
+    options: &RetrievalOptions,
+) -> Result<(Vec<Vec<usize>>, Option<&'static str>)> {
+    let depth = options.depth.max(10);
+    let dense = |ctx: &mut EvalContext, k: usize| -> Result<Vec<Vec<(usize, f32)>>> {
+        let corpus = ctx.embed(
+            &set.corpus.iter().map(String::as_str).collect::<Vec<_>>(),
+            &PromptChoice::Passage,
+        )?;
+        let queries = ctx.embed(
+            &set.queries.iter().map(String::as_str).collect::<Vec<_>>(),
+            &PromptChoice::Query,
+        )?;
+        let rows: Vec<&[f32]> = queries.rows().collect();
+        Ok(top_k_many(&corpus, &rows, k, |_, _| false)
+            .into_iter()
+            .map(|h| h.into_iter().map(|x| (x.index, x.score)).collect())
+            .collect())
+    };
+    let ranks = |lists: Vec<Vec<(usize, f32)>>| -> Vec<Vec<usize>> {
+        lists
+            .into_iter()
+            .map(|l| l.into_iter().map(|(i, _)| i).collect())
+            .collect()
+    };
+    let lexical = |k: usize| {
+        let index = LexicalIndex::build(&set.corpus, &majority_language(&set.corpus), options.bm25);
+        let ranked: Vec<Vec<(usize, f32)>> = set
+            .queries
+            .iter()
+            .map(|q| {
+                index
+                    .search(q, k)
+                    .into_iter()
+                    .map(|h| (h.index, h.score))
+                    .collect()
+            })
+            .collect();
+        (ranked, index.language)
+    };
+    Ok(match options.method {
+        RetrievalMethod::Dense => (ranks(dense(ctx, 10)?), None),
+        RetrievalMethod::Lexical => {
+            let (ranked, language) = lexical(10);
+            (ranks(ranked), Some(language))
+        }
+        RetrievalMethod::Hybrid => {
+            let dense = dense(ctx, depth)?;
+            let (words, language) = lexical(depth);
+            let fused = dense
+                .into_iter()
+                .zip(words)
+                .map(|(d, w)| {
+                    fuse(&d, &w, options.fusion)
+                        .into_iter()
+                        .take(10)
+                        .map(|(i, _)| i)
+                        .collect()
+                })
+                .collect();
+            (fused, Some(language))
+        }
+    })
+}
+
+/// As [`retrieval`], ranked as `options` say.
+pub fn retrieval_with(
+    ctx: &mut EvalContext,
+    set: &RetrievalSet,
+    options: &RetrievalOptions,
+) -> Result<Map<String, Value>> {
+    let (ranked, language) = rank(ctx, set, options)?;
     let mut total = RetrievalScores::default();
-    for (h, relevant) in hits.iter().zip(&set.relevant) {
-        let ranked: Vec<usize> = h.iter().map(|x| x.index).collect();
-        let s = retrieval_scores(&ranked, relevant);
+    for (ranked, relevant) in ranked.iter().zip(&set.relevant) {
+        let s = retrieval_scores(ranked, relevant);
         total.recall_at_1 += s.recall_at_1;
         total.recall_at_5 += s.recall_at_5;
         total.recall_at_10 += s.recall_at_10;
@@ -261,6 +399,21 @@ pub fn retrieval(ctx: &mut EvalContext, set: &RetrievalSet) -> Result<Map<String
     m.insert("ndcg_at_10".into(), json!(r4(total.ndcg_at_10 / n)));
     m.insert("n".into(), json!(set.queries.len()));
     m.insert("corpus".into(), json!(set.corpus.len()));
+    m.insert("method".into(), json!(options.method));
+    if let Some(language) = language {
+        m.insert("lexical_language".into(), json!(language));
+        m.insert("bm25_k1".into(), json!(options.bm25.k1));
+        m.insert("bm25_b".into(), json!(options.bm25.b));
+    }
+    if options.method == RetrievalMethod::Hybrid {
+        match options.fusion {
+            Fusion::ReciprocalRank { k } => m.insert("rrf_k".into(), json!(k)),
+            Fusion::Weighted { dense_weight } => {
+                m.insert("dense_weight".into(), json!(dense_weight))
+            }
+        };
+        m.insert("fusion_depth".into(), json!(options.depth));
+    }
     Ok(m)
 }
 
