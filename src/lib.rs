@@ -10,8 +10,9 @@
 //!   [`model`] (find and load an encoder), [`embed`] (the [`embed::Embedder`]: batching,
 //!   forward pass, pooling), [`cache`], [`index`] (passages and vectors behind one
 //!   [`index::PassageStore`]: a directory, PostgreSQL, or a corpus in memory), [`search`]
-//!   (exact top-k), [`cluster`], [`themes`] and [`report`] (the [`themes::ThemeReport`] and
-//!   its renderings), [`eval`], [`export`] (embedding files, written atomically);
+//!   (exact top-k), [`lexical`] (BM25 and fusion), [`cluster`], [`themes`] and [`report`]
+//!   (the [`themes::ThemeReport`] and its renderings), [`eval`], [`export`] (embedding
+//!   files, written atomically);
 //! - leaves: [`vectors`] (the embeddings matrix and its arithmetic, no candle) and
 //!   [`tokens`] (what `corpus` asks of a tokenizer).
 
