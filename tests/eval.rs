@@ -89,8 +89,10 @@ fn lexical_and_hybrid_retrieval_and_the_halves() {
     ]);
     assert_eq!(dense["method"], "dense");
     assert_eq!(lexical["method"], "lexical");
-    assert_eq!(lexical["lexical_language"], "fr", "{lexical}");
-    assert_eq!(hybrid["dense_weight"], 0.6, "{hybrid}");
+    let languages = lexical["lexical_languages"].as_array().unwrap();
+    assert!(languages.contains(&serde_json::json!("fr")), "{lexical}");
+    assert_eq!(hybrid["dense_weight"], 0.5, "{hybrid}");
+    assert_eq!(hybrid["fusion_depth"], 200, "{hybrid}");
     for v in [&lexical, &hybrid] {
         assert_eq!(v["n"], 40);
         // A French question shares words with its paragraph: BM25 alone finds most.

@@ -654,6 +654,7 @@ fn an_index_from_before_file_stamps_is_migrated_and_its_lines_filled_in() {
          DROP TABLE passage_sketches; DROP TABLE document_lines; DROP TABLE files;
          ALTER TABLE passages DROP COLUMN dedup_key;
          ALTER TABLE documents DROP COLUMN lines_known;
+         DROP TABLE passage_terms; DROP TABLE passage_term_languages;
          UPDATE meta SET value = '2' WHERE key = 'schema_version';",
     )
     .unwrap();
@@ -673,6 +674,26 @@ fn an_index_from_before_file_stamps_is_migrated_and_its_lines_filled_in() {
     let stored = common::index_passages(&cwd.join("idx"), "d.txt");
     assert_eq!(stored.len(), 1, "{stored:?}");
     assert!(!stored[0].1.contains("river desk"), "{stored:?}");
+    // The passages from before lexical search got their terms: an older one is found by
+    // its words.
+    let wheat = json(&silica(
+        &[
+            "neighbors",
+            "--index",
+            "idx",
+            "--retrieval",
+            "lexical",
+            "-q",
+            "wheat harvest",
+            "--format",
+            "json",
+        ],
+        cwd,
+    ));
+    assert!(
+        wheat[0]["source"].as_str().unwrap().ends_with("b.txt"),
+        "{wheat}"
+    );
     let verify = json(&silica(
         &["index", "verify", "--index", "idx", "--format", "json"],
         cwd,

@@ -469,3 +469,156 @@ fn similarity_of_two_texts_and_of_a_csv() {
         &["two texts"],
     );
 }
+
+#[test]
+fn lexical_and_hybrid_neighbours_over_a_corpus_and_an_index() {
+    let root = repo_root();
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    let index = index.to_str().unwrap();
+    let hits = |args: &[&str]| -> Vec<serde_json::Value> {
+        // No cache: the runs write nothing under the repository.
+        let mut all = vec!["neighbors", "--no-cache", "--format", "json", "-k", "5"];
+        all.extend_from_slice(args);
+        serde_json::from_slice(&succeeded(silica(&all, &root)).stdout).unwrap()
+    };
+    let names = |list: &[serde_json::Value]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|h| {
+                (
+                    h["id"].to_string(),
+                    format!("{:.3}", h["score"].as_f64().unwrap()),
+                )
+            })
+            .collect()
+    };
+    // Names only one seed holds: BM25 finds its passages first, over the corpus and over
+    // an index of it alike (same terms, same scores, same order).
+    let query = ["-q", "Helberg Yamada Pax Silica"];
+    let corpus = hits(&[&["seeds/", "--retrieval", "lexical"][..], &query].concat());
+    assert!(
+        corpus[0]["id"].as_str().unwrap().starts_with("001_"),
+        "{corpus:?}"
+    );
+    assert!(corpus
+        .windows(2)
+        .all(|w| w[0]["score"].as_f64() >= w[1]["score"].as_f64()));
+    succeeded(silica(
+        &["index", "add", "seeds/", "--index", index, "--no-cache"],
+        &root,
+    ));
+    let stored = hits(&[&["--index", index, "--retrieval", "lexical"][..], &query].concat());
+    assert_eq!(names(&corpus), names(&stored));
+    // Words no passage has: no hit (and no model was needed to say so).
+    let none = hits(&[
+        "--index",
+        index,
+        "--retrieval",
+        "lexical",
+        "-q",
+        "zzzqqq xylophone",
+    ]);
+    assert!(none.is_empty(), "{none:?}");
+    // Hybrid: the fused ranking, scores between 0 and 1, the same over corpus and index.
+    let question = ["-q", "Which partnership did Washington sign with Japan?"];
+    let fused = hits(&[&["--index", index, "--retrieval", "hybrid"][..], &question].concat());
+    assert_eq!(fused.len(), 5);
+    assert!(
+        fused[0]["id"].as_str().unwrap().starts_with("001_"),
+        "{fused:?}"
+    );
+    assert!(fused
+        .iter()
+        .all(|h| (0.0..=1.0).contains(&h["score"].as_f64().unwrap())));
+    let fused_corpus = hits(&[&["seeds/", "--retrieval", "hybrid"][..], &question].concat());
+    assert_eq!(names(&fused), names(&fused_corpus));
+    // A passage by id: its own text is the lexical query, and it is not its own hit.
+    let id = corpus[0]["id"].as_str().unwrap().to_string();
+    let related = hits(&["--index", index, "--retrieval", "hybrid", "--id", &id]);
+    assert!(!related.is_empty() && related.iter().all(|h| h["id"] != id.as_str()));
+    // Filters hold on the lexical side too: one seed's passages only.
+    let source = corpus[0]["source"].as_str().unwrap().to_string();
+    let other = corpus
+        .iter()
+        .find(|h| h["source"] != source.as_str())
+        .map(|h| h["source"].as_str().unwrap().to_string());
+    if let Some(other) = other {
+        let kept = hits(
+            &[
+                &[
+                    "--index",
+                    index,
+                    "--retrieval",
+                    "lexical",
+                    "--source",
+                    &other,
+                ][..],
+                &query,
+            ]
+            .concat(),
+        );
+        assert!(
+            kept.iter().all(|h| h["source"] == other.as_str()),
+            "{kept:?}"
+        );
+    }
+    one_line_error(
+        &silica(
+            &[
+                "neighbors",
+                "--index",
+                index,
+                "--retrieval",
+                "lexical",
+                "-q",
+                "x",
+                "--lang",
+                "en",
+            ],
+            &root,
+        ),
+        &["no indexed passage in en"],
+    );
+    one_line_error(
+        &silica(
+            &[
+                "neighbors",
+                "--index",
+                index,
+                "--retrieval",
+                "lexical",
+                "-q",
+                "x",
+                "--min-score",
+                "0.5",
+            ],
+            &root,
+        ),
+        &["--min-score", "--retrieval dense"],
+    );
+    // `index verify` checks the lexical side against the tables.
+    let verify = succeeded(silica(
+        &["index", "verify", "--index", index, "--format", "json"],
+        &root,
+    ));
+    let report: serde_json::Value = serde_json::from_slice(&verify.stdout).unwrap();
+    assert_eq!(report["ok"], true, "{report}");
+    let conn = rusqlite::Connection::open(dir.path().join("idx/index.sqlite")).unwrap();
+    conn.execute(
+        "DELETE FROM passage_terms WHERE rowid = (SELECT MIN(key) FROM passages)",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let broken = silica(
+        &["index", "verify", "--index", index, "--format", "json"],
+        &root,
+    );
+    assert!(!broken.status.success());
+    assert!(
+        String::from_utf8_lossy(&broken.stdout).contains("the lexical index holds 47 passages"),
+        "{}{}",
+        String::from_utf8_lossy(&broken.stdout),
+        stderr(&broken)
+    );
+}

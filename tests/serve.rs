@@ -319,6 +319,44 @@ fn neighbors_over_an_index_equal_the_cli() {
         assert!((a - b).abs() < 1e-4, "{a} vs {b}");
         assert!(hit["text"].as_str().unwrap().len() > 10);
     }
+    // Lexical and hybrid answer as the CLI's --retrieval does (a question in the seeds'
+    // language, for the words to match).
+    let question = "Quels pays ont signé un accord sur l'intelligence artificielle ?";
+    for retrieval in ["lexical", "hybrid"] {
+        let cli: Value = serde_json::from_slice(&run(&[
+            "neighbors",
+            "--index",
+            index.to_str().unwrap(),
+            "-q",
+            question,
+            "-k",
+            "5",
+            "--retrieval",
+            retrieval,
+            "--format",
+            "json",
+        ]))
+        .unwrap();
+        let (status, body) = server.post(
+            "/neighbors",
+            &json!({ "query": question, "k": 5, "retrieval": retrieval }).to_string(),
+        );
+        assert_eq!(status, 200, "{body}");
+        let ids = |list: &Value| -> Vec<Value> {
+            list.as_array()
+                .unwrap()
+                .iter()
+                .map(|h| h["id"].clone())
+                .collect()
+        };
+        assert_eq!(ids(&body["hits"]), ids(&cli), "{retrieval}");
+        assert!(!ids(&cli).is_empty());
+    }
+    let (status, _) = server.post(
+        "/neighbors",
+        &json!({ "query": question, "retrieval": "sparse" }).to_string(),
+    );
+    assert_eq!(status, 422);
     let (_, health) = server.get("/health");
     let health: Value = serde_json::from_str(&health).unwrap();
     assert_eq!(health["passages"], 48);

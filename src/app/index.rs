@@ -117,9 +117,8 @@ impl Verification {
 /// search over `sample` stored passages as queries.
 pub fn verify(target: &Target, sample: usize, k: usize, ann: AnnQuery) -> Result<Verification> {
     let store = open(target)?;
-    let problems = store.check()?;
+    let (problems, recall) = store.verify(sample, k, ann)?;
     let (_, passages) = store.counts()?;
-    let recall = store.recall(sample, k, ann)?;
     Ok(Verification {
         name: store.name(),
         passages,

@@ -3,7 +3,9 @@
 //! store.
 
 use crate::index::{Neighbor, PassagePair, PassageStore, SearchRequest};
+use crate::lexical::{fuse, HybridParams, RetrievalMethod};
 use anyhow::{bail, Result};
+use std::collections::HashMap;
 
 /// How a passage named by id becomes a query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,9 +26,12 @@ pub struct NeighborsRequest {
     pub ids: Vec<String>,
     pub id_query: IdQuery,
     pub k: usize,
-    /// Hits with a lower cosine are left out.
+    /// Hits with a lower cosine are left out (dense retrieval only).
     pub min_score: Option<f32>,
     pub search: SearchRequest,
+    /// Dense, lexical or both fused (then as `hybrid` says).
+    pub retrieval: RetrievalMethod,
+    pub hybrid: HybridParams,
 }
 
 /// Turns query texts into vectors (the model, loaded by the caller).
@@ -48,6 +53,8 @@ pub enum RequestError {
     EmptyQuery(usize),
     #[error("k must be at least 1")]
     ZeroK,
+    #[error("a minimum score is a cosine: it applies to dense retrieval only")]
+    MinScoreNotDense,
 }
 
 impl NeighborsRequest {
@@ -60,6 +67,9 @@ impl NeighborsRequest {
         }
         if self.k == 0 {
             return Err(RequestError::ZeroK);
+        }
+        if self.min_score.is_some() && self.retrieval != RetrievalMethod::Dense {
+            return Err(RequestError::MinScoreNotDense);
         }
         Ok(())
     }
@@ -86,10 +96,13 @@ pub fn neighbors(
         }
     }
     let mut queries: Vec<String> = request.texts.clone();
+    // What the lexical side reads: the question, or the passage's own text.
+    let mut words: Vec<String> = request.texts.clone();
     let mut skip: Vec<Option<i64>> = vec![None; queries.len()];
     let mut stored: Vec<Vec<f32>> = Vec::new();
     for (passage, vector) in named {
         skip.push(Some(passage.key));
+        words.push(passage.text.clone());
         match request.id_query {
             IdQuery::StoredVector => {
                 queries.push(passage.text);
@@ -98,28 +111,89 @@ pub fn neighbors(
             IdQuery::EmbeddedAsQuery => queries.push(store.model_input(&passage)),
         }
     }
-    // The search is set up before the model loads: a filter that keeps nothing fails first.
-    let searcher = store.searcher(&request.search)?;
-    let to_embed = queries.len() - stored.len();
-    let mut vectors = if to_embed > 0 {
-        embed(&queries[..to_embed])?
-    } else {
-        Vec::new()
+    let (dense_k, lexical_k) = match request.retrieval {
+        RetrievalMethod::Dense => (Some(request.k), None),
+        RetrievalMethod::Lexical => (None, Some(request.k)),
+        RetrievalMethod::Hybrid => {
+            let depth = request.hybrid.depth.max(request.k);
+            (Some(depth), Some(depth))
+        }
     };
-    vectors.extend(stored);
-    let rows: Vec<&[f32]> = vectors.iter().map(Vec::as_slice).collect();
-    let lists = searcher.top_k(&rows, request.k, &skip)?;
+    // Both searches are set up before the model loads: a filter that keeps nothing fails
+    // first.
+    let lexical = match lexical_k {
+        Some(k) => {
+            let searcher = store.lexical_searcher(&request.search.filters)?;
+            let texts: Vec<&str> = words.iter().map(String::as_str).collect();
+            Some(searcher.top_k(&texts, k, &skip)?)
+        }
+        None => None,
+    };
+    let dense = match dense_k {
+        Some(k) => {
+            let searcher = store.searcher(&request.search)?;
+            let to_embed = queries.len() - stored.len();
+            let mut vectors = if to_embed > 0 {
+                embed(&queries[..to_embed])?
+            } else {
+                Vec::new()
+            };
+            vectors.extend(stored);
+            let rows: Vec<&[f32]> = vectors.iter().map(Vec::as_slice).collect();
+            Some(searcher.top_k(&rows, k, &skip)?)
+        }
+        None => None,
+    };
+    let lists = match (dense, lexical) {
+        (Some(dense), None) => dense
+            .into_iter()
+            .map(|hits| {
+                hits.into_iter()
+                    .filter(|h| request.min_score.is_none_or(|m| h.score >= m))
+                    .collect()
+            })
+            .collect(),
+        (None, Some(lexical)) => lexical,
+        (Some(dense), Some(lexical)) => dense
+            .into_iter()
+            .zip(lexical)
+            .map(|(d, l)| fuse_hits(d, l, request.k, &request.hybrid))
+            .collect(),
+        (None, None) => unreachable!("every retrieval method searches one side"),
+    };
     Ok(queries
         .into_iter()
         .zip(lists)
-        .map(|(query, hits)| QueryHits {
-            query,
-            hits: hits
-                .into_iter()
-                .filter(|h| request.min_score.is_none_or(|m| h.score >= m))
-                .collect(),
-        })
+        .map(|(query, hits)| QueryHits { query, hits })
         .collect())
+}
+
+/// One query's dense and lexical hits fused, the best `k`; each hit's score is the fused
+/// score.
+pub fn fuse_hits(
+    dense: Vec<Neighbor>,
+    lexical: Vec<Neighbor>,
+    k: usize,
+    hybrid: &HybridParams,
+) -> Vec<Neighbor> {
+    let scored = |hits: &[Neighbor]| -> Vec<(i64, f32)> {
+        hits.iter().map(|h| (h.passage.key, h.score)).collect()
+    };
+    let ranking = fuse(&scored(&dense), &scored(&lexical), hybrid.fusion);
+    let mut passages: HashMap<i64, Neighbor> = HashMap::new();
+    for hit in dense.into_iter().chain(lexical) {
+        passages.entry(hit.passage.key).or_insert(hit);
+    }
+    ranking
+        .into_iter()
+        .take(k)
+        .filter_map(|(key, score)| {
+            passages.remove(&key).map(|hit| Neighbor {
+                score: score as f32,
+                passage: hit.passage,
+            })
+        })
+        .collect()
 }
 
 /// The pairs of passages with cosine at least `threshold`, best first (paraphrase mining);

@@ -6,6 +6,7 @@ use crate::corpus::{
     TokenCounter,
 };
 use crate::embed::{DeviceChoice, Embedder};
+use crate::lexical::{Fusion, HybridParams, RetrievalMethod};
 use crate::model::{ModelInfo, PromptChoice, TextTokenizer, WeightFormat, DEFAULT_MODEL};
 use anyhow::{bail, Result};
 use clap::Args;
@@ -339,5 +340,56 @@ impl InputArgs {
             .map(|p| p.display().to_string())
             .collect::<Vec<_>>()
             .join(" ")
+    }
+}
+
+/// `--fusion`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FusionChoice {
+    Rrf,
+    Weighted,
+}
+
+/// How passages are ranked: `--retrieval` and the hybrid's fusion (the defaults chosen on
+/// PIAF's dev half, docs/quality.md).
+#[derive(Debug, Clone, Args)]
+pub struct RetrievalArgs {
+    /// How passages are ranked: dense (the model's cosines), lexical (BM25 over the words,
+    /// each passage analysed in its language) or hybrid (both, fused). A lexical or hybrid
+    /// hit's score is BM25's or the fusion's, not a cosine.
+    #[arg(long, value_enum, default_value = "dense")]
+    pub retrieval: RetrievalMethod,
+    /// How hybrid fuses the two rankings: rrf (reciprocal rank, --rrf-k) or weighted
+    /// (each list's scores scaled to 0..1, --dense-weight x dense + the rest x lexical).
+    #[arg(long, value_enum, default_value = "weighted")]
+    pub fusion: FusionChoice,
+    /// Reciprocal rank fusion's constant (hybrid, --fusion rrf).
+    #[arg(long, default_value_t = 60.0)]
+    pub rrf_k: f64,
+    /// The dense side's weight, 0 to 1 (hybrid, --fusion weighted).
+    #[arg(long, default_value_t = 0.5)]
+    pub dense_weight: f64,
+    /// How many of each ranking's best the fusion takes (hybrid).
+    #[arg(long, default_value_t = 200)]
+    pub fusion_depth: usize,
+}
+
+impl RetrievalArgs {
+    pub fn hybrid(&self) -> Result<HybridParams> {
+        if !(self.rrf_k >= 0.0 && (0.0..=1.0).contains(&self.dense_weight)) {
+            bail!("--rrf-k must be at least 0, --dense-weight between 0 and 1");
+        }
+        if self.fusion_depth == 0 {
+            bail!("--fusion-depth must be at least 1");
+        }
+        Ok(HybridParams {
+            fusion: match self.fusion {
+                FusionChoice::Rrf => Fusion::ReciprocalRank { k: self.rrf_k },
+                FusionChoice::Weighted => Fusion::Weighted {
+                    dense_weight: self.dense_weight,
+                },
+            },
+            depth: self.fusion_depth,
+        })
     }
 }

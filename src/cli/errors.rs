@@ -39,9 +39,11 @@ fn worded(cause: &(dyn Error + 'static)) -> String {
     if let Some(e) = cause.downcast_ref::<ThemeListError>() {
         return match e {
             ThemeListError::Empty => "--themes names no theme (separate names with ';')".into(),
-            ThemeListError::Reserved { origin: None }
-            | ThemeListError::Twice { origin: None, .. } => {
-                e.to_string().replacen("the theme list", "--themes", 1)
+            ThemeListError::Reserved { origin: None } => {
+                "--themes: \"other\" is the name of what fits no theme; choose another".into()
+            }
+            ThemeListError::Twice { origin: None, name } => {
+                format!("--themes: theme {name:?} is named twice")
             }
             _ => e.to_string(),
         };

@@ -2,6 +2,7 @@
 //! can prove it keeps quality.
 
 use super::args::Format;
+use super::args::RetrievalArgs;
 use super::themes::ScoringArgs;
 use super::ModelArgs;
 use crate::app::eval::{themes_task, ThemesEval};
@@ -9,16 +10,8 @@ use crate::app::units::Unit;
 use crate::eval::datasets::{field, read_jsonl, read_jsonl_set};
 use crate::eval::{
     bitext, clustering, file_hash, read_squad_half, retrieval_with, sts, EvalContext, Half,
-    RetrievalMethod, RetrievalOptions,
+    RetrievalOptions,
 };
-use crate::lexical::{Bm25Params, Fusion};
-
-/// `--fusion`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum FusionChoice {
-    Rrf,
-    Weighted,
-}
 use crate::model::PromptChoice;
 use crate::themes::{parse_theme_list, read_themes_file};
 use anyhow::{bail, Result};
@@ -73,30 +66,8 @@ pub enum Task {
         /// to report), searched among every paragraph.
         #[arg(long, value_enum, requires = "squad")]
         half: Option<Half>,
-        /// How the corpus is ranked: dense (the model's cosines), lexical (BM25 over the
-        /// words) or hybrid (both, fused by reciprocal rank).
-        #[arg(long, value_enum, default_value = "dense")]
-        retrieval: RetrievalMethod,
-        /// BM25's term-frequency saturation (lexical and hybrid). The defaults of the
-        /// BM25 and fusion flags were chosen on PIAF's dev half (docs/quality.md).
-        #[arg(long, default_value_t = 0.9)]
-        bm25_k1: f32,
-        /// BM25's length normalisation, 0 to 1 (lexical and hybrid).
-        #[arg(long, default_value_t = 0.75)]
-        bm25_b: f32,
-        /// How hybrid fuses the two rankings: rrf (reciprocal rank, --rrf-k) or weighted
-        /// (each list's scores scaled to 0..1, --dense-weight x dense + the rest x lexical).
-        #[arg(long, value_enum, default_value = "weighted")]
-        fusion: FusionChoice,
-        /// Reciprocal rank fusion's constant (hybrid, --fusion rrf).
-        #[arg(long, default_value_t = 60.0)]
-        rrf_k: f64,
-        /// The dense side's weight, 0 to 1 (hybrid, --fusion weighted).
-        #[arg(long, default_value_t = 0.6)]
-        dense_weight: f64,
-        /// How many of each ranking's best the fusion takes (hybrid).
-        #[arg(long, default_value_t = 100)]
-        fusion_depth: usize,
+        #[command(flatten)]
+        ranking: RetrievalArgs,
     },
     /// Clustering against labels: V-measure, NMI, ARI (k = number of labels, several seeds),
     /// and the same for --k auto and HDBSCAN.
@@ -161,42 +132,12 @@ pub struct ThemesTask {
 impl Task {
     /// `eval retrieval`'s ranking flags.
     fn retrieval_options(&self) -> Result<RetrievalOptions> {
-        let Task::Retrieval {
-            retrieval,
-            bm25_k1,
-            bm25_b,
-            rrf_k,
-            fusion,
-            dense_weight,
-            fusion_depth,
-            ..
-        } = self
-        else {
+        let Task::Retrieval { ranking, .. } = self else {
             bail!("not a retrieval task");
         };
-        if !(*bm25_k1 >= 0.0
-            && (0.0..=1.0).contains(bm25_b)
-            && *rrf_k >= 0.0
-            && (0.0..=1.0).contains(dense_weight))
-        {
-            bail!("--bm25-k1 and --rrf-k must be at least 0, --bm25-b and --dense-weight between 0 and 1");
-        }
-        if *fusion_depth == 0 {
-            bail!("--fusion-depth must be at least 1");
-        }
         Ok(RetrievalOptions {
-            method: *retrieval,
-            bm25: Bm25Params {
-                k1: *bm25_k1,
-                b: *bm25_b,
-            },
-            fusion: match fusion {
-                FusionChoice::Rrf => Fusion::ReciprocalRank { k: *rrf_k },
-                FusionChoice::Weighted => Fusion::Weighted {
-                    dense_weight: *dense_weight,
-                },
-            },
-            depth: *fusion_depth,
+            method: ranking.retrieval,
+            hybrid: ranking.hybrid()?,
         })
     }
 }

@@ -14,7 +14,8 @@ pub use themes::{theme_metrics, ThemeOutcomes};
 use crate::cache::EmbeddingCache;
 use crate::cluster::{centered, cluster, ClusterParams};
 use crate::embed::Embedder;
-use crate::lexical::{fuse, majority_language, Bm25Params, Fusion, LexicalIndex};
+pub use crate::lexical::RetrievalMethod;
+use crate::lexical::{fuse, Fusion, HybridParams, MemoryTerms};
 use crate::model::PromptChoice;
 use crate::search::top_k_many;
 use crate::vectors::Embeddings;
@@ -267,38 +268,12 @@ pub fn read_squad_half(path: &Path, half: Option<Half>) -> Result<RetrievalSet> 
 }
 
 /// How a retrieval run ranks the corpus.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum RetrievalMethod {
-    /// Cosine of the model's vectors, exact.
-    Dense,
-    /// BM25 over the words (the corpus's majority language's stemmer and stop words).
-    Lexical,
-    /// Both rankings fused by reciprocal rank.
-    Hybrid,
-}
-
 /// A retrieval run's method and its parameters.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct RetrievalOptions {
     pub method: RetrievalMethod,
-    pub bm25: Bm25Params,
     /// How the hybrid fuses the two rankings.
-    pub fusion: Fusion,
-    /// How deep each ranking goes into the fusion.
-    pub depth: usize,
-}
-
-impl Default for RetrievalOptions {
-    fn default() -> Self {
-        Self {
-            method: RetrievalMethod::Dense,
-            bm25: Bm25Params { k1: 0.9, b: 0.75 },
-            // Chosen on PIAF's dev half (docs/quality.md): weighted beat reciprocal rank.
-            fusion: Fusion::Weighted { dense_weight: 0.6 },
-            depth: 100,
-        }
-    }
+    pub hybrid: HybridParams,
 }
 
 /// Retrieval: queries with the query prompt, corpus with the passage prompt; exact top-10.
@@ -306,14 +281,21 @@ pub fn retrieval(ctx: &mut EvalContext, set: &RetrievalSet) -> Result<Map<String
     retrieval_with(ctx, set, &RetrievalOptions::default())
 }
 
-/// Each query's ranked top 10 by the options' method.
+/// Each query's scored hits (corpus position, score), best first.
+type ScoredLists = Vec<Vec<(usize, f32)>>;
+
+/// The lexical side's analysis languages (ISO 639-1).
+type Languages = Vec<String>;
+
+/// Each query's ranked top 10 by the options' method, and the lexical side's analysis
+/// languages when it took part.
 fn rank(
     ctx: &mut EvalContext,
     set: &RetrievalSet,
     options: &RetrievalOptions,
-) -> Result<(Vec<Vec<usize>>, Option<&'static str>)> {
-    let depth = options.depth.max(10);
-    let dense = |ctx: &mut EvalContext, k: usize| -> Result<Vec<Vec<(usize, f32)>>> {
+) -> Result<(Vec<Vec<usize>>, Option<Languages>)> {
+    let depth = options.hybrid.depth.max(10);
+    let dense = |ctx: &mut EvalContext, k: usize| -> Result<ScoredLists> {
         let corpus = ctx.embed(
             &set.corpus.iter().map(String::as_str).collect::<Vec<_>>(),
             &PromptChoice::Passage,
@@ -334,42 +316,46 @@ fn rank(
             .map(|l| l.into_iter().map(|(i, _)| i).collect())
             .collect()
     };
-    let lexical = |k: usize| {
-        let index = LexicalIndex::build(&set.corpus, &majority_language(&set.corpus), options.bm25);
-        let ranked: Vec<Vec<(usize, f32)>> = set
+    let lexical = |k: usize| -> Result<(ScoredLists, Vec<String>)> {
+        let languages: Vec<Option<String>> = set
+            .corpus
+            .iter()
+            .map(|t| crate::corpus::detect_language(t).map(|d| d.code))
+            .collect();
+        let index = MemoryTerms::build(
+            set.corpus
+                .iter()
+                .zip(&languages)
+                .map(|(t, l)| (t.as_str(), l.as_deref())),
+        )?;
+        let ranked = set
             .queries
             .iter()
-            .map(|q| {
-                index
-                    .search(q, k)
-                    .into_iter()
-                    .map(|h| (h.index, h.score))
-                    .collect()
-            })
-            .collect();
-        (ranked, index.language)
+            .map(|q| index.search(q, Some(k)))
+            .collect::<Result<_>>()?;
+        Ok((ranked, index.languages()?))
     };
     Ok(match options.method {
         RetrievalMethod::Dense => (ranks(dense(ctx, 10)?), None),
         RetrievalMethod::Lexical => {
-            let (ranked, language) = lexical(10);
-            (ranks(ranked), Some(language))
+            let (ranked, languages) = lexical(10)?;
+            (ranks(ranked), Some(languages))
         }
         RetrievalMethod::Hybrid => {
             let dense = dense(ctx, depth)?;
-            let (words, language) = lexical(depth);
+            let (words, languages) = lexical(depth)?;
             let fused = dense
                 .into_iter()
                 .zip(words)
                 .map(|(d, w)| {
-                    fuse(&d, &w, options.fusion)
+                    fuse(&d, &w, options.hybrid.fusion)
                         .into_iter()
                         .take(10)
                         .map(|(i, _)| i)
                         .collect()
                 })
                 .collect();
-            (fused, Some(language))
+            (fused, Some(languages))
         }
     })
 }
@@ -380,7 +366,7 @@ pub fn retrieval_with(
     set: &RetrievalSet,
     options: &RetrievalOptions,
 ) -> Result<Map<String, Value>> {
-    let (ranked, language) = rank(ctx, set, options)?;
+    let (ranked, languages) = rank(ctx, set, options)?;
     let mut total = RetrievalScores::default();
     for (ranked, relevant) in ranked.iter().zip(&set.relevant) {
         let s = retrieval_scores(ranked, relevant);
@@ -400,19 +386,17 @@ pub fn retrieval_with(
     m.insert("n".into(), json!(set.queries.len()));
     m.insert("corpus".into(), json!(set.corpus.len()));
     m.insert("method".into(), json!(options.method));
-    if let Some(language) = language {
-        m.insert("lexical_language".into(), json!(language));
-        m.insert("bm25_k1".into(), json!(options.bm25.k1));
-        m.insert("bm25_b".into(), json!(options.bm25.b));
+    if let Some(languages) = languages {
+        m.insert("lexical_languages".into(), json!(languages));
     }
     if options.method == RetrievalMethod::Hybrid {
-        match options.fusion {
+        match options.hybrid.fusion {
             Fusion::ReciprocalRank { k } => m.insert("rrf_k".into(), json!(k)),
             Fusion::Weighted { dense_weight } => {
                 m.insert("dense_weight".into(), json!(dense_weight))
             }
         };
-        m.insert("fusion_depth".into(), json!(options.depth));
+        m.insert("fusion_depth".into(), json!(options.hybrid.depth));
     }
     Ok(m)
 }

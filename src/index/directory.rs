@@ -2,74 +2,38 @@
 //! usearch graph and the flat vector file of [`PassageIndex`].
 
 use super::passage_store::{
-    describe_filters, recall_of, spread_sample, BackendStats, DocumentSelector, PassageSearcher,
-    PassageStore, Recall, SearchRequest, StoreStats, StoreWriter,
+    describe_filters, lexical_hits, recall_of, spread_sample, BackendStats, DocumentSelector,
+    LexicalSearcher, PassageSearcher, PassageStore, Recall, SearchRequest, StoreStats, StoreWriter,
 };
 use super::postgres::LoadGuard;
 use super::record::{DocumentRow, Neighbor, Passage, PassagePair};
 use super::searcher::EXACT_BELOW;
-use super::{Ann, AnnQuery, IndexSearcher, IndexSettings, PassageIndex, SearchMode, VectorFile};
+use super::{
+    Ann, AnnQuery, IndexSearcher, IndexSettings, PassageFilters, PassageIndex, SearchMode,
+    VectorFile,
+};
 use anyhow::{bail, Result};
 use std::collections::HashSet;
 
-impl PassageStore for PassageIndex {
-    fn name(&self) -> String {
-        self.dir.display().to_string()
-    }
-
-    fn noun(&self) -> &'static str {
-        "index"
-    }
-
-    fn settings(&self) -> Option<&IndexSettings> {
-        Some(&self.settings)
-    }
-
-    fn counts(&self) -> Result<(usize, usize)> {
-        self.tables.counts()
-    }
-
-    fn documents(&self) -> Result<Vec<DocumentRow>> {
-        self.tables.document_infos()
-    }
-
-    fn for_each_passage(
-        &self,
-        f: &mut dyn FnMut(Passage, i64, Vec<f32>) -> Result<()>,
-    ) -> Result<()> {
-        self.tables.for_each_passage(self.settings.dim, f)
-    }
-
-    fn passage_by_id(&self, id: &str) -> Result<Option<(Passage, Vec<f32>)>> {
-        match self.tables.passage_by_id(id, self.settings.dim)? {
-            Some((key, vector)) => {
-                let row = self.tables.passage_rows(&[key])?.remove(0);
-                Ok(Some((row, vector)))
-            }
-            None => Ok(None),
+impl PassageIndex {
+    /// The keys `filters` keep (none: every passage); an error when they keep none.
+    fn filtered_keys(&self, filters: &PassageFilters) -> Result<Option<HashSet<i64>>> {
+        if filters.is_empty() {
+            return Ok(None);
         }
-    }
-
-    fn searcher<'a>(&'a self, request: &SearchRequest) -> Result<Box<dyn PassageSearcher + 'a>> {
-        let only = if request.filters.is_empty() {
-            None
-        } else {
-            let keys = self.tables.passage_keys_filtered(&request.filters)?;
-            if keys.is_empty() {
-                bail!(
-                    "{}: no indexed passage {}",
-                    self.dir.display(),
-                    describe_filters(&request.filters)
-                );
-            }
-            Some(keys.into_iter().collect::<HashSet<i64>>())
-        };
-        let inner = IndexSearcher::with_query(self, request.mode, request.ann, only)?;
-        Ok(Box::new(DirectorySearcher { index: self, inner }))
+        let keys = self.tables.passage_keys_filtered(filters)?;
+        if keys.is_empty() {
+            bail!(
+                "{}: no indexed passage {}",
+                self.dir.display(),
+                describe_filters(filters)
+            );
+        }
+        Ok(Some(keys.into_iter().collect()))
     }
 
     /// The tables' invariants, then the graph and the vector file against them.
-    fn check(&self) -> Result<Vec<String>> {
+    fn problems(&self) -> Result<Vec<String>> {
         let dim = self.settings.dim;
         let mut problems = self.tables.check(dim)?;
         if !self.ann_current()? {
@@ -130,6 +94,73 @@ impl PassageStore for PassageIndex {
             queries: queries.len(),
             recall: recall_of(&keys_of(exact), &keys_of(approximate)),
         }))
+    }
+}
+
+impl PassageStore for PassageIndex {
+    fn name(&self) -> String {
+        self.dir.display().to_string()
+    }
+
+    fn noun(&self) -> &'static str {
+        "index"
+    }
+
+    fn settings(&self) -> Option<&IndexSettings> {
+        Some(&self.settings)
+    }
+
+    fn counts(&self) -> Result<(usize, usize)> {
+        self.tables.counts()
+    }
+
+    fn documents(&self) -> Result<Vec<DocumentRow>> {
+        self.tables.document_infos()
+    }
+
+    fn for_each_passage(
+        &self,
+        f: &mut dyn FnMut(Passage, i64, Vec<f32>) -> Result<()>,
+    ) -> Result<()> {
+        self.tables.for_each_passage(self.settings.dim, f)
+    }
+
+    fn passage_by_id(&self, id: &str) -> Result<Option<(Passage, Vec<f32>)>> {
+        match self.tables.passage_by_id(id, self.settings.dim)? {
+            Some((key, vector)) => {
+                let row = self.tables.passage_rows(&[key])?.remove(0);
+                Ok(Some((row, vector)))
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn searcher<'a>(&'a self, request: &SearchRequest) -> Result<Box<dyn PassageSearcher + 'a>> {
+        let only = self.filtered_keys(&request.filters)?;
+        let inner = IndexSearcher::with_query(self, request.mode, request.ann, only)?;
+        Ok(Box::new(DirectorySearcher { index: self, inner }))
+    }
+
+    fn lexical_searcher<'a>(
+        &'a self,
+        filters: &PassageFilters,
+    ) -> Result<Box<dyn LexicalSearcher + 'a>> {
+        Ok(Box::new(DirectoryLexical {
+            index: self,
+            only: self.filtered_keys(filters)?,
+        }))
+    }
+
+    /// The tables' invariants (the lexical table's among them), the graph and the vector
+    /// file against them, then the graph's recall when it is current.
+    fn verify(
+        &self,
+        sample: usize,
+        k: usize,
+        ann: AnnQuery,
+    ) -> Result<(Vec<String>, Option<Recall>)> {
+        let problems = self.problems()?;
+        Ok((problems, self.recall(sample, k, ann)?))
     }
 
     fn stats(&self) -> Result<StoreStats> {
@@ -239,5 +270,37 @@ impl PassageSearcher for DirectorySearcher<'_> {
                 PassagePair { score, a, b }
             })
             .collect())
+    }
+}
+
+/// BM25 over the index's full-text table, in the tables' file.
+struct DirectoryLexical<'a> {
+    index: &'a PassageIndex,
+    only: Option<HashSet<i64>>,
+}
+
+impl LexicalSearcher for DirectoryLexical<'_> {
+    fn top_k(&self, texts: &[&str], k: usize, skip: &[Option<i64>]) -> Result<Vec<Vec<Neighbor>>> {
+        let tables = &self.index.tables;
+        texts
+            .iter()
+            .enumerate()
+            .map(|(q, text)| {
+                let hits = lexical_hits(
+                    |t, limit| tables.lexical_search(t, limit),
+                    text,
+                    k,
+                    self.only.as_ref(),
+                    skip.get(q).copied().flatten(),
+                )?;
+                let keys: Vec<i64> = hits.iter().map(|h| h.0).collect();
+                Ok(tables
+                    .passage_rows(&keys)?
+                    .into_iter()
+                    .zip(hits)
+                    .map(|(passage, (_, score))| Neighbor { score, passage })
+                    .collect())
+            })
+            .collect()
     }
 }

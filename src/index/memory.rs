@@ -1,13 +1,18 @@
 //! [`PassageStore`] over a corpus embedded by this run and held in memory: what `neighbors
 //! CORPUS` and `serve CORPUS` search. Every search is exact; a passage's key is its row.
 
-use super::passage_store::{PassageSearcher, PassageStore, Recall, SearchRequest, StoreStats};
+use super::passage_store::{
+    lexical_hits, LexicalSearcher, PassageSearcher, PassageStore, Recall, SearchRequest, StoreStats,
+};
 use super::record::{DocumentRow, Neighbor, Passage, PassagePair};
 use super::{AnnQuery, IndexSettings, PassageFilters, SearchMode};
+use crate::lexical::MemoryTerms;
 use crate::search::{all_pairs, top_k_many};
 use crate::vectors::Embeddings;
 use anyhow::{bail, ensure, Result};
 use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::collections::HashSet;
 
 /// A passage of a corpus in memory: the record, its document's key (its position in the
 /// documents) and the text the model read.
@@ -22,6 +27,8 @@ pub struct MemoryStore {
     documents: Vec<DocumentRow>,
     passages: Vec<MemoryPassage>,
     vectors: Embeddings,
+    /// The passages' terms, indexed at the first lexical search.
+    terms: OnceCell<MemoryTerms>,
 }
 
 impl MemoryStore {
@@ -46,19 +53,37 @@ impl MemoryStore {
             documents,
             passages,
             vectors,
+            terms: OnceCell::new(),
+        })
+    }
+
+    fn terms(&self) -> Result<&MemoryTerms> {
+        if let Some(terms) = self.terms.get() {
+            return Ok(terms);
+        }
+        let built = MemoryTerms::build(
+            self.passages
+                .iter()
+                .map(|p| (p.passage.text.as_str(), p.passage.lang.as_deref())),
+        )?;
+        Ok(self.terms.get_or_init(|| built))
+    }
+
+    /// The rows `filters` keep, or none (every row) when they keep every passage.
+    fn kept_rows(&self, filters: &PassageFilters) -> Option<Vec<usize>> {
+        (!filters.is_empty()).then(|| {
+            (0..self.passages.len())
+                .filter(|&r| self.keeps(filters, &self.passages[r].passage))
+                .collect()
         })
     }
 
     fn keeps(&self, filters: &PassageFilters, p: &Passage) -> bool {
-        let date = p
-            .date
-            .as_deref()
-            .and_then(|d| d.parse::<chrono::NaiveDate>().ok());
-        let dated = filters.since.is_none() && filters.until.is_none()
-            || date.is_some_and(|d| {
-                filters.since.is_none_or(|s| d >= s) && filters.until.is_none_or(|u| d <= u)
-            });
-        dated
+        let dates = crate::corpus::DateRange {
+            since: filters.since,
+            until: filters.until,
+        };
+        dates.keeps(p.date.as_deref().and_then(|d| d.parse().ok()))
             && (filters.sources.is_empty() || filters.sources.contains(&p.source))
             && (filters.langs.is_empty()
                 || p.lang.as_ref().is_some_and(|l| filters.langs.contains(l)))
@@ -114,7 +139,10 @@ impl PassageStore for MemoryStore {
     }
 
     fn model_input(&self, passage: &Passage) -> String {
-        self.passages[passage.key as usize].input.clone()
+        match self.passages.get(passage.key as usize) {
+            Some(p) => p.input.clone(),
+            None => crate::corpus::model_input(crate::corpus::TextFormat::Plain, &passage.text),
+        }
     }
 
     /// Exact whatever the mode asked (there is no graph); the filters keep rows.
@@ -132,9 +160,7 @@ impl PassageStore for MemoryStore {
                 matrix: Cow::Borrowed(&self.vectors),
             }));
         }
-        let rows: Vec<usize> = (0..self.passages.len())
-            .filter(|&r| self.keeps(&request.filters, &self.passages[r].passage))
-            .collect();
+        let rows = self.kept_rows(&request.filters).unwrap_or_default();
         let mut data = Vec::with_capacity(rows.len() * self.vectors.dim);
         for &r in &rows {
             data.extend_from_slice(self.vectors.row(r));
@@ -149,7 +175,28 @@ impl PassageStore for MemoryStore {
         }))
     }
 
-    fn check(&self) -> Result<Vec<String>> {
+    fn lexical_searcher<'a>(
+        &'a self,
+        filters: &PassageFilters,
+    ) -> Result<Box<dyn LexicalSearcher + 'a>> {
+        let only = self
+            .kept_rows(filters)
+            .map(|rows| rows.into_iter().map(|r| r as i64).collect());
+        Ok(Box::new(MemoryLexical {
+            store: self,
+            terms: self.terms()?,
+            only,
+        }))
+    }
+
+    /// No recall: a corpus in memory is searched exactly, with no approximate search to
+    /// measure.
+    fn verify(
+        &self,
+        _sample: usize,
+        _k: usize,
+        _ann: AnnQuery,
+    ) -> Result<(Vec<String>, Option<Recall>)> {
         let mut problems = Vec::new();
         let documents = self.documents.len() as i64;
         let orphans = self
@@ -160,12 +207,7 @@ impl PassageStore for MemoryStore {
         if orphans > 0 {
             problems.push(format!("{orphans} passages belong to no document"));
         }
-        Ok(problems)
-    }
-
-    /// None: a corpus in memory is searched exactly, with no approximate search to measure.
-    fn recall(&self, _sample: usize, _k: usize, _ann: AnnQuery) -> Result<Option<Recall>> {
-        Ok(None)
+        Ok((problems, None))
     }
 
     fn stats(&self) -> Result<StoreStats> {
@@ -233,5 +275,44 @@ impl PassageSearcher for MemorySearcher<'_> {
             b: self.passage(j),
         })
         .collect())
+    }
+}
+
+/// BM25 over the corpus's terms (an in-memory full-text table; keys are rows).
+struct MemoryLexical<'a> {
+    store: &'a MemoryStore,
+    terms: &'a MemoryTerms,
+    only: Option<HashSet<i64>>,
+}
+
+impl LexicalSearcher for MemoryLexical<'_> {
+    fn top_k(&self, texts: &[&str], k: usize, skip: &[Option<i64>]) -> Result<Vec<Vec<Neighbor>>> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(q, text)| {
+                let hits = lexical_hits(
+                    |t, limit| {
+                        Ok(self
+                            .terms
+                            .search(t, limit)?
+                            .into_iter()
+                            .map(|(row, s)| (row as i64, s))
+                            .collect())
+                    },
+                    text,
+                    k,
+                    self.only.as_ref(),
+                    skip.get(q).copied().flatten(),
+                )?;
+                Ok(hits
+                    .into_iter()
+                    .map(|(row, score)| Neighbor {
+                        score,
+                        passage: self.store.passages[row as usize].passage.clone(),
+                    })
+                    .collect())
+            })
+            .collect()
     }
 }

@@ -35,8 +35,8 @@ pub use ann::{Ann, AnnParams};
 pub use errors::{IndexError, Setting, SettingDifference};
 pub use memory::{MemoryPassage, MemoryStore};
 pub use passage_store::{
-    open, open_for_add, open_for_removal, BackendStats, DocumentSelector, PassageSearcher,
-    PassageStore, Recall, SearchRequest, StoreStats, StoreWriter, Target,
+    open, open_for_add, open_for_removal, BackendStats, DocumentSelector, LexicalSearcher,
+    PassageSearcher, PassageStore, Recall, SearchRequest, StoreStats, StoreWriter, Target,
 };
 pub use plan::{document_hash, file_of, AddSummary, DocumentSink, FileStamp, Shard, StoredEntry};
 pub use record::{DocumentRow, Neighbor, Passage, PassagePair};

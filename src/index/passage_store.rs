@@ -174,13 +174,22 @@ pub trait PassageStore: Send {
     /// A search with its mode, graph settings and filters fixed.
     fn searcher<'a>(&'a self, request: &SearchRequest) -> Result<Box<dyn PassageSearcher + 'a>>;
 
-    /// The backend's invariants, one line per problem (none: all is well).
-    fn check(&self) -> Result<Vec<String>>;
+    /// A lexical (BM25) search over the passages `filters` keep.
+    fn lexical_searcher<'a>(
+        &'a self,
+        filters: &PassageFilters,
+    ) -> Result<Box<dyn LexicalSearcher + 'a>>;
 
-    /// Recall@k of the approximate search against exact search, `sample` stored passages
-    /// spread over the keys as queries (each left out of its own hits); none while the
-    /// approximate search is not there to measure (not built, or no approximate search).
-    fn recall(&self, sample: usize, k: usize, ann: AnnQuery) -> Result<Option<Recall>>;
+    /// The backend's invariants, one line per problem (none: all is well), and recall@k of
+    /// the approximate search against exact search, `sample` stored passages spread over
+    /// the keys as queries (each left out of its own hits); no recall while the approximate
+    /// search is not there to measure (not built, broken, or no approximate search).
+    fn verify(
+        &self,
+        sample: usize,
+        k: usize,
+        ann: AnnQuery,
+    ) -> Result<(Vec<String>, Option<Recall>)>;
 
     fn stats(&self) -> Result<StoreStats>;
 }
@@ -201,6 +210,32 @@ pub trait PassageSearcher {
     /// The pairs of passages with cosine at least `threshold`, best first; with
     /// `cross_document`, only pairs from two documents.
     fn pairs(&self, threshold: f32, cross_document: bool) -> Result<Vec<PassagePair>>;
+}
+
+/// A lexical search over one store: BM25 over the passages' words.
+pub trait LexicalSearcher {
+    /// The `k` passages whose words best match each text, best BM25 first, ties to the
+    /// older passage; `skip[q]` (a passage key) is left out of query q's hits. A text
+    /// sharing no word with any passage has none.
+    fn top_k(&self, texts: &[&str], k: usize, skip: &[Option<i64>]) -> Result<Vec<Vec<Neighbor>>>;
+}
+
+/// One query's best `k` (key, score) from a backend's term search, `search(text, limit)`:
+/// only the keys in `only` when set (then every match is asked for and filtered, as the
+/// full-text table cannot filter by document), `skip` left out.
+pub fn lexical_hits(
+    search: impl Fn(&str, Option<usize>) -> Result<Vec<(i64, f32)>>,
+    text: &str,
+    k: usize,
+    only: Option<&std::collections::HashSet<i64>>,
+    skip: Option<i64>,
+) -> Result<Vec<(i64, f32)>> {
+    let limit = if only.is_some() { None } else { Some(k + 1) };
+    Ok(search(text, limit)?
+        .into_iter()
+        .filter(|(key, _)| Some(*key) != skip && only.is_none_or(|o| o.contains(key)))
+        .take(k)
+        .collect())
 }
 
 /// The write side's steps around [`crate::ingest::add`], and removal.
@@ -224,11 +259,12 @@ pub trait StoreWriter: DocumentSink + PassageStore {
 /// "dated since 2025-01-01, from a.txt, in fr", for messages.
 pub fn describe_filters(f: &PassageFilters) -> String {
     let mut parts = Vec::new();
-    match (f.since, f.until) {
-        (Some(s), Some(u)) => parts.push(format!("dated from {s} to {u}")),
-        (Some(s), None) => parts.push(format!("dated since {s}")),
-        (None, Some(u)) => parts.push(format!("dated until {u}")),
-        (None, None) => {}
+    let dates = crate::corpus::DateRange {
+        since: f.since,
+        until: f.until,
+    };
+    if dates.is_set() {
+        parts.push(format!("dated {}", dates.describe()));
     }
     if !f.sources.is_empty() {
         parts.push(format!("from {}", f.sources.join(" or ")));

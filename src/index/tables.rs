@@ -6,6 +6,7 @@ use super::plan::FileStamp;
 use super::record::{DocumentRow, Passage};
 use super::IndexSettings;
 use crate::corpus::PassageKey;
+use crate::lexical::fts;
 use anyhow::{bail, Context, Result};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use std::collections::HashMap;
@@ -13,7 +14,7 @@ use std::path::Path;
 
 /// Bumped when the tables change. An older index is migrated when opened ([`MIGRATIONS`]);
 /// a newer one is refused.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// The statements that bring version `n` (the index in this list) to `n + 1`, each run in
 /// one transaction with the version's update.
@@ -30,6 +31,9 @@ const MIGRATIONS: &[(i64, &str)] = &[
         "ALTER TABLE documents ADD COLUMN lines_known INTEGER NOT NULL DEFAULT 0;
          ALTER TABLE passages ADD COLUMN dedup_key BLOB;",
     ),
+    // The passages' terms for lexical search (crate::lexical::fts), filled for the
+    // passages already there by `fill_terms` in the same transaction.
+    (3, ""),
 ];
 
 const SCHEMA: &str = "
@@ -166,6 +170,7 @@ impl IndexTables {
             .and_then(|_| conn.pragma_update(None, "synchronous", "NORMAL"))
             .with_context(|| format!("{}: not an SQLite file", path.display()))?;
         conn.execute_batch(SCHEMA)
+            .and_then(|_| conn.execute_batch(fts::SCHEMA))
             .with_context(|| format!("{}: not a silica index", path.display()))?;
         let mut store = Self { conn };
         store
@@ -189,6 +194,9 @@ impl IndexTables {
             };
             let tx = self.conn.transaction()?;
             tx.execute_batch(sql)?;
+            if version == 3 {
+                fill_terms(&tx)?;
+            }
             tx.execute(
                 "UPDATE meta SET value = ?1 WHERE key = 'schema_version'",
                 [(version + 1).to_string()],
@@ -362,6 +370,7 @@ impl IndexTables {
                         p.key.map(|k| k.exact.to_vec())
                     ])?;
                     let passage = tx.last_insert_rowid();
+                    fts::insert(&tx, passage, p.text, p.lang)?;
                     for &h in p.key.map(|k| k.sketch.as_slice()).unwrap_or_default() {
                         sketch_stmt.execute(params![h as i64, passage])?;
                     }
@@ -555,7 +564,14 @@ impl IndexTables {
                 "DELETE FROM files WHERE file = (SELECT file FROM documents WHERE key = ?1)",
             )?;
             let mut stmt = tx.prepare("DELETE FROM documents WHERE key = ?1")?;
+            let mut passages = tx.prepare("SELECT key FROM passages WHERE document = ?1")?;
             for k in keys {
+                let gone: Vec<i64> = passages
+                    .query_map([k], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                for passage in gone {
+                    fts::delete(&tx, passage)?;
+                }
                 tomb.execute([k])?;
                 unstamp.execute([k])?;
                 removed += stmt.execute([k])?;
@@ -723,6 +739,11 @@ impl IndexTables {
         Ok(keys.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The passages matching a query's terms, best BM25 first ([`fts::search`]).
+    pub fn lexical_search(&self, query: &str, limit: Option<usize>) -> Result<Vec<(i64, f32)>> {
+        fts::search(&self.conn, query, limit)
+    }
+
     /// Every document's key, id, source, title and date, in key order (for reports).
     pub fn document_infos(&self) -> Result<Vec<DocumentRow>> {
         let mut stmt = self
@@ -796,6 +817,18 @@ impl IndexTables {
                 "{bad} passages have a vector that is not {dim} floats"
             ));
         }
+        let (_, passages) = self.counts()?;
+        let with_terms = fts::count(&self.conn)?;
+        let stray: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM passage_terms t WHERE NOT EXISTS (SELECT 1 FROM passages p WHERE p.key = t.rowid)",
+            [],
+            |r| r.get(0),
+        )?;
+        if with_terms != passages || stray > 0 {
+            problems.push(format!(
+                "the lexical index holds {with_terms} passages ({stray} not in the tables), the tables {passages}"
+            ));
+        }
         Ok(problems)
     }
 }
@@ -816,6 +849,22 @@ fn passage_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Passage> {
         text: r.get(7)?,
         date: r.get(8)?,
     })
+}
+
+/// Indexes the terms of every passage (an index made before lexical search), in `tx`.
+fn fill_terms(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+    // The table was created empty at open; 'delete-all' makes a second try start clean.
+    tx.execute(
+        "INSERT INTO passage_terms (passage_terms) VALUES ('delete-all')",
+        [],
+    )?;
+    let mut stmt = tx.prepare("SELECT key, text, lang FROM passages ORDER BY key")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let lang: Option<String> = r.get(2)?;
+        fts::insert(tx, r.get(0)?, r.get_ref(1)?.as_str()?, lang.as_deref())?;
+    }
+    Ok(())
 }
 
 fn bump_generation(tx: &rusqlite::Transaction<'_>) -> Result<()> {

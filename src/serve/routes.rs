@@ -8,6 +8,7 @@
 use super::batcher::{EmbedFailure, Embedded};
 use super::AppState;
 use crate::index::Neighbor;
+use crate::lexical::RetrievalMethod;
 use crate::model::PromptChoice;
 use crate::vectors::Embeddings;
 use axum::body::Bytes;
@@ -455,6 +456,29 @@ pub struct NeighborsRequest {
     pub query: String,
     /// How many passages (1 to 1000; default 10).
     pub k: Option<usize>,
+    /// How passages are ranked (default dense). A lexical or hybrid hit's score is BM25's
+    /// or the fusion's, not a cosine.
+    pub retrieval: Option<RetrievalName>,
+}
+
+/// `dense` (the model's cosines), `lexical` (BM25 over the words) or `hybrid` (both
+/// fused, as `silica neighbors --retrieval hybrid` with its default fusion).
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RetrievalName {
+    Dense,
+    Lexical,
+    Hybrid,
+}
+
+impl From<RetrievalName> for RetrievalMethod {
+    fn from(name: RetrievalName) -> Self {
+        match name {
+            RetrievalName::Dense => RetrievalMethod::Dense,
+            RetrievalName::Lexical => RetrievalMethod::Lexical,
+            RetrievalName::Hybrid => RetrievalMethod::Hybrid,
+        }
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -486,12 +510,24 @@ pub async fn neighbors(
             "k must be between 1 and {MAX_K}"
         )));
     }
+    let retrieval = request.retrieval.map_or(RetrievalMethod::Dense, Into::into);
     let texts = [request.query];
     check_texts(&texts, 1)?;
-    let embedded = embed(&state, &texts, &PromptChoice::Query).await?;
-    let vector = embedded.vectors.into_iter().next().unwrap_or_default();
+    let vector = if retrieval == RetrievalMethod::Lexical {
+        None
+    } else {
+        let embedded = embed(&state, &texts, &PromptChoice::Query).await?;
+        embedded.vectors.into_iter().next()
+    };
+    let [text] = texts;
+    let query = crate::serve::search_thread::Query {
+        text,
+        vector,
+        k,
+        retrieval,
+    };
     let hits = search
-        .top_k(vector, k)
+        .top_k(query)
         .await
         .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e))?;
     Ok(Json(NeighborsResponse { hits }))

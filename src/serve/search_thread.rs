@@ -7,20 +7,30 @@
 //! query is a vector, already embedded. A query that fails (a store's server gone, say)
 //! answers that request with an error, and the next one tries again.
 
-use crate::index::{Neighbor, PassageStore, SearchRequest};
+use crate::app::neighbors::fuse_hits;
+use crate::index::{LexicalSearcher, Neighbor, PassageFilters, PassageStore, SearchRequest};
+use crate::lexical::{HybridParams, RetrievalMethod};
 use anyhow::{Context, Result};
 use std::sync::mpsc;
 use tokio::sync::oneshot;
 
-struct Query {
-    vector: Vec<f32>,
-    k: usize,
+/// What one request asks: its text (the lexical side's query), its vector (the dense
+/// side's; none for lexical retrieval), how many hits, and how they are ranked.
+pub struct Query {
+    pub text: String,
+    pub vector: Option<Vec<f32>>,
+    pub k: usize,
+    pub retrieval: RetrievalMethod,
+}
+
+struct Asked {
+    query: Query,
     reply: oneshot::Sender<Result<Vec<Neighbor>, String>>,
 }
 
 /// The search thread's front.
 pub struct PassageSearch {
-    sender: mpsc::Sender<Query>,
+    sender: mpsc::Sender<Asked>,
     /// Passages searchable, for `/health`.
     pub passages: usize,
 }
@@ -28,7 +38,7 @@ pub struct PassageSearch {
 impl PassageSearch {
     /// Starts the search over `store` on its own thread; fails if it cannot be opened.
     pub fn start(store: Box<dyn PassageStore>) -> Result<Self> {
-        let (sender, receiver) = mpsc::channel::<Query>();
+        let (sender, receiver) = mpsc::channel::<Asked>();
         let (ready, started) = mpsc::channel::<Result<usize>>();
         std::thread::Builder::new()
             .name("silica-search".into())
@@ -39,11 +49,11 @@ impl PassageSearch {
         Ok(Self { sender, passages })
     }
 
-    /// The `k` passages closest to `vector`, best first.
-    pub async fn top_k(&self, vector: Vec<f32>, k: usize) -> Result<Vec<Neighbor>, String> {
+    /// The query's best passages, best first.
+    pub async fn top_k(&self, query: Query) -> Result<Vec<Neighbor>, String> {
         let (reply, answer) = oneshot::channel();
         self.sender
-            .send(Query { vector, k, reply })
+            .send(Asked { query, reply })
             .map_err(|_| "the search thread has stopped".to_string())?;
         answer
             .await
@@ -51,11 +61,12 @@ impl PassageSearch {
     }
 }
 
-/// Opens the store's search (reporting a failure on `ready`), then answers.
+/// Opens the store's search (reporting a failure on `ready`), then answers; the lexical
+/// search is set up at the first query that needs it.
 fn answer(
     store: &dyn PassageStore,
     ready: mpsc::Sender<Result<usize>>,
-    queries: mpsc::Receiver<Query>,
+    queries: mpsc::Receiver<Asked>,
 ) {
     let opened = store.counts().and_then(|(_, passages)| {
         let searcher = store.searcher(&SearchRequest::default())?;
@@ -69,11 +80,39 @@ fn answer(
         }
     };
     let _ = ready.send(Ok(passages));
-    for query in queries {
-        let answer = searcher
-            .top_k(&[&query.vector], query.k, &[None])
-            .map(|hits| hits.into_iter().next().unwrap_or_default())
-            .map_err(|error| format!("searching the {}: {error:#}", store.noun()));
-        let _ = query.reply.send(answer);
+    let mut lexical: Option<Box<dyn LexicalSearcher + '_>> = None;
+    let hybrid = HybridParams::default();
+    for Asked { query, reply } in queries {
+        let depth = match query.retrieval {
+            RetrievalMethod::Hybrid => hybrid.depth.max(query.k),
+            _ => query.k,
+        };
+        let dense = |vector: &Option<Vec<f32>>| -> Result<Vec<Neighbor>> {
+            let vector = vector.as_deref().context("no vector for a dense search")?;
+            Ok(searcher
+                .top_k(&[vector], depth, &[None])?
+                .into_iter()
+                .next()
+                .unwrap_or_default())
+        };
+        let mut words = |text: &str| -> Result<Vec<Neighbor>> {
+            if lexical.is_none() {
+                lexical = Some(store.lexical_searcher(&PassageFilters::default())?);
+            }
+            let searcher = lexical.as_ref().context("no lexical search")?;
+            Ok(searcher
+                .top_k(&[text], depth, &[None])?
+                .into_iter()
+                .next()
+                .unwrap_or_default())
+        };
+        let answer = match query.retrieval {
+            RetrievalMethod::Dense => dense(&query.vector),
+            RetrievalMethod::Lexical => words(&query.text),
+            RetrievalMethod::Hybrid => dense(&query.vector)
+                .and_then(|d| Ok(fuse_hits(d, words(&query.text)?, query.k, &hybrid))),
+        }
+        .map_err(|error| format!("searching the {}: {error:#}", store.noun()));
+        let _ = reply.send(answer);
     }
 }

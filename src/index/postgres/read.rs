@@ -4,11 +4,11 @@
 use super::query::{measure_recall, PgSearch};
 use super::{HnswState, LoadGuard, PgStore};
 use crate::index::passage_store::{
-    BackendStats, DocumentSelector, PassageSearcher, PassageStore, Recall, SearchRequest,
-    StoreStats, StoreWriter,
+    BackendStats, DocumentSelector, LexicalSearcher, PassageSearcher, PassageStore, Recall,
+    SearchRequest, StoreStats, StoreWriter,
 };
 use crate::index::record::{DocumentRow, Neighbor, Passage, PassagePair};
-use crate::index::{AnnQuery, DocumentSink, IndexSettings, SearchMode};
+use crate::index::{AnnQuery, DocumentSink, IndexSettings, PassageFilters, SearchMode};
 use anyhow::{bail, Result};
 
 impl PassageStore for PgStore {
@@ -57,18 +57,32 @@ impl PassageStore for PgStore {
         Ok(Box::new(search))
     }
 
-    fn check(&self) -> Result<Vec<String>> {
-        PgStore::check(self)
+    /// Not built yet: PostgreSQL's full-text search beside pgvector is the next step
+    /// (issue 30); an index directory or a corpus has it.
+    fn lexical_searcher<'a>(
+        &'a self,
+        _filters: &PassageFilters,
+    ) -> Result<Box<dyn LexicalSearcher + 'a>> {
+        bail!(
+            "{}: lexical and hybrid search are not available over a PostgreSQL store yet; search an index directory (--index DIR) or a corpus",
+            self.name
+        )
     }
 
-    /// Measured once the tables and the HNSW index pass [`PgStore::check`], over more than
-    /// one passage.
-    fn recall(&self, sample: usize, k: usize, ann: AnnQuery) -> Result<Option<Recall>> {
-        if !PgStore::check(self)?.is_empty() || PgStore::counts(self)?.1 < 2 {
-            return Ok(None);
+    /// Recall is measured once the tables and the HNSW index pass [`PgStore::check`], over
+    /// more than one passage.
+    fn verify(
+        &self,
+        sample: usize,
+        k: usize,
+        ann: AnnQuery,
+    ) -> Result<(Vec<String>, Option<Recall>)> {
+        let problems = PgStore::check(self)?;
+        if !problems.is_empty() || PgStore::counts(self)?.1 < 2 {
+            return Ok((problems, None));
         }
         let (recall, queries, _) = measure_recall(self, sample, k, ann.ef)?;
-        Ok(Some(Recall { k, queries, recall }))
+        Ok((problems, Some(Recall { k, queries, recall })))
     }
 
     fn stats(&self) -> Result<StoreStats> {
