@@ -562,40 +562,22 @@ fn lexical_and_hybrid_neighbours_over_a_corpus_and_an_index() {
             "{kept:?}"
         );
     }
-    one_line_error(
-        &silica(
-            &[
-                "neighbors",
-                "--index",
-                index,
-                "--retrieval",
-                "lexical",
-                "-q",
-                "x",
-                "--lang",
-                "en",
-            ],
-            &root,
-        ),
-        &["no indexed passage in en"],
-    );
-    one_line_error(
-        &silica(
-            &[
-                "neighbors",
-                "--index",
-                index,
-                "--retrieval",
-                "lexical",
-                "-q",
-                "x",
-                "--min-score",
-                "0.5",
-            ],
-            &root,
-        ),
-        &["--min-score", "--retrieval dense"],
-    );
+    for (extra, says) in [
+        (["--lang", "en"], "no indexed passage in en"),
+        (["--min-score", "0.5"], "applies to --retrieval dense only"),
+    ] {
+        let mut args = vec![
+            "neighbors",
+            "--index",
+            index,
+            "--retrieval",
+            "lexical",
+            "-q",
+            "x",
+        ];
+        args.extend(extra);
+        one_line_error(&silica(&args, &root), &[says]);
+    }
     // `index verify` checks the lexical side against the tables.
     let verify = succeeded(silica(
         &["index", "verify", "--index", index, "--format", "json"],
