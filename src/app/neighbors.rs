@@ -111,26 +111,19 @@ pub fn neighbors(
             IdQuery::EmbeddedAsQuery => queries.push(store.model_input(&passage)),
         }
     }
-    let (dense_k, lexical_k) = match request.retrieval {
-        RetrievalMethod::Dense => (Some(request.k), None),
-        RetrievalMethod::Lexical => (None, Some(request.k)),
-        RetrievalMethod::Hybrid => {
-            let depth = request.hybrid.depth.max(request.k);
-            (Some(depth), Some(depth))
-        }
-    };
-    // Both searches are set up before the model loads: a filter that keeps nothing fails
-    // first.
-    let lexical = match lexical_k {
-        Some(k) => {
-            let searcher = store.lexical_searcher(&request.search.filters)?;
-            let texts: Vec<&str> = words.iter().map(String::as_str).collect();
-            Some(searcher.top_k(&texts, k, &skip)?)
-        }
-        None => None,
-    };
-    let dense = match dense_k {
-        Some(k) => {
+    let texts: Vec<&str> = words.iter().map(String::as_str).collect();
+    let lists = ranked(
+        request.retrieval,
+        &request.hybrid,
+        request.k,
+        // Both searches are set up before the model loads: a filter that keeps nothing
+        // fails first.
+        |k| {
+            store
+                .lexical_searcher(&request.search.filters)?
+                .top_k(&texts, k, &skip)
+        },
+        |k| {
             let searcher = store.searcher(&request.search)?;
             let to_embed = queries.len() - stored.len();
             let mut vectors = if to_embed > 0 {
@@ -140,27 +133,17 @@ pub fn neighbors(
             };
             vectors.extend(stored);
             let rows: Vec<&[f32]> = vectors.iter().map(Vec::as_slice).collect();
-            Some(searcher.top_k(&rows, k, &skip)?)
-        }
-        None => None,
-    };
-    let lists = match (dense, lexical) {
-        (Some(dense), None) => dense
-            .into_iter()
-            .map(|hits| {
-                hits.into_iter()
-                    .filter(|h| request.min_score.is_none_or(|m| h.score >= m))
-                    .collect()
-            })
-            .collect(),
-        (None, Some(lexical)) => lexical,
-        (Some(dense), Some(lexical)) => dense
-            .into_iter()
-            .zip(lexical)
-            .map(|(d, l)| fuse_hits(d, l, request.k, &request.hybrid))
-            .collect(),
-        (None, None) => unreachable!("every retrieval method searches one side"),
-    };
+            let lists = searcher.top_k(&rows, k, &skip)?;
+            Ok(lists
+                .into_iter()
+                .map(|hits| {
+                    hits.into_iter()
+                        .filter(|h| request.min_score.is_none_or(|m| h.score >= m))
+                        .collect()
+                })
+                .collect())
+        },
+    )?;
     Ok(queries
         .into_iter()
         .zip(lists)
@@ -168,9 +151,34 @@ pub fn neighbors(
         .collect())
 }
 
+/// Each query's best `k` as `retrieval` ranks them: `lexical(depth)` and `dense(depth)` give
+/// each side's lists (one per query, the lexical side asked first), called only for the
+/// sides the method uses; a hybrid asks each for its `hybrid.depth` best and fuses them.
+pub fn ranked(
+    retrieval: RetrievalMethod,
+    hybrid: &HybridParams,
+    k: usize,
+    lexical: impl FnOnce(usize) -> Result<Vec<Vec<Neighbor>>>,
+    dense: impl FnOnce(usize) -> Result<Vec<Vec<Neighbor>>>,
+) -> Result<Vec<Vec<Neighbor>>> {
+    Ok(match retrieval {
+        RetrievalMethod::Dense => dense(k)?,
+        RetrievalMethod::Lexical => lexical(k)?,
+        RetrievalMethod::Hybrid => {
+            let depth = hybrid.depth.max(k);
+            let words = lexical(depth)?;
+            dense(depth)?
+                .into_iter()
+                .zip(words)
+                .map(|(d, l)| fuse_hits(d, l, k, hybrid))
+                .collect()
+        }
+    })
+}
+
 /// One query's dense and lexical hits fused, the best `k`; each hit's score is the fused
 /// score.
-pub fn fuse_hits(
+fn fuse_hits(
     dense: Vec<Neighbor>,
     lexical: Vec<Neighbor>,
     k: usize,

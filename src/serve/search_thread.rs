@@ -7,7 +7,7 @@
 //! query is a vector, already embedded. A query that fails (a store's server gone, say)
 //! answers that request with an error, and the next one tries again.
 
-use crate::app::neighbors::fuse_hits;
+use crate::app::neighbors::ranked;
 use crate::index::{LexicalSearcher, Neighbor, PassageFilters, PassageStore, SearchRequest};
 use crate::lexical::{HybridParams, RetrievalMethod};
 use anyhow::{Context, Result};
@@ -83,35 +83,27 @@ fn answer(
     let mut lexical: Option<Box<dyn LexicalSearcher + '_>> = None;
     let hybrid = HybridParams::default();
     for Asked { query, reply } in queries {
-        let depth = match query.retrieval {
-            RetrievalMethod::Hybrid => hybrid.depth.max(query.k),
-            _ => query.k,
-        };
-        let dense = |vector: &Option<Vec<f32>>| -> Result<Vec<Neighbor>> {
-            let vector = vector.as_deref().context("no vector for a dense search")?;
-            Ok(searcher
-                .top_k(&[vector], depth, &[None])?
-                .into_iter()
-                .next()
-                .unwrap_or_default())
-        };
-        let mut words = |text: &str| -> Result<Vec<Neighbor>> {
-            if lexical.is_none() {
-                lexical = Some(store.lexical_searcher(&PassageFilters::default())?);
-            }
-            let searcher = lexical.as_ref().context("no lexical search")?;
-            Ok(searcher
-                .top_k(&[text], depth, &[None])?
-                .into_iter()
-                .next()
-                .unwrap_or_default())
-        };
-        let answer = match query.retrieval {
-            RetrievalMethod::Dense => dense(&query.vector),
-            RetrievalMethod::Lexical => words(&query.text),
-            RetrievalMethod::Hybrid => dense(&query.vector)
-                .and_then(|d| Ok(fuse_hits(d, words(&query.text)?, query.k, &hybrid))),
-        }
+        let first = |lists: Vec<Vec<Neighbor>>| lists.into_iter().next().unwrap_or_default();
+        let answer = ranked(
+            query.retrieval,
+            &hybrid,
+            query.k,
+            |depth| {
+                if lexical.is_none() {
+                    lexical = Some(store.lexical_searcher(&PassageFilters::default())?);
+                }
+                let searcher = lexical.as_ref().context("no lexical search")?;
+                searcher.top_k(&[&query.text], depth, &[None])
+            },
+            |depth| {
+                let vector = query
+                    .vector
+                    .as_deref()
+                    .context("no vector for a dense search")?;
+                searcher.top_k(&[vector], depth, &[None])
+            },
+        )
+        .map(first)
         .map_err(|error| format!("searching the {}: {error:#}", store.noun()));
         let _ = reply.send(answer);
     }
