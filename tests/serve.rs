@@ -367,11 +367,75 @@ fn bad_requests_get_their_status_and_the_server_keeps_serving() {
     let server = Server::start(&["--max-inputs", "4", "--max-body-bytes", "4096", "seeds"]);
     let cases: Vec<(&str, String, u16, &str)> = vec![
         ("/embed", "{not json".into(), 422, "invalid JSON"),
+        ("/embed", r#"{"inputs": [1, 2]}"#.into(), 422, "token ids"),
+        ("/embed", r#"{"inputs": ["a", 2]}"#.into(), 422, "token ids"),
         (
             "/embed",
-            r#"{"inputs": [1, 2]}"#.into(),
+            r#"{"inputs": ["a", {"b": 1}]}"#.into(),
             422,
             "strings only",
+        ),
+        (
+            "/v1/embeddings",
+            r#"{"input": [[15339, 1917]]}"#.into(),
+            422,
+            "check_embedding_ctx_length=False",
+        ),
+        (
+            "/embed",
+            r#"{"inputs": "a", "prompt_name": "shout"}"#.into(),
+            422,
+            "this model's prompts are",
+        ),
+        (
+            "/embed",
+            r#"{"inputs": "a", "prompt": "query", "prompt_name": "query"}"#.into(),
+            422,
+            "not both",
+        ),
+        (
+            "/embed",
+            r#"{"inputs": "a", "normalize": false}"#.into(),
+            422,
+            "normalises",
+        ),
+        (
+            "/embed",
+            r#"{"inputs": "a", "truncation_direction": "Left"}"#.into(),
+            422,
+            "on the right",
+        ),
+        (
+            "/",
+            r#"{"inputs": {"source_sentence": "a", "sentences": []}}"#.into(),
+            422,
+            "sentences is empty",
+        ),
+        (
+            "/similarity",
+            r#"{"inputs": {"source_sentence": "a"}}"#.into(),
+            422,
+            "sentences",
+        ),
+        ("/tokenize", r#"{"inputs": []}"#.into(), 422, "empty"),
+        (
+            "/tokenize",
+            r#"{"inputs": ["a","b","c","d","e"]}"#.into(),
+            413,
+            "at most 4",
+        ),
+        ("/decode", r#"{"ids": [-1]}"#.into(), 422, "non-negative"),
+        (
+            "/decode",
+            r#"{"ids": [999999999]}"#.into(),
+            422,
+            "not in this tokenizer",
+        ),
+        (
+            "/embed_all",
+            r#"{"inputs": ["a","b","c","d","e"]}"#.into(),
+            413,
+            "at most 4",
         ),
         (
             "/embed",
@@ -436,9 +500,14 @@ fn bad_requests_get_their_status_and_the_server_keeps_serving() {
     for (path, body, want, needle) in cases {
         let (status, answer) = server.post(path, &body);
         assert_eq!(status, want, "{path} {body:.80}: {answer}");
+        // The OpenAI route answers in OpenAI's shape, the others `{"error": "..."}`.
         let error = answer["error"]
             .as_str()
+            .or_else(|| answer["error"]["message"].as_str())
             .unwrap_or_else(|| panic!("{answer}"));
+        if path == "/v1/embeddings" {
+            assert_eq!(answer["error"]["type"], "invalid_request_error", "{answer}");
+        }
         assert!(
             error.contains(needle),
             "{path} {body:.80}: {error:?} lacks {needle:?}"
@@ -525,6 +594,12 @@ fn an_api_key_guards_every_route_but_health() {
     assert_eq!(server.post_with("/embed", body, Some("s3cret")).0, 200);
     assert_eq!(server.get("/metrics").0, 401);
     assert_eq!(server.get("/openapi.json").0, 401);
+    // text-embeddings-inference's routes too; its root is a health check on GET only.
+    assert_eq!(server.get("/").0, 200);
+    assert_eq!(server.post_with("/", body, None).0, 401);
+    assert_eq!(server.post_with("/", body, Some("s3cret")).0, 200);
+    assert_eq!(server.get("/info").0, 401);
+    assert_eq!(server.post_with("/tokenize", body, None).0, 401);
 }
 
 #[cfg(unix)]
@@ -594,8 +669,14 @@ fn the_openapi_document_lists_exactly_the_routes_and_their_statuses() {
     listed.sort();
     let mut expected: Vec<(String, String)> = [
         ("post", "/v1/embeddings"),
+        ("post", "/"),
+        ("get", "/"),
         ("post", "/embed"),
+        ("post", "/embed_all"),
         ("post", "/similarity"),
+        ("post", "/tokenize"),
+        ("post", "/decode"),
+        ("get", "/info"),
         ("post", "/neighbors"),
         ("get", "/health"),
         ("get", "/metrics"),
@@ -609,7 +690,8 @@ fn the_openapi_document_lists_exactly_the_routes_and_their_statuses() {
     // Each route answers a valid request with 200 and a bad one with a documented status.
     let valid = |path: &str| match path {
         "/v1/embeddings" => json!({"input": "hello"}),
-        "/embed" => json!({"inputs": ["hello"]}),
+        "/embed" | "/" | "/embed_all" | "/tokenize" => json!({"inputs": ["hello"]}),
+        "/decode" => json!({"ids": [0, 2]}),
         "/similarity" => json!({"pairs": [["a cat", "un chat"]]}),
         "/neighbors" => json!({"query": "chips", "k": 2}),
         _ => unreachable!(),

@@ -23,6 +23,9 @@ use candle_core::{Device, Tensor};
 /// The vectors one call returns (see [`crate::vectors`], where the type lives).
 pub use crate::vectors::Embeddings;
 
+/// One text's hidden states: one vector per token.
+pub type TokenStates = Vec<Vec<f32>>;
+
 /// What one call embedded.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct EmbedStats {
@@ -135,6 +138,11 @@ impl Embedder {
     /// The model's tokenizer, loaded on first use.
     pub fn tokenizer(&self) -> Result<&crate::model::TextTokenizer> {
         self.model.tokenizer()
+    }
+
+    /// The model's tokenizer as a handle another thread can keep.
+    pub fn shared_tokenizer(&self) -> Result<std::sync::Arc<crate::model::TextTokenizer>> {
+        self.model.shared_tokenizer()
     }
 
     /// The model's fingerprint, with the weight format when not f32 (computed once;
@@ -308,9 +316,42 @@ impl Embedder {
         Ok((Embeddings { dim, data }, stats))
     }
 
-    /// One padded batch through the encoder, pooled (and normalised): `[rows x hidden]`.
-    fn forward(&self, rows: &[&Encoded]) -> Result<Vec<f32>> {
-        let info = &self.model.info;
+    /// The encoder's last hidden state at every token of each text (prompt and special
+    /// tokens included, truncated as for embedding): before pooling, Dense layers and
+    /// normalisation, as text-embeddings-inference's `/embed_all` answers. Each text runs
+    /// alone, so no row carries padding. Also the tokens read per text.
+    pub fn token_embeddings<S: AsRef<str>>(
+        &self,
+        texts: &[S],
+        prompt: &PromptChoice,
+    ) -> Result<(Vec<TokenStates>, Vec<usize>)> {
+        let prefix = prompt.prefix(&self.model.info.prompts);
+        let prompted: Vec<String> = texts
+            .iter()
+            .map(|t| format!("{prefix}{}", t.as_ref()))
+            .collect();
+        let encoded = self.model.tokenizer()?.encode_batch(&prompted)?;
+        let mut all = Vec::with_capacity(encoded.len());
+        for e in &encoded {
+            let batch = self.padded_batch(&[e])?;
+            let hidden = self
+                .model
+                .encoder()?
+                .forward(&batch)
+                .context("the model's forward pass failed")?;
+            all.push(
+                hidden
+                    .squeeze(0)?
+                    .to_dtype(candle_core::DType::F32)?
+                    .to_vec2::<f32>()?,
+            );
+        }
+        let counts = encoded.iter().map(|e| e.ids.len()).collect();
+        Ok((all, counts))
+    }
+
+    /// Rows of tokens padded to the longest, with their lengths.
+    fn padded_batch(&self, rows: &[&Encoded]) -> Result<TokenBatch> {
         let lengths: Vec<usize> = rows.iter().map(|e| e.ids.len()).collect();
         let width = lengths.iter().copied().max().unwrap_or(0);
         let pad = self.model.tokenizer()?.pad_id();
@@ -335,6 +376,14 @@ impl Embedder {
                     .chain(std::iter::repeat_n(0, padding)),
             );
         }
+        Ok(batch)
+    }
+
+    /// One padded batch through the encoder, pooled (and normalised): `[rows x hidden]`.
+    fn forward(&self, rows: &[&Encoded]) -> Result<Vec<f32>> {
+        let info = &self.model.info;
+        let batch = self.padded_batch(rows)?;
+        let width = batch.width;
         let hidden = self.model.encoder()?.forward(&batch)?;
         let mask: Vec<u32> = batch
             .lengths

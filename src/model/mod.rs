@@ -41,7 +41,7 @@ pub use projection::{DenseConfig, DenseModule, Projection};
 pub use prompts::{PromptChoice, Prompts};
 pub use resolve::{ModelFiles, ModelLocator, ModelOrigin};
 pub use spec::{ModelSpec, DEFAULT_MODEL};
-pub use tokenizer::{Encoded, PromptedCounter, TextTokenizer};
+pub use tokenizer::{Encoded, PromptedCounter, TextTokenizer, TokenPiece};
 pub use unigram::{CompactUnigram, UnigramError};
 
 use anyhow::{Context, Result};
@@ -74,7 +74,7 @@ pub struct ModelInfo {
 pub struct Model {
     pub info: ModelInfo,
     pub files: ModelFiles,
-    tokenizer: std::sync::OnceLock<TextTokenizer>,
+    tokenizer: std::sync::OnceLock<std::sync::Arc<TextTokenizer>>,
     config: ModelConfig,
     device: Device,
     format: WeightFormat,
@@ -130,6 +130,16 @@ impl Model {
 
     /// The tokenizer, loaded on the first call.
     pub fn tokenizer(&self) -> Result<&TextTokenizer> {
+        self.shared_tokenizer_ref().map(|t| &**t)
+    }
+
+    /// The tokenizer as a handle other threads can hold (the service tokenizes for
+    /// `/tokenize` while the model thread embeds).
+    pub fn shared_tokenizer(&self) -> Result<std::sync::Arc<TextTokenizer>> {
+        self.shared_tokenizer_ref().cloned()
+    }
+
+    fn shared_tokenizer_ref(&self) -> Result<&std::sync::Arc<TextTokenizer>> {
         if let Some(tokenizer) = self.tokenizer.get() {
             return Ok(tokenizer);
         }
@@ -139,7 +149,9 @@ impl Model {
             self.info.max_tokens,
         )?;
         tracing::info!("tokenizer loaded from {}", self.files.tokenizer.display());
-        Ok(self.tokenizer.get_or_init(|| tokenizer))
+        Ok(self
+            .tokenizer
+            .get_or_init(|| std::sync::Arc::new(tokenizer)))
     }
 
     /// Whether the weights have been loaded.

@@ -51,6 +51,20 @@ pub struct TextTokenizer {
     /// Special tokens the post-processor adds to one sequence ([CLS] and [SEP]: 2).
     added_tokens: usize,
     pad_id: u32,
+    /// Ids the tokenizer can produce (its model's and its added tokens').
+    vocab_size: usize,
+}
+
+/// One token of a text, as a tokenize route shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenPiece {
+    pub id: u32,
+    /// The text the token covers; a special token's own name (`[CLS]`, `<s>`).
+    pub text: String,
+    /// Added by the post-processor, not read from the text.
+    pub special: bool,
+    /// Where in the text, in characters (not bytes); none for a special token.
+    pub chars: Option<Range<usize>>,
 }
 
 /// One tokenized text.
@@ -110,7 +124,59 @@ impl TextTokenizer {
             max_tokens,
             added_tokens,
             pad_id,
+            vocab_size: vocab,
         })
+    }
+
+    /// Ids this tokenizer can produce: `0..vocab_size`.
+    pub fn vocab_size(&self) -> usize {
+        self.vocab_size
+    }
+
+    /// The tokens of one text as the model reads it (untruncated), with the special tokens
+    /// when `add_special` and where each covers the text.
+    pub fn pieces(&self, text: &str, add_special: bool) -> Result<Vec<TokenPiece>> {
+        let encoding = on_engine!(&self.inner, t => t.encode_char_offsets(text, add_special))
+            .map_err(|e| anyhow!("tokenizing: {e}"))?;
+        let chars: Vec<char> = text.chars().collect();
+        let pieces = encoding
+            .get_ids()
+            .iter()
+            .zip(encoding.get_offsets())
+            .zip(encoding.get_special_tokens_mask())
+            .zip(encoding.get_tokens())
+            .map(|(((&id, &(start, stop)), &special), token)| {
+                if special == 1 {
+                    return TokenPiece {
+                        id,
+                        text: token.clone(),
+                        special: true,
+                        chars: None,
+                    };
+                }
+                let stop = stop.min(chars.len());
+                let start = start.min(stop);
+                TokenPiece {
+                    id,
+                    text: chars[start..stop].iter().collect(),
+                    special: false,
+                    chars: Some(start..stop),
+                }
+            })
+            .collect();
+        Ok(pieces)
+    }
+
+    /// The text of token ids; an id the tokenizer cannot produce is an error naming it.
+    pub fn decode(&self, ids: &[u32], skip_special: bool) -> Result<String> {
+        if let Some(&id) = ids.iter().find(|&&id| id as usize >= self.vocab_size) {
+            bail!(
+                "token id {id} is not in this tokenizer's vocabulary (ids 0 to {})",
+                self.vocab_size - 1
+            );
+        }
+        on_engine!(&self.inner, t => t.decode(ids, skip_special))
+            .map_err(|e| anyhow!("decoding: {e}"))
     }
 
     pub fn max_tokens(&self) -> usize {

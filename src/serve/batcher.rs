@@ -24,6 +24,12 @@ pub struct Embedded {
     pub tokens: Vec<usize>,
 }
 
+/// One request's hidden states: per text, one vector per token.
+#[derive(Debug)]
+pub struct TokenVectors {
+    pub vectors: Vec<Vec<Vec<f32>>>,
+}
+
 /// Why a request got no vectors.
 #[derive(Debug, thiserror::Error)]
 pub enum EmbedFailure {
@@ -41,7 +47,24 @@ const LINGER: Duration = Duration::from_millis(2);
 struct Job {
     /// Texts with their prompt already in front.
     texts: Vec<String>,
-    reply: oneshot::Sender<Result<Embedded, EmbedFailure>>,
+    reply: Reply,
+}
+
+/// What a job asks for, and where the answer goes.
+enum Reply {
+    /// One pooled vector per text: texts of such jobs share forward passes.
+    Pooled(oneshot::Sender<Result<Embedded, EmbedFailure>>),
+    /// Every token's hidden state (`/embed_all`): each text runs alone.
+    PerToken(oneshot::Sender<Result<TokenVectors, EmbedFailure>>),
+}
+
+impl Reply {
+    fn is_closed(&self) -> bool {
+        match self {
+            Reply::Pooled(sender) => sender.is_closed(),
+            Reply::PerToken(sender) => sender.is_closed(),
+        }
+    }
 }
 
 /// The queue in front of the embedding thread.
@@ -80,12 +103,33 @@ impl EmbedQueue {
         texts: &[String],
         prompt: &PromptChoice,
     ) -> Result<oneshot::Receiver<Result<Embedded, EmbedFailure>>, EmbedFailure> {
+        let (reply, receiver) = oneshot::channel();
+        self.queue(texts, prompt, Reply::Pooled(reply))?;
+        Ok(receiver)
+    }
+
+    /// Queues `texts` for their tokens' hidden states (`/embed_all`).
+    pub fn submit_per_token(
+        &self,
+        texts: &[String],
+        prompt: &PromptChoice,
+    ) -> Result<oneshot::Receiver<Result<TokenVectors, EmbedFailure>>, EmbedFailure> {
+        let (reply, receiver) = oneshot::channel();
+        self.queue(texts, prompt, Reply::PerToken(reply))?;
+        Ok(receiver)
+    }
+
+    fn queue(
+        &self,
+        texts: &[String],
+        prompt: &PromptChoice,
+        reply: Reply,
+    ) -> Result<(), EmbedFailure> {
         let prefix = prompt.prefix(&self.prompts);
         let texts = texts.iter().map(|t| format!("{prefix}{t}")).collect();
-        let (reply, receiver) = oneshot::channel();
         self.depth.fetch_add(1, Ordering::SeqCst);
         match self.sender.try_send(Job { texts, reply }) {
-            Ok(()) => Ok(receiver),
+            Ok(()) => Ok(()),
             Err(error) => {
                 self.depth.fetch_sub(1, Ordering::SeqCst);
                 Err(match error {
@@ -121,8 +165,14 @@ fn work(
         metrics.queue_depth.set(depth.load(Ordering::SeqCst) as i64);
         // Clients that gave up are not waited for.
         jobs.retain(|job| !job.reply.is_closed());
-        if !jobs.is_empty() {
-            embed_round(&embedder, jobs, &metrics);
+        let (pooled, per_token): (Vec<Job>, Vec<Job>) = jobs
+            .into_iter()
+            .partition(|job| matches!(job.reply, Reply::Pooled(_)));
+        if !pooled.is_empty() {
+            embed_round(&embedder, pooled, &metrics);
+        }
+        for job in per_token {
+            embed_per_token(&embedder, job, &metrics);
         }
     }
 }
@@ -185,24 +235,64 @@ fn embed_round(embedder: &Embedder, jobs: Vec<Job>, metrics: &Metrics) {
                     vectors: rows.by_ref().take(n).map(<[f32]>::to_vec).collect(),
                     tokens: counts.by_ref().take(n).collect(),
                 };
-                // A client that left in the meantime is no one's loss.
-                let _ = job.reply.send(Ok(embedded));
+                if let Reply::Pooled(reply) = job.reply {
+                    // A client that left in the meantime is no one's loss.
+                    let _ = reply.send(Ok(embedded));
+                }
             }
         }
         Ok(Err(error)) => {
             let message = format!("{error:#}");
             tracing::error!("embedding a round of {} texts: {message}", all.len());
             for job in jobs {
-                let _ = job.reply.send(Err(EmbedFailure::Failed(message.clone())));
+                fail(job.reply, EmbedFailure::Failed(message.clone()));
             }
         }
         Err(_) => {
             tracing::error!("the model panicked on a round of {} texts", all.len());
             for job in jobs {
-                let _ = job
-                    .reply
-                    .send(Err(EmbedFailure::Failed("the model panicked".into())));
+                fail(job.reply, EmbedFailure::Failed("the model panicked".into()));
             }
+        }
+    }
+}
+
+/// Runs one `/embed_all` job, its texts one by one; a panic answers it with an error.
+fn embed_per_token(embedder: &Embedder, job: Job, metrics: &Metrics) {
+    let started = Instant::now();
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        embedder.token_embeddings(&job.texts, &PromptChoice::None)
+    }));
+    let seconds = started.elapsed().as_secs_f64();
+    let Reply::PerToken(reply) = job.reply else {
+        return;
+    };
+    let answer = match result {
+        Ok(Ok((vectors, tokens))) => {
+            metrics.record_round(job.texts.len(), tokens.iter().sum(), seconds);
+            Ok(TokenVectors { vectors })
+        }
+        Ok(Err(error)) => {
+            let message = format!("{error:#}");
+            tracing::error!("token vectors of {} texts: {message}", job.texts.len());
+            Err(EmbedFailure::Failed(message))
+        }
+        Err(_) => {
+            tracing::error!("the model panicked on {} texts", job.texts.len());
+            Err(EmbedFailure::Failed("the model panicked".into()))
+        }
+    };
+    let _ = reply.send(answer);
+}
+
+/// Answers a job with a failure, whichever kind it is.
+fn fail(reply: Reply, failure: EmbedFailure) {
+    match reply {
+        Reply::Pooled(sender) => {
+            let _ = sender.send(Err(failure));
+        }
+        Reply::PerToken(sender) => {
+            let _ = sender.send(Err(failure));
         }
     }
 }

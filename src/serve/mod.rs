@@ -11,6 +11,7 @@ mod batcher;
 mod metrics;
 mod routes;
 mod search_thread;
+mod tei;
 
 use crate::embed::Embedder;
 use crate::model::{ModelInfo, PromptChoice};
@@ -55,6 +56,9 @@ pub(crate) struct Limits {
     max_inputs: usize,
     timeout: Duration,
     default_prompt: PromptChoice,
+    /// For `/info`: requests that may wait, tokens per forward pass.
+    queue_capacity: usize,
+    max_batch_tokens: usize,
 }
 
 /// What every route shares.
@@ -66,6 +70,9 @@ pub(crate) struct AppState {
     /// The widths a request's `dimensions` may ask for (at most `info.dimension`).
     dimension_rule: crate::model::DimensionRule,
     device: String,
+    weight_format: crate::model::WeightFormat,
+    /// For `/tokenize` and `/decode`, which need no model.
+    tokenizer: Arc<crate::model::TextTokenizer>,
     limits: Limits,
     api_key: Option<String>,
 }
@@ -78,8 +85,14 @@ pub(crate) struct AppState {
     ),
     paths(
         routes::openai_embeddings,
-        routes::embed_route,
+        tei::root,
+        tei::embed_route,
+        tei::embed_all,
         routes::similarity,
+        tei::tokenize,
+        tei::decode,
+        tei::info,
+        tei::root_health,
         routes::neighbors,
         routes::health,
         routes::metrics,
@@ -113,8 +126,10 @@ impl Server {
         passages: Option<Box<dyn crate::index::PassageStore>>,
     ) -> Result<Self> {
         embedder.load_weights()?;
-        embedder.tokenizer()?;
+        let tokenizer = embedder.shared_tokenizer()?;
         let info = embedder.info().clone();
+        let weight_format = embedder.weight_format();
+        let max_batch_tokens = embedder.limits().max_batch_tokens;
         let dimension_rule = embedder.dimension_rule();
         let device = crate::embed::device_name(embedder.device()).to_string();
         let metrics = Arc::new(Metrics::new());
@@ -133,10 +148,14 @@ impl Server {
             info,
             dimension_rule,
             device,
+            weight_format,
+            tokenizer,
             limits: Limits {
                 max_inputs: options.max_inputs,
                 timeout: options.timeout,
                 default_prompt: options.default_prompt.clone(),
+                queue_capacity: options.queue_capacity,
+                max_batch_tokens,
             },
             api_key: options.api_key.clone(),
         });
@@ -180,9 +199,15 @@ impl Server {
 
 fn router(state: Arc<AppState>, max_body_bytes: usize) -> Router {
     Router::new()
-        .route("/v1/embeddings", post(routes::openai_embeddings))
-        .route("/embed", post(routes::embed_route))
+        .route("/v1/embeddings", openai_route())
+        // text-embeddings-inference's root: health on GET, embedding or similarity on POST.
+        .route("/", get(tei::root_health).post(tei::root))
+        .route("/embed", post(tei::embed_route))
+        .route("/embed_all", post(tei::embed_all))
         .route("/similarity", post(routes::similarity))
+        .route("/tokenize", post(tei::tokenize))
+        .route("/decode", post(tei::decode))
+        .route("/info", get(tei::info))
         .route("/neighbors", post(routes::neighbors))
         .route("/health", get(routes::health))
         .route("/metrics", get(routes::metrics))
@@ -197,12 +222,21 @@ fn router(state: Arc<AppState>, max_body_bytes: usize) -> Router {
         .with_state(state)
 }
 
-/// With an API key, every route but `/health` needs `Authorization: Bearer KEY`.
+/// The OpenAI-compatible embeddings, answering errors in OpenAI's shape.
+fn openai_route() -> axum::routing::MethodRouter<Arc<AppState>> {
+    post(routes::openai_embeddings)
+        .layer(axum::middleware::map_response(routes::openai_error_shape))
+}
+
+/// With an API key, every route but the health checks (`GET /health`, `GET /`) needs
+/// `Authorization: Bearer KEY`.
 async fn authorize(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
     let Some(key) = &state.api_key else {
         return next.run(request).await;
     };
-    if request.uri().path() == "/health" {
+    let health = request.method() == axum::http::Method::GET
+        && matches!(request.uri().path(), "/health" | "/");
+    if health {
         return next.run(request).await;
     }
     let given = request

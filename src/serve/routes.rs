@@ -69,7 +69,7 @@ impl ApiError {
         }
     }
 
-    fn unprocessable(message: impl Into<String>) -> Self {
+    pub(super) fn unprocessable(message: impl Into<String>) -> Self {
         Self::new(StatusCode::UNPROCESSABLE_ENTITY, message)
     }
 }
@@ -90,6 +90,83 @@ impl IntoResponse for ApiError {
         }
         response
     }
+}
+
+/// The body of an error answer of the OpenAI-compatible routes.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct OpenAiErrorBody {
+    pub error: OpenAiErrorDetail,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct OpenAiErrorDetail {
+    /// Why the request failed, in one line.
+    pub message: String,
+    /// `invalid_request_error`, `authentication_error`, `rate_limit_error` or `server_error`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Always null.
+    pub param: Option<String>,
+    /// Always null.
+    pub code: Option<String>,
+}
+
+/// [`EmbeddingFailures`] in OpenAI's error shape, for OpenAPI.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // never built: utoipa reads its variants' attributes
+pub(crate) enum OpenAiFailures {
+    /// Missing or wrong API key
+    #[response(status = 401)]
+    Unauthorized(ErrorBody),
+    /// Request over the size limits (body, or texts per request)
+    #[response(status = 413)]
+    TooLarge(OpenAiErrorBody),
+    /// Not the JSON this route takes, or token ids
+    #[response(status = 422)]
+    Unprocessable(OpenAiErrorBody),
+    /// Queue full; retry after the Retry-After seconds
+    #[response(status = 429)]
+    QueueFull(OpenAiErrorBody),
+    /// No answer within the request timeout
+    #[response(status = 503)]
+    TimedOut(OpenAiErrorBody),
+}
+
+/// OpenAI's error body, `{"error": {"message", "type", "param", "code"}}`, for the
+/// OpenAI-compatible routes: OpenAI's own clients show a failure's message only when it
+/// comes in this shape (openai 3 answers "Error code: 422" and nothing else otherwise).
+pub async fn openai_error_shape(response: Response) -> Response {
+    if response.status().is_success() {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, 1 << 20)
+        .await
+        .unwrap_or_default();
+    let message = serde_json::from_slice::<ErrorBody>(&bytes)
+        .map(|e| e.error)
+        .unwrap_or_else(|_| String::from_utf8_lossy(&bytes).into_owned());
+    let kind = match parts.status.as_u16() {
+        401 => "authentication_error",
+        429 => "rate_limit_error",
+        400..=499 => "invalid_request_error",
+        _ => "server_error",
+    };
+    let body = OpenAiErrorBody {
+        error: OpenAiErrorDetail {
+            message,
+            kind: kind.to_string(),
+            param: None,
+            code: None,
+        },
+    };
+    let mut response = (parts.status, Json(body)).into_response();
+    for (name, value) in &parts.headers {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            response.headers_mut().insert(name, value.clone());
+        }
+    }
+    response
 }
 
 impl From<EmbedFailure> for ApiError {
@@ -139,6 +216,19 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
     }
 }
 
+/// A body already read as JSON, as the route's type; errors name the field at fault, as
+/// [`ApiJson`]'s do (for routes that take more than one shape of body).
+pub(super) fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        match path.as_str() {
+            "." | "" => ApiError::unprocessable(format!("invalid JSON body: {inner}")),
+            _ => ApiError::unprocessable(format!("invalid JSON body: {path}: {inner}")),
+        }
+    })
+}
+
 /// One text or a list of texts.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 #[serde(untagged)]
@@ -151,6 +241,9 @@ impl<'de> Deserialize<'de> for Input {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         match serde_json::Value::deserialize(deserializer)? {
             serde_json::Value::String(text) => Ok(Input::One(text)),
+            serde_json::Value::Array(items) if items.iter().any(is_token_ids) => {
+                Err(serde::de::Error::custom(TOKEN_IDS))
+            }
             serde_json::Value::Array(items) => items
                 .into_iter()
                 .map(|item| match item {
@@ -168,8 +261,28 @@ impl<'de> Deserialize<'de> for Input {
     }
 }
 
+/// Why a list of numbers is refused where texts are expected. OpenAI's API also takes
+/// token ids, and LangChain's `OpenAIEmbeddings` sends them by default (tiktoken's, OpenAI's
+/// own vocabulary); ids of another tokenizer mean nothing to this model, so the answer says
+/// how to send text instead.
+pub(super) const TOKEN_IDS: &str = "the input holds token ids, but this server embeds text: \
+    ids from another tokenizer (LangChain's OpenAIEmbeddings sends tiktoken's by default) mean \
+    nothing to this model's vocabulary; send the texts as strings (LangChain: \
+    OpenAIEmbeddings(..., check_embedding_ctx_length=False))";
+
+/// A token id, or a list of them.
+fn is_token_ids(item: &serde_json::Value) -> bool {
+    match item {
+        serde_json::Value::Number(_) => true,
+        serde_json::Value::Array(ids) => {
+            !ids.is_empty() && ids.iter().all(serde_json::Value::is_number)
+        }
+        _ => false,
+    }
+}
+
 impl Input {
-    fn into_texts(self) -> Vec<String> {
+    pub(super) fn into_texts(self) -> Vec<String> {
         match self {
             Input::One(text) => vec![text],
             Input::Many(texts) => texts,
@@ -179,7 +292,7 @@ impl Input {
 
 /// Checks a request's texts against the limits: 422 when there is none or one is blank, 413
 /// past `--max-inputs`.
-fn check_texts(texts: &[String], max_inputs: usize) -> Result<(), ApiError> {
+pub(super) fn check_texts(texts: &[String], max_inputs: usize) -> Result<(), ApiError> {
     if texts.is_empty() {
         return Err(ApiError::unprocessable(
             "the input is empty: give at least one text",
@@ -201,12 +314,19 @@ fn check_texts(texts: &[String], max_inputs: usize) -> Result<(), ApiError> {
 }
 
 /// Embeds through the queue, waiting at most the request timeout.
-async fn embed(
+pub(super) async fn embed(
     state: &AppState,
     texts: &[String],
     prompt: &PromptChoice,
 ) -> Result<Embedded, ApiError> {
-    let answer = state.queue.submit(texts, prompt)?;
+    wait_for(state, state.queue.submit(texts, prompt)?).await
+}
+
+/// The model thread's answer, or a 503 past the request timeout.
+pub(super) async fn wait_for<T>(
+    state: &AppState,
+    answer: tokio::sync::oneshot::Receiver<Result<T, EmbedFailure>>,
+) -> Result<T, ApiError> {
     match tokio::time::timeout(state.limits.timeout, answer).await {
         Ok(Ok(result)) => Ok(result?),
         Ok(Err(_)) => Err(EmbedFailure::Stopped.into()),
@@ -218,6 +338,38 @@ async fn embed(
             ),
         )),
     }
+}
+
+/// The width a request's `dimensions` asks for, when narrower than the served vectors;
+/// 422 for a width the model was not trained for or wider than it serves.
+pub(super) fn dimension_cut(
+    state: &AppState,
+    asked: Option<u64>,
+) -> Result<Option<usize>, ApiError> {
+    let dim = state.info.dimension;
+    match asked {
+        None => Ok(None),
+        Some(d) if d == dim as u64 => Ok(None),
+        Some(d) if d > dim as u64 => Err(ApiError::unprocessable(format!(
+            "dimensions {d} is not supported: the vectors served here have {dim}"
+        ))),
+        Some(d) => {
+            let d = d as usize;
+            state
+                .dimension_rule
+                .check(d)
+                .map_err(|e| ApiError::unprocessable(format!("dimensions {d}: {e}")))?;
+            Ok(Some(d))
+        }
+    }
+}
+
+/// Vectors cut to their first `width` values and normalised again.
+pub(super) fn cut_vectors(vectors: Vec<Vec<f32>>, dim: usize, width: usize) -> Vec<Vec<f32>> {
+    vectors
+        .into_iter()
+        .map(|v| Embeddings { dim, data: v }.truncated(width).data)
+        .collect()
 }
 
 /// `encoding_format` of the OpenAI route.
@@ -280,42 +432,23 @@ pub struct OpenAiResponse {
 }
 
 /// OpenAI-compatible embeddings; texts get the server's default prompt (`--prompt`).
+/// Errors come in OpenAI's shape, `{"error": {"message": ..., "type": ...}}`; token ids
+/// (LangChain's default) are refused with a message saying how to send strings.
 #[utoipa::path(post, path = "/v1/embeddings", request_body = OpenAiRequest,
     responses(
         (status = 200, description = "One vector per input, in order", body = OpenAiResponse),
-        EmbeddingFailures,
+        OpenAiFailures,
     ))]
 pub async fn openai_embeddings(
     State(state): State<Arc<AppState>>,
     ApiJson(request): ApiJson<OpenAiRequest>,
 ) -> Result<Json<OpenAiResponse>, ApiError> {
-    let dim = state.info.dimension;
-    let cut = match request.dimensions {
-        None => None,
-        Some(d) if d == dim as u64 => None,
-        Some(d) if d > dim as u64 => {
-            return Err(ApiError::unprocessable(format!(
-                "dimensions {d} is not supported: the vectors served here have {dim}"
-            )))
-        }
-        Some(d) => {
-            let d = d as usize;
-            state
-                .dimension_rule
-                .check(d)
-                .map_err(|e| ApiError::unprocessable(format!("dimensions {d}: {e}")))?;
-            Some(d)
-        }
-    };
+    let cut = dimension_cut(&state, request.dimensions)?;
     let texts = request.input.into_texts();
     check_texts(&texts, state.limits.max_inputs)?;
     let mut embedded = embed(&state, &texts, &state.limits.default_prompt).await?;
     if let Some(d) = cut {
-        embedded.vectors = embedded
-            .vectors
-            .into_iter()
-            .map(|v| Embeddings { dim, data: v }.truncated(d).data)
-            .collect();
+        embedded.vectors = cut_vectors(embedded.vectors, state.info.dimension, d);
     }
     let format = request.encoding_format.unwrap_or_default();
     let tokens: usize = embedded.tokens.iter().sum();
@@ -368,33 +501,6 @@ impl From<PromptName> for PromptChoice {
     }
 }
 
-/// `POST /embed`, as text-embeddings-inference takes it.
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct EmbedRequest {
-    /// A text or a list of texts.
-    pub inputs: Input,
-    /// Default: the server's `--prompt` (as `silica embed`: passage).
-    pub prompt: Option<PromptName>,
-}
-
-/// Vectors for texts (L2-normalised when the model says so), one per input, in order.
-#[utoipa::path(post, path = "/embed", request_body = EmbedRequest,
-    responses(
-        (status = 200, description = "One vector per input, in order", body = Vec<Vec<f32>>),
-        EmbeddingFailures,
-    ))]
-pub async fn embed_route(
-    State(state): State<Arc<AppState>>,
-    ApiJson(request): ApiJson<EmbedRequest>,
-) -> Result<Json<Vec<Vec<f32>>>, ApiError> {
-    let texts = request.inputs.into_texts();
-    check_texts(&texts, state.limits.max_inputs)?;
-    let prompt = request
-        .prompt
-        .map_or_else(|| state.limits.default_prompt.clone(), PromptChoice::from);
-    Ok(Json(embed(&state, &texts, &prompt).await?.vectors))
-}
-
 /// `POST /similarity`.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct SimilarityRequest {
@@ -410,16 +516,23 @@ pub struct SimilarityResponse {
     pub scores: Vec<f32>,
 }
 
-/// Cosine similarity of each pair of texts.
+/// Cosine similarity of each pair of texts. Also takes text-embeddings-inference's body
+/// (`{"inputs": {"source_sentence": ..., "sentences": [...]}}`), answered in its shape: one
+/// cosine per sentence.
 #[utoipa::path(post, path = "/similarity", request_body = SimilarityRequest,
     responses(
-        (status = 200, description = "One cosine per pair, in order", body = SimilarityResponse),
+        (status = 200, description = "One cosine per pair, in order (for text-embeddings-inference's body: a list, one per sentence)", body = SimilarityResponse),
         EmbeddingFailures,
     ))]
 pub async fn similarity(
     State(state): State<Arc<AppState>>,
-    ApiJson(request): ApiJson<SimilarityRequest>,
-) -> Result<Json<SimilarityResponse>, ApiError> {
+    ApiJson(body): ApiJson<serde_json::Value>,
+) -> Result<Response, ApiError> {
+    if body.get("inputs").is_some() {
+        let request = from_value(body)?;
+        return Ok(Json(super::tei::sentence_similarity(&state, request).await?).into_response());
+    }
+    let request: SimilarityRequest = from_value(body)?;
     let texts: Vec<String> = request
         .pairs
         .into_iter()
@@ -446,7 +559,7 @@ pub async fn similarity(
         .chunks_exact(2)
         .map(|pair| crate::vectors::cosine(&pair[0], &pair[1]))
         .collect();
-    Ok(Json(SimilarityResponse { scores }))
+    Ok(Json(SimilarityResponse { scores }).into_response())
 }
 
 /// `POST /neighbors`.
