@@ -77,11 +77,15 @@ pub fn main() -> i32 {
 /// use rayon's pool before a model is loaded, and the pool's size is fixed at first use),
 /// then runs the command.
 fn run(command: Command) -> anyhow::Result<()> {
-    if let Some(threads) = command.threads() {
-        if threads == 0 {
-            anyhow::bail!("--threads must be at least 1");
+    match command.threads() {
+        Some(0) => anyhow::bail!("--threads must be at least 1"),
+        Some(threads) => crate::embed::set_cpu_threads(threads)?,
+        // Set once, so that candle does not count the cores again at every matmul.
+        None => {
+            if let Some(threads) = crate::embed::default_cpu_threads() {
+                crate::embed::set_cpu_threads(threads)?;
+            }
         }
-        crate::embed::set_cpu_threads(threads)?;
     }
     match command {
         Command::Embed(args) => embed::run(args),

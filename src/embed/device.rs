@@ -67,6 +67,22 @@ pub fn device_name(device: &Device) -> &'static str {
     }
 }
 
+/// The thread count to set when the user gave none: one per physical core, as candle and
+/// rayon would pick, or `None` when `RAYON_NUM_THREADS`/`CANDLE_NUM_THREADS` already say.
+///
+/// Why set what candle would pick anyway: candle reads its thread count on every matmul,
+/// and with neither variable set it counts the physical cores again each time, by parsing
+/// `/proc/cpuinfo` (`num_cpus::get_physical`), a system call and a text parse some 80 times
+/// per forward pass (e5-small), which a short text's latency felt (docs/serve.md).
+pub fn default_cpu_threads() -> Option<usize> {
+    let set =
+        |name: &str| std::env::var(name).is_ok_and(|v| v.parse::<usize>().is_ok_and(|n| n > 0));
+    if set("RAYON_NUM_THREADS") || set("CANDLE_NUM_THREADS") {
+        return None;
+    }
+    Some(num_cpus::get_physical().max(1))
+}
+
 /// Sets the number of CPU threads for candle's kernels, its matmuls and the tokenizer.
 ///
 /// candle sizes its thread pools from `RAYON_NUM_THREADS`/`CANDLE_NUM_THREADS` when they

@@ -9,7 +9,7 @@ mod device;
 mod pool;
 
 pub use batching::{plan_batches, BatchLimits};
-pub use device::{device_name, set_cpu_threads, DeviceChoice};
+pub use device::{default_cpu_threads, device_name, set_cpu_threads, DeviceChoice};
 pub use pool::{normalize, pool};
 
 use crate::cache::{CacheKeyer, EmbeddingCache};
