@@ -352,31 +352,7 @@ impl Embedder {
 
     /// Rows of tokens padded to the longest, with their lengths.
     fn padded_batch(&self, rows: &[&Encoded]) -> Result<TokenBatch> {
-        let lengths: Vec<usize> = rows.iter().map(|e| e.ids.len()).collect();
-        let width = lengths.iter().copied().max().unwrap_or(0);
-        let pad = self.model.tokenizer()?.pad_id();
-        let mut batch = TokenBatch {
-            ids: Vec::with_capacity(rows.len() * width),
-            type_ids: Vec::with_capacity(rows.len() * width),
-            lengths,
-            width,
-        };
-        for e in rows {
-            let padding = width - e.ids.len();
-            batch.ids.extend(
-                e.ids
-                    .iter()
-                    .copied()
-                    .chain(std::iter::repeat_n(pad, padding)),
-            );
-            batch.type_ids.extend(
-                e.type_ids
-                    .iter()
-                    .copied()
-                    .chain(std::iter::repeat_n(0, padding)),
-            );
-        }
-        Ok(batch)
+        Ok(TokenBatch::padded(rows, self.model.tokenizer()?.pad_id()))
     }
 
     /// One padded batch through the encoder, pooled (and normalised): `[rows x hidden]`.

@@ -84,6 +84,26 @@ impl TokenBatch {
     pub fn rows(&self) -> usize {
         self.lengths.len()
     }
+
+    /// Tokenized texts as one batch, each padded with `pad` to the longest.
+    pub fn padded(rows: &[&super::Encoded], pad: u32) -> Self {
+        let lengths: Vec<usize> = rows.iter().map(|e| e.ids.len()).collect();
+        let width = lengths.iter().copied().max().unwrap_or(0);
+        let mut batch = TokenBatch {
+            ids: Vec::with_capacity(rows.len() * width),
+            type_ids: Vec::with_capacity(rows.len() * width),
+            lengths,
+            width,
+        };
+        for e in rows {
+            let padding = width - e.ids.len();
+            let ids = e.ids.iter().copied().chain(std::iter::repeat_n(pad, padding));
+            batch.ids.extend(ids);
+            let types = e.type_ids.iter().copied().chain(std::iter::repeat_n(0, padding));
+            batch.type_ids.extend(types);
+        }
+        batch
+    }
 }
 
 /// A loaded encoder of one of the architectures silica runs.

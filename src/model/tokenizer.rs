@@ -128,6 +128,49 @@ impl TextTokenizer {
         })
     }
 
+    /// Tokenizes (query, passage) pairs as a cross-encoder reads them: both texts with the
+    /// post-processor's pair template (`[CLS] q [SEP] p [SEP]`, `<s> q </s></s> p </s>`)
+    /// and its type ids, cut to the maximum length longest-first (tokens come off the
+    /// longer text), as `transformers` does for sentence-transformers' CrossEncoder.
+    pub fn encode_pairs(&self, pairs: &[(&str, &str)]) -> Result<Vec<Encoded>> {
+        use tokenizers::utils::truncation::{truncate_encodings, TruncationParams, TruncationStrategy};
+        let pair_tokens = on_engine!(&self.inner, t => t
+            .get_post_processor()
+            .map_or(0, |p| tokenizers::PostProcessor::added_tokens(p, true)));
+        if self.max_tokens <= pair_tokens {
+            bail!(
+                "maximum length {} leaves no room for a pair after {pair_tokens} special tokens",
+                self.max_tokens
+            );
+        }
+        let params = TruncationParams {
+            max_length: self.max_tokens - pair_tokens,
+            strategy: TruncationStrategy::LongestFirst,
+            ..TruncationParams::default()
+        };
+        pairs
+            .iter()
+            .map(|&(first, second)| {
+                let one = |text: &str| {
+                    on_engine!(&self.inner, t => t.encode(text, false))
+                        .map_err(|e| anyhow!("tokenizing: {e}"))
+                };
+                let (a, b) = (one(first)?, one(second)?);
+                let untruncated = a.len() + b.len();
+                let (a, b) = truncate_encodings(a, Some(b), &params)
+                    .map_err(|e| anyhow!("truncating a pair: {e}"))?;
+                let truncated = a.len() + b.as_ref().map_or(0, |b| b.len()) < untruncated;
+                let e = on_engine!(&self.inner, t => t.post_process(a, b, true))
+                    .map_err(|e| anyhow!("tokenizing: {e}"))?;
+                Ok(Encoded {
+                    truncated,
+                    ids: e.get_ids().to_vec(),
+                    type_ids: e.get_type_ids().to_vec(),
+                })
+            })
+            .collect()
+    }
+
     /// Ids this tokenizer can produce: `0..vocab_size`.
     pub fn vocab_size(&self) -> usize {
         self.vocab_size
