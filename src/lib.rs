@@ -11,7 +11,7 @@
 //!   forward pass, pooling), [`cache`], [`index`] (passages and vectors behind one
 //!   [`index::PassageStore`]: a directory, PostgreSQL, or a corpus in memory), [`search`]
 //!   (exact top-k), [`lexical`] (BM25 and fusion), [`cluster`], [`themes`] and [`report`]
-//!   (the [`themes::ThemeReport`] and its renderings), [`eval`], [`export`] (embedding
+//!   (the [`themes::ThemeReport`] and its renderings), [`rerank`] (cross-encoders), [`eval`], [`export`] (embedding
 //!   files, written atomically);
 //! - leaves: [`vectors`] (the embeddings matrix and its arithmetic, no candle) and
 //!   [`tokens`] (what `corpus` asks of a tokenizer).
@@ -29,6 +29,7 @@ pub mod ingest;
 pub mod lexical;
 pub mod model;
 pub mod report;
+pub mod rerank;
 pub mod search;
 pub mod serve;
 pub mod themes;
