@@ -648,7 +648,11 @@ fn sigterm_finishes_the_request_in_flight_then_refuses_new_ones() {
 
 #[test]
 fn the_openapi_document_lists_exactly_the_routes_and_their_statuses() {
-    let server = Server::start(&["seeds"]);
+    let server = Server::start(&[
+        "seeds",
+        "--reranker",
+        "tests/data/models/tiny-xlmr-reranker",
+    ]);
     let (status, text) = server.get("/openapi.json");
     assert_eq!(status, 200);
     let document: Value = serde_json::from_str(&text).unwrap();
@@ -677,6 +681,7 @@ fn the_openapi_document_lists_exactly_the_routes_and_their_statuses() {
         ("post", "/tokenize"),
         ("post", "/decode"),
         ("get", "/info"),
+        ("post", "/rerank"),
         ("post", "/neighbors"),
         ("get", "/health"),
         ("get", "/metrics"),
@@ -692,6 +697,7 @@ fn the_openapi_document_lists_exactly_the_routes_and_their_statuses() {
         "/v1/embeddings" => json!({"input": "hello"}),
         "/embed" | "/" | "/embed_all" | "/tokenize" => json!({"inputs": ["hello"]}),
         "/decode" => json!({"ids": [0, 2]}),
+        "/rerank" => json!({"query": "export controls", "texts": ["chips", "ferries"]}),
         "/similarity" => json!({"pairs": [["a cat", "un chat"]]}),
         "/neighbors" => json!({"query": "chips", "k": 2}),
         _ => unreachable!(),

@@ -32,6 +32,9 @@ pub struct NeighborsRequest {
     /// Dense, lexical or both fused (then as `hybrid` says).
     pub retrieval: RetrievalMethod,
     pub hybrid: HybridParams,
+    /// Candidates per query for a reranker to order ([`rerank`]): that many are retrieved
+    /// instead of `k` (at least `k`).
+    pub rerank_top: Option<usize>,
 }
 
 /// Turns query texts into vectors (the model, loaded by the caller).
@@ -55,6 +58,8 @@ pub enum RequestError {
     ZeroK,
     #[error("a minimum score is a cosine: it applies to dense retrieval only")]
     MinScoreNotDense,
+    #[error("the reranker's candidates ({top}) must be at least the neighbours asked for ({k})")]
+    RerankTopBelowK { top: usize, k: usize },
 }
 
 impl NeighborsRequest {
@@ -70,6 +75,9 @@ impl NeighborsRequest {
         }
         if self.min_score.is_some() && self.retrieval != RetrievalMethod::Dense {
             return Err(RequestError::MinScoreNotDense);
+        }
+        if let Some(top) = self.rerank_top.filter(|&top| top < self.k) {
+            return Err(RequestError::RerankTopBelowK { top, k: self.k });
         }
         Ok(())
     }
@@ -115,7 +123,7 @@ pub fn neighbors(
     let lists = ranked(
         request.retrieval,
         &request.hybrid,
-        request.k,
+        request.rerank_top.unwrap_or(request.k),
         // Both searches are set up before the model loads: a filter that keeps nothing
         // fails first.
         |k| {
@@ -149,6 +157,38 @@ pub fn neighbors(
         .zip(lists)
         .map(|(query, hits)| QueryHits { query, hits })
         .collect())
+}
+
+/// Each query's hits ordered by a cross-encoder's score of (query, passage text), the
+/// best `k` kept, each hit's score then the reranker's (ties keep the retrieval's order).
+/// The query is what [`neighbors`] answered: the question, or the passage named by id.
+pub fn rerank(
+    reranker: &crate::rerank::CrossEncoder,
+    lists: Vec<QueryHits>,
+    k: usize,
+) -> Result<Vec<QueryHits>> {
+    lists
+        .into_iter()
+        .map(|list| {
+            let texts: Vec<&str> = list.hits.iter().map(|h| h.passage.text.as_str()).collect();
+            let scores = reranker.score(&list.query, &texts)?;
+            let mut hits: Vec<Option<Neighbor>> = list.hits.into_iter().map(Some).collect();
+            let reranked = crate::rerank::ranking(&scores)
+                .into_iter()
+                .take(k)
+                .filter_map(|i| {
+                    hits[i].take().map(|mut hit| {
+                        hit.score = scores[i];
+                        hit
+                    })
+                })
+                .collect();
+            Ok(QueryHits {
+                query: list.query,
+                hits: reranked,
+            })
+        })
+        .collect()
 }
 
 /// Each query's best `k` as `retrieval` ranks them: `lexical(depth)` and `dense(depth)` give

@@ -91,6 +91,16 @@ pub struct NeighborsArgs {
     #[arg(long)]
     pub min_score: Option<f32>,
 
+    /// Order each query's candidates with this cross-encoder (a sentence-transformers
+    /// CrossEncoder folder or hub id, BERT or XLM-R, such as the mMiniLM or bge-reranker
+    /// families); a hit's score is then the reranker's.
+    #[arg(long, value_name = "MODEL")]
+    pub rerank: Option<String>,
+
+    /// With --rerank: how many candidates retrieval gives it per query (at least --k).
+    #[arg(long, value_name = "N", default_value_t = 50, requires = "rerank")]
+    pub rerank_top: usize,
+
     /// List the pairs of passages with cosine above --threshold instead (paraphrase mining).
     #[arg(long)]
     pub all_pairs: bool,
@@ -147,7 +157,11 @@ pub fn run(args: NeighborsArgs) -> Result<()> {
         },
         retrieval: args.ranking.retrieval,
         hybrid: args.ranking.hybrid()?,
+        rerank_top: args.rerank.as_ref().map(|_| args.rerank_top.max(args.k)),
     };
+    if args.rerank.is_some() && args.all_pairs {
+        bail!("--rerank orders a query's neighbours; --all-pairs has no query");
+    }
     match (target, args.input.inputs.is_empty()) {
         (Some(_), false) => bail!("give either a CORPUS or --index DIR / --store URL, not both"),
         (None, true) => {
@@ -201,7 +215,21 @@ fn run_on_corpus(args: &NeighborsArgs, mut request: NeighborsRequest) -> Result<
         Ok(vectors.rows().map(<[f32]>::to_vec).collect())
     };
     let lists = neighbors(&store, &request, &mut embed)?;
-    write_lists(&lists, args.format)
+    write_lists(&reranked(args, lists)?, args.format)
+}
+
+/// The lists as `--rerank` orders them, or as they are.
+fn reranked(args: &NeighborsArgs, lists: Vec<QueryHits>) -> Result<Vec<QueryHits>> {
+    let Some(name) = &args.rerank else {
+        return Ok(lists);
+    };
+    let device = args.model.device.open()?;
+    let reranker = crate::rerank::CrossEncoder::load(
+        &crate::model::ModelSpec::parse(name),
+        &crate::model::ModelLocator::from_env(),
+        device,
+    )?;
+    crate::app::neighbors::rerank(&reranker, lists, args.k)
 }
 
 fn warn_long_queries(texts: &[String], counter: &dyn TokenCounter, max_tokens: usize) {
@@ -251,7 +279,7 @@ fn run_on_store(
         Ok(vectors.rows().map(<[f32]>::to_vec).collect())
     };
     let lists = neighbors(store.as_ref(), &request, &mut embed)?;
-    write_lists(&lists, args.format)
+    write_lists(&reranked(args, lists)?, args.format)
 }
 
 /// A hit as `neighbors` prints it: its rank, its cosine (4 decimals), the passage.

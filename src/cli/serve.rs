@@ -64,6 +64,11 @@ pub struct ServeArgs {
     #[arg(long, default_value_t = 30.0)]
     pub timeout: f64,
 
+    /// A cross-encoder (sentence-transformers CrossEncoder folder or hub id, BERT or XLM-R)
+    /// that `POST /rerank` scores (query, text) pairs with; without one, /rerank is a 404.
+    #[arg(long, value_name = "MODEL")]
+    pub reranker: Option<String>,
+
     #[command(flatten)]
     pub passages: PassageArgs,
 
@@ -130,7 +135,18 @@ pub fn run(args: ServeArgs) -> Result<()> {
     } else {
         ""
     };
-    let server = Server::bind(options, embedder, source)?;
+    let reranker = args
+        .reranker
+        .as_deref()
+        .map(|name| {
+            crate::rerank::CrossEncoder::load(
+                &crate::model::ModelSpec::parse(name),
+                &crate::model::ModelLocator::from_env(),
+                embedder.device().clone(),
+            )
+        })
+        .transpose()?;
+    let server = Server::bind(options, embedder, source, reranker)?;
     eprintln!(
         "silica serve: listening on http://{} (model {model}, device {device}, {threads} threads{searching}{auth})",
         server.local_addr()?

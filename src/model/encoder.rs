@@ -97,9 +97,17 @@ impl TokenBatch {
         };
         for e in rows {
             let padding = width - e.ids.len();
-            let ids = e.ids.iter().copied().chain(std::iter::repeat_n(pad, padding));
+            let ids = e
+                .ids
+                .iter()
+                .copied()
+                .chain(std::iter::repeat_n(pad, padding));
             batch.ids.extend(ids);
-            let types = e.type_ids.iter().copied().chain(std::iter::repeat_n(0, padding));
+            let types = e
+                .type_ids
+                .iter()
+                .copied()
+                .chain(std::iter::repeat_n(0, padding));
             batch.type_ids.extend(types);
         }
         batch

@@ -133,7 +133,9 @@ impl TextTokenizer {
     /// and its type ids, cut to the maximum length longest-first (tokens come off the
     /// longer text), as `transformers` does for sentence-transformers' CrossEncoder.
     pub fn encode_pairs(&self, pairs: &[(&str, &str)]) -> Result<Vec<Encoded>> {
-        use tokenizers::utils::truncation::{truncate_encodings, TruncationParams, TruncationStrategy};
+        use tokenizers::utils::truncation::{
+            truncate_encodings, TruncationParams, TruncationStrategy,
+        };
         let pair_tokens = on_engine!(&self.inner, t => t
             .get_post_processor()
             .map_or(0, |p| tokenizers::PostProcessor::added_tokens(p, true)));

@@ -81,17 +81,16 @@ impl CrossEncoder {
         }
         let head = ClassificationHead::load(&files.weights, model.info.hidden_size, &device)
             .map_err(within)?;
-        let activation = match read_json::<serde_json::Value>(
-            &dir.join("config_sentence_transformers.json"),
-        )
-        .ok()
-        .as_ref()
-        .and_then(|c| c.get("activation_fn"))
-        .and_then(|a| a.as_str())
-        {
-            Some(path) => Activation::from_class(path).map_err(within)?,
-            None => Activation::Sigmoid,
-        };
+        let activation =
+            match read_json::<serde_json::Value>(&dir.join("config_sentence_transformers.json"))
+                .ok()
+                .as_ref()
+                .and_then(|c| c.get("activation_fn"))
+                .and_then(|a| a.as_str())
+            {
+                Some(path) => Activation::from_class(path).map_err(within)?,
+                None => Activation::Sigmoid,
+            };
         model.encoder().map_err(within)?;
         Ok(Self {
             name: files.name.clone(),
@@ -118,7 +117,10 @@ impl CrossEncoder {
     /// A pair's score does not depend on the others in its batch.
     pub fn score(&self, query: &str, passages: &[&str]) -> Result<Vec<f32>> {
         let scores = self.raw_scores(query, passages)?;
-        Ok(scores.into_iter().map(|s| self.activation.apply(s)).collect())
+        Ok(scores
+            .into_iter()
+            .map(|s| self.activation.apply(s))
+            .collect())
     }
 
     /// The head's logits, before the activation (text-embeddings-inference's `raw_scores`).
@@ -138,7 +140,12 @@ impl CrossEncoder {
             // The first token ([CLS] / <s>) of each row.
             let first = hidden.i((.., 0, ..))?.contiguous()?;
             let logits = self.head.forward(&first)?;
-            scores.extend(logits.to_dtype(DType::F32)?.flatten_all()?.to_vec1::<f32>()?);
+            scores.extend(
+                logits
+                    .to_dtype(DType::F32)?
+                    .flatten_all()?
+                    .to_vec1::<f32>()?,
+            );
         }
         Ok(scores)
     }

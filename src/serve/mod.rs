@@ -73,6 +73,8 @@ pub(crate) struct AppState {
     weight_format: crate::model::WeightFormat,
     /// For `/tokenize` and `/decode`, which need no model.
     tokenizer: Arc<crate::model::TextTokenizer>,
+    /// `--reranker`, for `/rerank` (run on the blocking pool, beside the embedding thread).
+    reranker: Option<Arc<crate::rerank::CrossEncoder>>,
     limits: Limits,
     api_key: Option<String>,
 }
@@ -93,6 +95,7 @@ pub(crate) struct AppState {
         tei::decode,
         tei::info,
         tei::root_health,
+        tei::rerank,
         routes::neighbors,
         routes::health,
         routes::metrics,
@@ -124,6 +127,7 @@ impl Server {
         options: ServeOptions,
         embedder: Embedder,
         passages: Option<Box<dyn crate::index::PassageStore>>,
+        reranker: Option<crate::rerank::CrossEncoder>,
     ) -> Result<Self> {
         embedder.load_weights()?;
         let tokenizer = embedder.shared_tokenizer()?;
@@ -150,6 +154,7 @@ impl Server {
             device,
             weight_format,
             tokenizer,
+            reranker: reranker.map(Arc::new),
             limits: Limits {
                 max_inputs: options.max_inputs,
                 timeout: options.timeout,
@@ -208,6 +213,7 @@ fn router(state: Arc<AppState>, max_body_bytes: usize) -> Router {
         .route("/tokenize", post(tei::tokenize))
         .route("/decode", post(tei::decode))
         .route("/info", get(tei::info))
+        .route("/rerank", post(tei::rerank))
         .route("/neighbors", post(routes::neighbors))
         .route("/health", get(routes::health))
         .route("/metrics", get(routes::metrics))

@@ -531,3 +531,104 @@ pub async fn info(State(state): State<Arc<AppState>>) -> Json<Info> {
         prompts: names,
     })
 }
+
+/// `POST /rerank`, as text-embeddings-inference takes it.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct RerankRequest {
+    pub query: String,
+    /// The texts to score against the query.
+    pub texts: Vec<String>,
+    /// The head's logits instead of the model's activation (sigmoid) of them.
+    #[serde(default)]
+    pub raw_scores: bool,
+    /// Give each text back with its score.
+    #[serde(default)]
+    pub return_text: bool,
+    /// Accepted; pairs are always cut at the model's length, longest text first.
+    #[allow(dead_code)]
+    pub truncate: Option<bool>,
+    pub truncation_direction: Option<TruncationDirection>,
+}
+
+/// One text's score.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Rank {
+    /// The text's place in the request.
+    pub index: usize,
+    pub score: f32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// The texts scored against the query by the server's cross-encoder (`--reranker`),
+/// highest first (ties in the request's order).
+#[utoipa::path(post, path = "/rerank", request_body = RerankRequest,
+    responses(
+        (status = 200, description = "One score per text, highest first", body = Vec<Rank>),
+        (status = 401, description = "Missing or wrong API key", body = ErrorBody),
+        (status = 404, description = "The server was started without --reranker", body = ErrorBody),
+        (status = 413, description = "More texts than --max-inputs", body = ErrorBody),
+        (status = 422, description = "Not the JSON this route takes", body = ErrorBody),
+    ))]
+pub async fn rerank(
+    State(state): State<Arc<AppState>>,
+    ApiJson(request): ApiJson<RerankRequest>,
+) -> Result<Json<Vec<Rank>>, ApiError> {
+    let Some(reranker) = state.reranker.clone() else {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "no reranker: start the server with --reranker MODEL (a cross-encoder)",
+        ));
+    };
+    check_direction(request.truncation_direction)?;
+    if request.query.trim().is_empty() {
+        return Err(ApiError::unprocessable("the query is empty"));
+    }
+    check_texts(&request.texts, state.limits.max_inputs)?;
+    let RerankRequest {
+        query,
+        texts,
+        raw_scores,
+        return_text,
+        ..
+    } = request;
+    let work = tokio::task::spawn_blocking(move || {
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let scores = if raw_scores {
+            reranker.raw_scores(&query, &refs)
+        } else {
+            reranker.score(&query, &refs)
+        };
+        scores.map(|scores| (scores, texts))
+    });
+    let (scores, mut texts) = match tokio::time::timeout(state.limits.timeout, work).await {
+        Ok(Ok(Ok(done))) => done,
+        Ok(Ok(Err(error))) => {
+            return Err(ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("reranking failed: {error:#}"),
+            ))
+        }
+        Ok(Err(_)) => {
+            return Err(ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the reranker panicked",
+            ))
+        }
+        Err(_) => {
+            return Err(ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the reranker did not answer within --timeout",
+            ))
+        }
+    };
+    let ranks = crate::rerank::ranking(&scores)
+        .into_iter()
+        .map(|index| Rank {
+            index,
+            score: scores[index],
+            text: return_text.then(|| std::mem::take(&mut texts[index])),
+        })
+        .collect();
+    Ok(Json(ranks))
+}
