@@ -162,13 +162,7 @@ impl TextTokenizer {
                 let (a, b) = truncate_encodings(a, Some(b), &params)
                     .map_err(|e| anyhow!("truncating a pair: {e}"))?;
                 let truncated = a.len() + b.as_ref().map_or(0, |b| b.len()) < untruncated;
-                let e = on_engine!(&self.inner, t => t.post_process(a, b, true))
-                    .map_err(|e| anyhow!("tokenizing: {e}"))?;
-                Ok(Encoded {
-                    truncated,
-                    ids: e.get_ids().to_vec(),
-                    type_ids: e.get_type_ids().to_vec(),
-                })
+                self.with_special_tokens(a, b, truncated)
             })
             .collect()
     }
@@ -256,15 +250,25 @@ impl TextTokenizer {
             .map(|mut e| {
                 let truncated = e.len() > room;
                 e.truncate(room, 0, TruncationDirection::Right);
-                let e = on_engine!(&self.inner, t => t.post_process(e, None, true))
-                    .map_err(|e| anyhow!("tokenizing: {e}"))?;
-                Ok(Encoded {
-                    truncated,
-                    ids: e.get_ids().to_vec(),
-                    type_ids: e.get_type_ids().to_vec(),
-                })
+                self.with_special_tokens(e, None, truncated)
             })
             .collect()
+    }
+
+    /// A (cut) text, or pair, given the post-processor's special tokens and type ids.
+    fn with_special_tokens(
+        &self,
+        first: tokenizers::Encoding,
+        second: Option<tokenizers::Encoding>,
+        truncated: bool,
+    ) -> Result<Encoded> {
+        let e = on_engine!(&self.inner, t => t.post_process(first, second, true))
+            .map_err(|e| anyhow!("tokenizing: {e}"))?;
+        Ok(Encoded {
+            truncated,
+            ids: e.get_ids().to_vec(),
+            type_ids: e.get_type_ids().to_vec(),
+        })
     }
 }
 
