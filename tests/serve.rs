@@ -7,7 +7,6 @@ mod common;
 
 use common::{cosine, provisioned_model, repo_root};
 use serde_json::{json, Value};
-use std::path::Path;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
@@ -105,44 +104,12 @@ fn texts(n: usize) -> Vec<String> {
         .collect()
 }
 
-/// What `silica embed --unit text` gives for these texts (passage prompt, no cache).
-fn cli_vectors(texts: &[String], dir: &Path) -> Vec<Vec<f32>> {
-    let input = dir.join("texts.jsonl");
-    let lines: Vec<String> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| json!({"id": i.to_string(), "text": t}).to_string())
-        .collect();
-    std::fs::write(&input, lines.join("\n")).unwrap();
-    let output = dir.join("vectors.jsonl");
-    let status = common::silica_command(dir)
-        .args(["embed", "--unit", "text", "--no-cache", "-o"])
-        .arg(&output)
-        .arg(&input)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    std::fs::read_to_string(&output)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
-            v["embedding"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|x| x.as_f64().unwrap() as f32)
-                .collect()
-        })
-        .collect()
-}
-
 #[test]
 fn embeddings_equal_silica_embed_through_every_embedding_route() {
     let dir = tempfile::tempdir().unwrap();
     let server = Server::start(&[]);
     let texts = texts(12);
-    let expected = cli_vectors(&texts, dir.path());
+    let expected = common::cli_vectors(&texts, "passage", dir.path());
 
     let (status, body) = server.post("/embed", &json!({ "inputs": texts }).to_string());
     assert_eq!(status, 200, "{body}");

@@ -8,9 +8,9 @@
 
 mod common;
 
-use common::{repo_root, silica_command};
-use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
+use common::repo_root;
+use serde_json::json;
+use std::path::PathBuf;
 use std::process::Command;
 
 /// A server, killed when dropped.
@@ -21,41 +21,6 @@ impl Drop for Server {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
-}
-
-/// What `silica embed --unit text` gives for these texts with this prompt.
-fn cli_vectors(texts: &[&str], prompt: &str, dir: &Path) -> Vec<Vec<f32>> {
-    let input = dir.join("texts.jsonl");
-    let lines: Vec<String> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| json!({"id": i.to_string(), "text": t}).to_string())
-        .collect();
-    std::fs::write(&input, lines.join("\n")).unwrap();
-    let output = dir.join(format!("{prompt}.jsonl"));
-    let out = silica_command(dir)
-        .args([
-            "embed",
-            "--unit",
-            "text",
-            "--no-cache",
-            "--prompt",
-            prompt,
-            "-o",
-        ])
-        .arg(&output)
-        .arg(&input)
-        .output()
-        .unwrap();
-    common::ok(&out);
-    std::fs::read_to_string(&output)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
-            serde_json::from_value(v["embedding"].clone()).unwrap()
-        })
-        .collect()
 }
 
 /// The Python of one client set; its absence fails the test with how to install it.
@@ -82,8 +47,8 @@ fn real_python_clients_get_what_silica_embed_gives() {
     let expected = json!({
         "model": "intfloat/multilingual-e5-small",
         "texts": texts,
-        "passage": cli_vectors(&texts, "passage", dir.path()),
-        "query": cli_vectors(&texts, "query", dir.path()),
+        "passage": common::cli_vectors(&texts, "passage", dir.path()),
+        "query": common::cli_vectors(&texts, "query", dir.path()),
     });
     let expected_path = dir.path().join("expected.json");
     std::fs::write(&expected_path, expected.to_string()).unwrap();

@@ -30,6 +30,7 @@ mod unigram;
 pub use catalog::{
     architectures, Checked, DenseDescription, KnownModel, ModelDescription, KNOWN_MODELS,
 };
+pub(crate) use config::read_json as read_optional_json;
 pub use config::{Architecture, ModelConfig, SentenceTransformersConfig};
 pub use encoder::{Encoder, TokenBatch, WeightFormat};
 pub use fingerprint::silica_cache_dir;

@@ -12,7 +12,9 @@
 
 mod head;
 
-use crate::model::{ModelLocator, ModelSpec, TextTokenizer, TokenBatch, WeightFormat};
+use crate::model::{
+    read_optional_json, ModelLocator, ModelSpec, TextTokenizer, TokenBatch, WeightFormat,
+};
 use anyhow::{bail, Context, Result};
 use candle_core::{DType, Device, IndexOp};
 use head::ClassificationHead;
@@ -59,11 +61,10 @@ impl CrossEncoder {
         let files = locator.locate(spec)?;
         let dir = files.dir.clone();
         let within = |e: anyhow::Error| e.context(format!("reranker {}", dir.display()));
-        let config: serde_json::Value = read_json(&files.config).map_err(within)?;
-        let labels = config
-            .get("id2label")
-            .and_then(|l| l.as_object())
-            .map_or(1, |l| l.len().max(1));
+        let labels: Labels = read_optional_json(&files.config)
+            .map_err(within)?
+            .unwrap_or_default();
+        let labels = labels.id2label.map_or(1, |l| l.len().max(1));
         if labels != 1 {
             return Err(within(anyhow::anyhow!(
                 "{labels} labels: a reranker has one relevance score (this is a classifier)"
@@ -73,24 +74,21 @@ impl CrossEncoder {
             crate::model::Model::open(&files, &device, WeightFormat::F32).map_err(within)?;
         // CrossEncoder reads its length from the tokenizer (`model_max_length`), not from a
         // sentence_bert_config.json.
-        if let Some(length) = read_json::<serde_json::Value>(&dir.join("tokenizer_config.json"))
-            .ok()
-            .and_then(|c| c.get("model_max_length").and_then(|l| l.as_u64()))
-        {
-            model.info.max_tokens = model.info.max_tokens.min(length as usize);
+        let tokenizer: Option<TokenizerConfig> =
+            read_optional_json(&dir.join("tokenizer_config.json")).map_err(within)?;
+        if let Some(length) = tokenizer.and_then(|t| t.model_max_length) {
+            if length >= 1.0 && length < model.info.max_tokens as f64 {
+                model.info.max_tokens = length as usize;
+            }
         }
         let head = ClassificationHead::load(&files.weights, model.info.hidden_size, &device)
             .map_err(within)?;
-        let activation =
-            match read_json::<serde_json::Value>(&dir.join("config_sentence_transformers.json"))
-                .ok()
-                .as_ref()
-                .and_then(|c| c.get("activation_fn"))
-                .and_then(|a| a.as_str())
-            {
-                Some(path) => Activation::from_class(path).map_err(within)?,
-                None => Activation::Sigmoid,
-            };
+        let st: Option<CrossEncoderConfig> =
+            read_optional_json(&dir.join("config_sentence_transformers.json")).map_err(within)?;
+        let activation = match st.and_then(|c| c.activation_fn) {
+            Some(path) => Activation::from_class(&path).map_err(within)?,
+            None => Activation::Sigmoid,
+        };
         model.encoder().map_err(within)?;
         Ok(Self {
             name: files.name.clone(),
@@ -151,10 +149,22 @@ impl CrossEncoder {
     }
 }
 
-fn read_json<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<T> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    serde_json::from_str(&text).with_context(|| format!("{}: not valid JSON", path.display()))
+/// `config.json`'s labels: one for a reranker.
+#[derive(Default, serde::Deserialize)]
+struct Labels {
+    id2label: Option<std::collections::BTreeMap<String, String>>,
+}
+
+/// `tokenizer_config.json`'s length (a float: some files hold 1e30 for "no limit").
+#[derive(serde::Deserialize)]
+struct TokenizerConfig {
+    model_max_length: Option<f64>,
+}
+
+/// `config_sentence_transformers.json` of a CrossEncoder.
+#[derive(serde::Deserialize)]
+struct CrossEncoderConfig {
+    activation_fn: Option<String>,
 }
 
 /// Indices of `scores` from the highest score to the lowest; ties keep the given order.

@@ -25,10 +25,7 @@ pub struct Embedded {
 }
 
 /// One request's hidden states: per text, one vector per token.
-#[derive(Debug)]
-pub struct TokenVectors {
-    pub vectors: Vec<Vec<Vec<f32>>>,
-}
+pub type TokenVectors = Vec<crate::embed::TokenStates>;
 
 /// Why a request got no vectors.
 #[derive(Debug, thiserror::Error)]
@@ -270,7 +267,7 @@ fn embed_per_token(embedder: &Embedder, job: Job, metrics: &Metrics) {
     let answer = match result {
         Ok(Ok((vectors, tokens))) => {
             metrics.record_round(job.texts.len(), tokens.iter().sum(), seconds);
-            Ok(TokenVectors { vectors })
+            Ok(vectors)
         }
         Ok(Err(error)) => {
             let message = format!("{error:#}");

@@ -201,14 +201,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
             })?;
         // The error names the field at fault ("inputs[1]: invalid type ...").
         let mut reader = serde_json::Deserializer::from_slice(&bytes);
-        let value = serde_path_to_error::deserialize(&mut reader).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            match path.as_str() {
-                "." | "" => ApiError::unprocessable(format!("invalid JSON body: {inner}")),
-                _ => ApiError::unprocessable(format!("invalid JSON body: {path}: {inner}")),
-            }
-        })?;
+        let value = serde_path_to_error::deserialize(&mut reader).map_err(field_error)?;
         reader
             .end()
             .map_err(|e| ApiError::unprocessable(format!("invalid JSON body: {e}")))?;
@@ -219,14 +212,17 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
 /// A body already read as JSON, as the route's type; errors name the field at fault, as
 /// [`ApiJson`]'s do (for routes that take more than one shape of body).
 pub(super) fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        match path.as_str() {
-            "." | "" => ApiError::unprocessable(format!("invalid JSON body: {inner}")),
-            _ => ApiError::unprocessable(format!("invalid JSON body: {path}: {inner}")),
-        }
-    })
+    serde_path_to_error::deserialize(value).map_err(field_error)
+}
+
+/// A 422 naming the field a body's JSON went wrong at.
+fn field_error(error: serde_path_to_error::Error<serde_json::Error>) -> ApiError {
+    let path = error.path().to_string();
+    let inner = error.into_inner();
+    match path.as_str() {
+        "." | "" => ApiError::unprocessable(format!("invalid JSON body: {inner}")),
+        _ => ApiError::unprocessable(format!("invalid JSON body: {path}: {inner}")),
+    }
 }
 
 /// One text or a list of texts.

@@ -88,13 +88,7 @@ fn named_prompt(state: &AppState, name: &str) -> Result<PromptChoice, ApiError> 
         "passage" if prompts.passage.is_some() => return Ok(PromptChoice::Passage),
         _ => {}
     }
-    let mut names: Vec<&str> = prompts.named.keys().map(String::as_str).collect();
-    if prompts.query.is_some() && !names.contains(&"query") {
-        names.push("query");
-    }
-    if prompts.passage.is_some() && !names.contains(&"passage") {
-        names.push("passage");
-    }
+    let names = prompt_names(prompts);
     Err(ApiError::unprocessable(if names.is_empty() {
         format!("prompt_name {name:?}: this model has no named prompts")
     } else {
@@ -103,6 +97,21 @@ fn named_prompt(state: &AppState, name: &str) -> Result<PromptChoice, ApiError> 
             names.join(", ")
         )
     }))
+}
+
+/// The names `prompt_name` takes for this model: those its files name, then `query` and
+/// `passage` when it has them.
+fn prompt_names(prompts: &crate::model::Prompts) -> Vec<String> {
+    let mut names: Vec<String> = prompts.named.keys().cloned().collect();
+    for (name, present) in [
+        ("query", prompts.query.is_some()),
+        ("passage", prompts.passage.is_some()),
+    ] {
+        if present && !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+    }
+    names
 }
 
 fn check_direction(direction: Option<TruncationDirection>) -> Result<(), ApiError> {
@@ -271,7 +280,7 @@ pub async fn embed_all(
         &state.limits.default_prompt,
     )?;
     let answer = state.queue.submit_per_token(&texts, &prompt)?;
-    Ok(Json(wait_for(&state, answer).await?.vectors))
+    Ok(Json(wait_for(&state, answer).await?))
 }
 
 /// `POST /tokenize`.
@@ -490,16 +499,6 @@ pub struct Info {
         (status = 401, description = "Missing or wrong API key", body = ErrorBody),
     ))]
 pub async fn info(State(state): State<Arc<AppState>>) -> Json<Info> {
-    let prompts = &state.info.prompts;
-    let mut names: Vec<String> = prompts.named.keys().cloned().collect();
-    for (name, present) in [
-        ("query", prompts.query.is_some()),
-        ("passage", prompts.passage.is_some()),
-    ] {
-        if present && !names.iter().any(|n| n == name) {
-            names.push(name.to_string());
-        }
-    }
     Json(Info {
         model_id: state.info.name.clone(),
         model_sha: None,
@@ -528,7 +527,7 @@ pub async fn info(State(state): State<Arc<AppState>>) -> Json<Info> {
         sha: None,
         docker_label: None,
         dimensions: state.info.dimension,
-        prompts: names,
+        prompts: prompt_names(&state.info.prompts),
     })
 }
 

@@ -325,3 +325,39 @@ pub fn index_passages(index: &Path, doc: &str) -> Vec<(String, String)> {
         .map(Result::unwrap)
         .collect()
 }
+
+/// What `silica embed --unit text --no-cache --prompt PROMPT` gives for these texts (files
+/// written under `dir`), one vector per text, in order.
+pub fn cli_vectors<S: AsRef<str>>(texts: &[S], prompt: &str, dir: &Path) -> Vec<Vec<f32>> {
+    let input = dir.join(format!("{prompt}-texts.jsonl"));
+    let lines: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| serde_json::json!({"id": i.to_string(), "text": t.as_ref()}).to_string())
+        .collect();
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let output = dir.join(format!("{prompt}-vectors.jsonl"));
+    let out = silica_command(dir)
+        .args([
+            "embed",
+            "--unit",
+            "text",
+            "--no-cache",
+            "--prompt",
+            prompt,
+            "-o",
+        ])
+        .arg(&output)
+        .arg(&input)
+        .output()
+        .unwrap();
+    ok(&out);
+    std::fs::read_to_string(&output)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            serde_json::from_value(v["embedding"].clone()).unwrap()
+        })
+        .collect()
+}
