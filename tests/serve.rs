@@ -686,3 +686,37 @@ fn the_openapi_document_lists_exactly_the_routes_and_their_statuses() {
         );
     }
 }
+
+/// A model without a Normalize module: `/embed` gives unit vectors by default, as
+/// text-embeddings-inference does, and the model's own with `normalize: false`.
+#[test]
+fn embed_normalizes_a_model_that_does_not_unless_told_not_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("tiny");
+    common::write_tiny_model(&model);
+    let modules = model.join("modules.json");
+    let text = std::fs::read_to_string(&modules).unwrap();
+    let without: Vec<Value> = serde_json::from_str::<Vec<Value>>(&text)
+        .unwrap()
+        .into_iter()
+        .filter(|m| !m["type"].as_str().unwrap().ends_with("Normalize"))
+        .collect();
+    std::fs::write(&modules, serde_json::to_string(&without).unwrap()).unwrap();
+    let server = Server::start(&["--model", model.to_str().unwrap()]);
+    let body =
+        |normalize: bool| json!({"inputs": ["the cat sleeps"], "normalize": normalize}).to_string();
+    let (status, raw) = server.post("/embed", &body(false));
+    assert_eq!(status, 200, "{raw}");
+    let raw = vectors(&raw).remove(0);
+    let norm = raw.iter().map(|x| x * x).sum::<f32>().sqrt();
+    assert!(
+        (norm - 1.0).abs() > 1e-3,
+        "the tiny model's own vector has norm {norm}"
+    );
+    let (status, unit) = server.post("/embed", &body(true));
+    assert_eq!(status, 200, "{unit}");
+    let unit = vectors(&unit).remove(0);
+    for (u, r) in unit.iter().zip(&raw) {
+        assert!((u - r / norm).abs() < 1e-5);
+    }
+}

@@ -157,7 +157,11 @@ async fn embed_request(state: &AppState, request: EmbedRequest) -> Result<Vec<Ve
     if let Some(width) = cut {
         vectors = cut_vectors(vectors, state.info.dimension, width);
     } else if request.normalize && !state.info.normalize {
-        vectors = cut_vectors(vectors, state.info.dimension, state.info.dimension);
+        // text-embeddings-inference's default for a model that does not normalise itself.
+        vectors = vectors
+            .iter()
+            .map(|v| crate::vectors::unit(&v.iter().map(|&x| f64::from(x)).collect::<Vec<_>>()))
+            .collect();
     }
     Ok(vectors)
 }
