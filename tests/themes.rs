@@ -479,3 +479,236 @@ fn a_duplicate_document_is_reported_with_its_twin() {
         "{err}"
     );
 }
+
+/// The PIAF slice (40 French paragraphs, labelled) as JSONL rows in a given order.
+fn piaf_rows() -> Vec<String> {
+    std::fs::read_to_string(repo_root().join("tests/data/eval/piaf-themes-slice.jsonl"))
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+fn themes_of(dir: &std::path::Path, rows: &[String], extra: &[&str]) -> serde_json::Value {
+    std::fs::write(dir.join("in.jsonl"), rows.join("\n") + "\n").unwrap();
+    let mut args = vec!["themes", "in.jsonl", "--format", "json"];
+    if !extra.contains(&"--k") {
+        args.extend(["--k", "4"]);
+    }
+    args.extend_from_slice(extra);
+    json(&silica(&args, dir))
+}
+
+/// Everything but where each row sat in the file.
+fn without_sources(mut report: serde_json::Value) -> serde_json::Value {
+    for list in ["items", "documents"] {
+        for row in report[list].as_array_mut().unwrap() {
+            row.as_object_mut().unwrap().remove("source");
+        }
+    }
+    report
+}
+
+#[test]
+fn the_input_order_changes_nothing_but_the_line_each_row_is_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = piaf_rows();
+    for algorithm in ["kmeans", "spectral"] {
+        let first = without_sources(themes_of(dir.path(), &rows, &["--algorithm", algorithm]));
+        for shuffle in 1..3u64 {
+            let mut shuffled = rows.clone();
+            // A fixed permutation per shuffle: rows ordered by a hash of (shuffle, row).
+            shuffled.sort_by_key(|r| {
+                blake3::hash(format!("{shuffle}{r}").as_bytes())
+                    .to_hex()
+                    .to_string()
+            });
+            assert_ne!(shuffled, rows);
+            let again = without_sources(themes_of(
+                dir.path(),
+                &shuffled,
+                &["--algorithm", algorithm],
+            ));
+            assert_eq!(first, again, "{algorithm}, shuffle {shuffle}");
+        }
+    }
+}
+
+/// Adjusted Rand index by counting pairs one by one (independent of the library's
+/// contingency-table formula).
+fn pair_counting_ari(a: &[i64], b: &[i64]) -> f64 {
+    let n = a.len();
+    let (mut both, mut in_a, mut in_b) = (0f64, 0f64, 0f64);
+    for i in 0..n {
+        for j in i + 1..n {
+            let (sa, sb) = (a[i] == a[j], b[i] == b[j]);
+            both += (sa && sb) as u8 as f64;
+            in_a += sa as u8 as f64;
+            in_b += sb as u8 as f64;
+        }
+    }
+    let pairs = (n * (n - 1) / 2) as f64;
+    let expected = in_a * in_b / pairs;
+    (both - expected) / ((in_a + in_b) / 2.0 - expected)
+}
+
+#[test]
+fn the_trust_panels_stability_is_the_ari_of_the_runs_it_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = piaf_rows();
+    let report = themes_of(
+        dir.path(),
+        &rows,
+        &[
+            "--algorithm",
+            "kmeans",
+            "--restarts",
+            "1",
+            "--stability-runs",
+            "3",
+        ],
+    );
+    let stability = &report["trust"]["stability"];
+    let seeds: Vec<u64> = stability["seeds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_u64().unwrap())
+        .collect();
+    assert_eq!(seeds, vec![42, 43, 44]);
+    let labels = |r: &serde_json::Value| -> Vec<i64> {
+        r["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["cluster"].as_i64().unwrap())
+            .collect()
+    };
+    let runs: Vec<Vec<i64>> = seeds
+        .iter()
+        .map(|s| {
+            let seed = s.to_string();
+            let r = themes_of(
+                dir.path(),
+                &rows,
+                &[
+                    "--algorithm",
+                    "kmeans",
+                    "--restarts",
+                    "1",
+                    "--stability-runs",
+                    "1",
+                    "--seed",
+                    &seed,
+                ],
+            );
+            assert!(r["trust"].get("stability").is_none());
+            labels(&r)
+        })
+        .collect();
+    assert_eq!(runs[0], labels(&report));
+    let scores = [
+        pair_counting_ari(&runs[0], &runs[1]),
+        pair_counting_ari(&runs[0], &runs[2]),
+        pair_counting_ari(&runs[1], &runs[2]),
+    ];
+    let mean = scores.iter().sum::<f64>() / 3.0;
+    let min = scores.iter().copied().fold(f64::INFINITY, f64::min);
+    assert!(
+        (stability["mean_ari"].as_f64().unwrap() - mean).abs() < 1e-4,
+        "{stability} vs {mean}"
+    );
+    assert!(
+        (stability["min_ari"].as_f64().unwrap() - min).abs() < 1e-4,
+        "{stability} vs {min}"
+    );
+    let clusters = report["trust"]["clusters"].as_array().unwrap();
+    assert_eq!(clusters.len(), report["clusters"].as_array().unwrap().len());
+    for c in clusters {
+        let s = c["stability"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&s), "{c}");
+    }
+    assert!(report["run"]["input_hash"].as_str().unwrap().len() == 64);
+}
+
+#[test]
+fn a_previous_report_keeps_stable_ids_and_says_what_is_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = piaf_rows();
+    let spectral = ["--algorithm", "spectral"];
+    let first = themes_of(dir.path(), &rows, &spectral);
+    std::fs::write(dir.path().join("previous.json"), first.to_string()).unwrap();
+    // The same input again: every cluster continues its previous self, label included.
+    let mut with_previous = spectral.to_vec();
+    with_previous.extend(["--previous", "previous.json"]);
+    let again = themes_of(dir.path(), &rows, &with_previous);
+    for (a, b) in first["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(again["clusters"].as_array().unwrap())
+    {
+        assert_eq!(a["stable_id"], b["stable_id"]);
+        assert_eq!(a["label"], b["label"]);
+        assert_eq!(b["lineage"]["status"], "continued", "{b}");
+    }
+    let changes = &again["changes"];
+    assert_eq!(changes["new"], serde_json::json!([]));
+    assert_eq!(changes["faded"], serde_json::json!([]));
+    assert_eq!(changes["settings"], serde_json::json!([]));
+    // Texts about something else entirely, with one more cluster: a new theme, a new id.
+    let mut more = rows.clone();
+    for i in 0..8 {
+        more.push(
+            serde_json::json!({
+                "id": format!("recette{i}"),
+                "text": format!("Recette de cuisine numéro {i} : faire fondre le beurre, ajouter la farine et le lait, remuer la sauce béchamel à feu doux puis saler et poivrer."),
+            })
+            .to_string(),
+        );
+    }
+    let mut k5 = with_previous.clone();
+    k5.extend(["--k", "5"]);
+    let grown = themes_of(dir.path(), &more, &k5);
+    let new: Vec<u64> = grown["changes"]["new"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    assert_eq!(new.len(), 1, "{}", grown["changes"]);
+    assert!(new[0] >= first["next_stable_id"].as_u64().unwrap());
+    let recipes = grown["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["stable_id"].as_u64() == Some(new[0]))
+        .unwrap();
+    let members: Vec<&str> = recipes["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
+    assert!(
+        members.iter().filter(|m| m.starts_with("recette")).count() >= 7,
+        "{members:?}"
+    );
+    let settings = &grown["changes"]["settings"];
+    assert!(
+        settings.as_array().unwrap().iter().any(|s| s["key"] == "k"),
+        "{settings}"
+    );
+}
+
+#[test]
+fn a_previous_report_that_is_not_one_is_a_one_line_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("in.jsonl"), piaf_rows().join("\n")).unwrap();
+    std::fs::write(dir.path().join("old.json"), "{\"not\": \"a report\"}").unwrap();
+    let out = silica(
+        &["themes", "in.jsonl", "--previous", "old.json"],
+        dir.path(),
+    );
+    one_line_error(&out, &["old.json", "not a silica themes report"]);
+}

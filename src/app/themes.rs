@@ -11,8 +11,8 @@ use crate::embed::Embedder;
 use crate::index::{Passage, PassageStore};
 use crate::model::PromptChoice;
 use crate::themes::{
-    DocumentInfo, Item, NamedTheme, ReportInputs, ScoringParams, ThemeReport, ThemeScorer, Twin,
-    BACKGROUND,
+    DocumentInfo, Item, NamedTheme, PreviousReport, ReportInputs, ScoringParams, ThemeReport,
+    ThemeScorer, Twin, BACKGROUND,
 };
 use crate::vectors::Embeddings;
 use anyhow::{bail, Result};
@@ -25,6 +25,62 @@ pub struct ThemeItems {
     /// Documents that repeat an item's document (`--unit document`), not clustered again.
     pub twins: Vec<Twin>,
     pub documents: Vec<DocumentInfo>,
+    /// Texts cut at the model's context by this run's embedding (None: read from a store).
+    pub truncated: Option<usize>,
+}
+
+impl ThemeItems {
+    /// Puts documents in the order of their ids and items in the order of their document,
+    /// place in it and id, so that the themes do not depend on the order the input came in
+    /// (clustering and every sum over items see the same sequence; reports list the same).
+    pub fn canonical_order(&mut self) {
+        let mut doc_order: Vec<usize> = (0..self.documents.len()).collect();
+        doc_order.sort_by(|&a, &b| {
+            let (x, y) = (&self.documents[a], &self.documents[b]);
+            (&x.id, &x.source, x.date, &x.title).cmp(&(&y.id, &y.source, y.date, &y.title))
+        });
+        let mut new_doc = vec![0; doc_order.len()];
+        for (new, &old) in doc_order.iter().enumerate() {
+            new_doc[old] = new;
+        }
+        self.documents = doc_order
+            .iter()
+            .map(|&d| self.documents[d].clone())
+            .collect();
+        let key = |item: &Item| {
+            (
+                new_doc.get(item.document).copied().unwrap_or(usize::MAX),
+                item.span,
+                item.id.clone(),
+                item.text.clone(),
+            )
+        };
+        let mut item_order: Vec<usize> = (0..self.items.len()).collect();
+        item_order.sort_by_cached_key(|&i| key(&self.items[i]));
+        let mut new_item = vec![0; item_order.len()];
+        for (new, &old) in item_order.iter().enumerate() {
+            new_item[old] = new;
+        }
+        let dim = self.vectors.dim;
+        let mut data = Vec::with_capacity(self.vectors.data.len());
+        let mut items = Vec::with_capacity(self.items.len());
+        for &old in &item_order {
+            data.extend_from_slice(self.vectors.row(old));
+            let mut item = self.items[old].clone();
+            item.document = new_doc.get(item.document).copied().unwrap_or(item.document);
+            items.push(item);
+        }
+        self.items = items;
+        self.vectors = Embeddings { dim, data };
+        self.twins.sort_by_cached_key(|t| key(&t.item));
+        for twin in &mut self.twins {
+            twin.of = new_item[twin.of];
+            twin.item.document = new_doc
+                .get(twin.item.document)
+                .copied()
+                .unwrap_or(twin.item.document);
+        }
+    }
 }
 
 /// A corpus's units (passages, documents or records) embedded now (through the cache),
@@ -36,7 +92,7 @@ pub fn items_from_corpus(
     prompt: &PromptChoice,
     cache: Option<&mut EmbeddingCache>,
 ) -> Result<ThemeItems> {
-    let (items, vectors, _) = embed_units(embedder, corpus, unit, prompt, cache)?;
+    let (items, vectors, stats) = embed_units(embedder, corpus, unit, prompt, cache)?;
     let (items, vectors, twins) = match unit {
         Unit::Document => separate_twins(corpus, items, vectors),
         Unit::Passage | Unit::Text => (items, vectors, Vec::new()),
@@ -56,6 +112,7 @@ pub fn items_from_corpus(
         vectors,
         twins,
         documents,
+        truncated: Some(stats.truncated),
     })
 }
 
@@ -108,6 +165,7 @@ pub fn items_from_store(
         vectors: Embeddings { dim, data },
         twins: Vec::new(),
         documents,
+        truncated: None,
     })
 }
 
@@ -120,6 +178,11 @@ pub struct ThemesRequest<'a> {
     pub scorer: Option<&'a ThemeScorer>,
     pub keywords: usize,
     pub representatives: usize,
+    /// Runs of the clustering compared in the trust panel, the report's own included
+    /// (the others from the next seeds, with its k); below 2, none.
+    pub stability_runs: usize,
+    /// A previous report: clusters keep its stable ids while their content stays.
+    pub previous: Option<&'a PreviousReport>,
 }
 
 /// The report and the number of clusters found. `run` is the report's run record so far:
@@ -129,7 +192,9 @@ pub fn build_report(
     request: &ThemesRequest<'_>,
     run: impl FnOnce(usize) -> serde_json::Value,
 ) -> Result<(ThemeReport, usize)> {
-    if let ClusterParams::Kmeans { k: Some(k), .. } = request.params {
+    if let ClusterParams::Kmeans { k: Some(k), .. } | ClusterParams::Spectral { k: Some(k), .. } =
+        request.params
+    {
         if k > inputs.items.len() {
             bail!(
                 "k = {k} is more than the {} items to cluster",
@@ -137,6 +202,7 @@ pub fn build_report(
             );
         }
     }
+    inputs.canonical_order();
     // Named themes are scored on the model's vectors, before they are centred in place
     // for clustering (one copy of the vectors, not two).
     let theme_assignments = request.scorer.map(|s| {
@@ -148,7 +214,17 @@ pub fn build_report(
         center_in_place(&mut space);
     }
     let clustering = cluster(&space, &request.params)?;
+    let other_runs = other_seeds(
+        &space,
+        &request.params,
+        clustering.k,
+        request.stability_runs,
+    )?;
     let report = ThemeReport::build(ReportInputs {
+        seed: request.params.seed(),
+        previous: request.previous,
+        other_runs: &other_runs,
+        truncated: inputs.truncated,
         items: &inputs.items,
         documents: &inputs.documents,
         theme_assignments,
@@ -158,9 +234,69 @@ pub fn build_report(
         twins: &inputs.twins,
         keywords: request.keywords,
         representatives: request.representatives,
-        run: run(clustering.k),
+        run: with_input_hash(run(clustering.k), inputs),
     })?;
     Ok((report, clustering.k))
+}
+
+/// The run record with a hash of what was clustered (every item's id and text, and every
+/// document's id, in canonical order): two reports of the same input say the same.
+fn with_input_hash(mut run: serde_json::Value, inputs: &ThemeItems) -> serde_json::Value {
+    let mut hasher = blake3::Hasher::new();
+    for d in &inputs.documents {
+        hasher.update(d.id.as_bytes()).update(&[0]);
+    }
+    hasher.update(&[1]);
+    for item in inputs
+        .items
+        .iter()
+        .chain(inputs.twins.iter().map(|t| &t.item))
+    {
+        hasher.update(item.id.as_bytes()).update(&[0]);
+        hasher.update(item.text.as_bytes()).update(&[0]);
+    }
+    if let Some(run) = run.as_object_mut() {
+        run.insert(
+            "input_hash".into(),
+            hasher.finalize().to_hex().as_str().into(),
+        );
+    }
+    run
+}
+
+/// The clustering again from the `runs - 1` seeds after the request's, with the k it
+/// found: the trust panel's stability. None for algorithms without a seed.
+fn other_seeds(
+    space: &Embeddings,
+    params: &ClusterParams,
+    k: usize,
+    runs: usize,
+) -> Result<Vec<(u64, Vec<Option<usize>>)>> {
+    let with_seed = |seed: u64| match *params {
+        ClusterParams::Kmeans { restarts, .. } => Some(ClusterParams::Kmeans {
+            k: Some(k),
+            seed,
+            restarts,
+        }),
+        ClusterParams::Spectral {
+            neighbors,
+            restarts,
+            ..
+        } => Some(ClusterParams::Spectral {
+            k: Some(k),
+            neighbors,
+            seed,
+            restarts,
+        }),
+        ClusterParams::Hdbscan { .. } | ClusterParams::Agglomerative { .. } => None,
+    };
+    let Some(first) = params.seed() else {
+        return Ok(Vec::new());
+    };
+    (1..runs as u64)
+        .filter_map(|i| with_seed(first.wrapping_add(i)).map(|p| (first.wrapping_add(i), p)))
+        .map(|(seed, p)| Ok((seed, cluster(space, &p)?.assignments)))
+        .collect()
 }
 
 /// The scorer for `themes`: names (and backgrounds) embedded by the model and prompt of the

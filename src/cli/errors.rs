@@ -139,9 +139,10 @@ fn cluster_error(e: &ParamError) -> String {
             format!("--k auto needs at least 3 passages, got {n}; give --k")
         }
         ParamError::OnlyKmeansAbove { n } => format!(
-            "{n} passages: above {}, only --algorithm kmeans runs (on a sample, then over all); HDBSCAN and agglomerative clustering compare every pair",
+            "{n} passages: above {}, only --algorithm kmeans and spectral run (on a sample, then over all); HDBSCAN and agglomerative clustering compare every pair",
             crate::cluster::SAMPLE_ABOVE
         ),
+        ParamError::ZeroNeighbors => "--neighbors must be at least 1".into(),
         ParamError::MinClusterSize => "--min-cluster-size must be at least 2".into(),
         ParamError::Threshold(t) => {
             format!("--threshold is a cosine distance, between 0 and 2 (got {t})")

@@ -14,7 +14,9 @@ use crate::export::write_atomically;
 use crate::index::Target;
 use crate::model::PromptChoice;
 use crate::report::{render, ReportFormat};
-use crate::themes::{parse_theme_list, read_themes_file, NamedTheme, ScoringParams};
+use crate::themes::{
+    parse_theme_list, read_themes_file, NamedTheme, PreviousReport, ScoringParams,
+};
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 use std::io::Write;
@@ -24,6 +26,9 @@ use std::path::PathBuf;
 pub enum Algorithm {
     /// k-means (k-means++ starts, restarts); --k N or --k auto.
     Kmeans,
+    /// Spectral clustering: k-means over the leading eigenvectors of the --neighbors
+    /// nearest-neighbour graph; --k N or --k auto. Nearly the same themes whatever the seed.
+    Spectral,
     /// HDBSCAN: clusters of varying density; passages in none are reported as unassigned.
     Hdbscan,
     /// Average-linkage agglomerative clustering cut at --threshold (cosine distance).
@@ -79,6 +84,21 @@ pub struct ThemesArgs {
     /// k-means runs from different starts; the best is kept.
     #[arg(long, default_value_t = 10)]
     pub restarts: usize,
+
+    /// Spectral: neighbours of each passage in the graph.
+    #[arg(long, default_value_t = 15)]
+    pub neighbors: usize,
+
+    /// A previous report of these themes (JSON): clusters that continue its clusters keep
+    /// their stable ids and labels, and the report says what is new, split, merged or
+    /// faded since, and which settings changed.
+    #[arg(long, value_name = "REPORT.json")]
+    pub previous: Option<PathBuf>,
+
+    /// Runs compared in the trust panel's stability, this one included: the others take
+    /// the next seeds and keep this run's k (k-means and spectral; 0 or 1: none).
+    #[arg(long, default_value_t = 5)]
+    pub stability_runs: usize,
 
     /// Smallest cluster HDBSCAN reports.
     #[arg(long, default_value_t = 4)]
@@ -173,18 +193,29 @@ impl ScoringArgs {
 
 impl ThemesArgs {
     fn cluster_params(&self) -> Result<ClusterParams> {
+        let k = || -> Result<Option<usize>> {
+            Ok(match self.k.trim() {
+                "auto" => None,
+                text => match text.parse::<usize>() {
+                    Ok(0) => bail!("--k must be at least 1 (or auto)"),
+                    Ok(k) => Some(k),
+                    Err(_) => bail!("--k takes a number or auto, not {text:?}"),
+                },
+            })
+        };
         Ok(match self.algorithm {
-            Algorithm::Kmeans => {
-                let k = match self.k.trim() {
-                    "auto" => None,
-                    text => match text.parse::<usize>() {
-                        Ok(0) => bail!("--k must be at least 1 (or auto)"),
-                        Ok(k) => Some(k),
-                        Err(_) => bail!("--k takes a number or auto, not {text:?}"),
-                    },
-                };
-                ClusterParams::Kmeans {
-                    k,
+            Algorithm::Kmeans => ClusterParams::Kmeans {
+                k: k()?,
+                seed: self.seed,
+                restarts: self.restarts.max(1),
+            },
+            Algorithm::Spectral => {
+                if self.neighbors == 0 {
+                    bail!("--neighbors must be at least 1");
+                }
+                ClusterParams::Spectral {
+                    k: k()?,
+                    neighbors: self.neighbors,
                     seed: self.seed,
                     restarts: self.restarts.max(1),
                 }
@@ -224,6 +255,11 @@ pub fn run(mut args: ThemesArgs) -> Result<()> {
     // Everything that can be checked without the model is checked first.
     let params = args.cluster_params()?;
     let named = args.named_themes()?;
+    let previous = args
+        .previous
+        .as_deref()
+        .map(PreviousReport::read)
+        .transpose()?;
     let scoring = args.scoring.params()?;
     args.dates.check()?;
     let format = args
@@ -237,7 +273,9 @@ pub fn run(mut args: ThemesArgs) -> Result<()> {
 
     let mut inputs = read_inputs(&mut args, named.is_some())?;
     let unit = unit_name(args.unit);
-    if let ClusterParams::Kmeans { k: Some(k), .. } = params {
+    if let ClusterParams::Kmeans { k: Some(k), .. } | ClusterParams::Spectral { k: Some(k), .. } =
+        params
+    {
         if k > inputs.items.items.len() {
             bail!(
                 "--k {k} is more than the {} {unit}s to cluster",
@@ -261,6 +299,8 @@ pub fn run(mut args: ThemesArgs) -> Result<()> {
         scorer: scorer.as_ref(),
         keywords: args.keywords,
         representatives: 3,
+        stability_runs: args.stability_runs,
+        previous: previous.as_ref(),
     };
     let mut run = serde_json::Map::new();
     run.insert("silica".into(), env!("CARGO_PKG_VERSION").into());

@@ -3,6 +3,7 @@
 //! For unit vectors the mean cosine distance from x to the members of C is
 //! `1 - x·sum(C)/|C|`, so the silhouette needs only per-cluster sums: exact, in
 //! O(n·k·dim) time, without the n x n distance matrix.
+use std::collections::HashMap;
 
 use crate::vectors::Embeddings;
 use serde::Serialize;
@@ -147,6 +148,30 @@ pub fn cluster_metrics(vectors: &Embeddings, assignments: &[Option<usize>]) -> C
                 .collect(),
         ),
         clusters,
+    }
+}
+
+/// Adjusted Rand index between two labellings of the same items (1: the same partition,
+/// about 0: no more alike than chance).
+pub fn adjusted_rand_index(truth: &[usize], pred: &[usize]) -> f64 {
+    let comb = |k: f64| k * (k - 1.0) / 2.0;
+    let mut ct: HashMap<usize, f64> = HashMap::new();
+    let mut cp: HashMap<usize, f64> = HashMap::new();
+    let mut both: HashMap<(usize, usize), f64> = HashMap::new();
+    for (&t, &p) in truth.iter().zip(pred) {
+        *ct.entry(t).or_default() += 1.0;
+        *cp.entry(p).or_default() += 1.0;
+        *both.entry((t, p)).or_default() += 1.0;
+    }
+    let index: f64 = both.values().map(|&c| comb(c)).sum();
+    let st: f64 = ct.values().map(|&c| comb(c)).sum();
+    let sp: f64 = cp.values().map(|&c| comb(c)).sum();
+    let expected = st * sp / comb(truth.len() as f64);
+    let maximum = (st + sp) / 2.0;
+    if maximum == expected {
+        1.0
+    } else {
+        (index - expected) / (maximum - expected)
     }
 }
 

@@ -9,12 +9,14 @@ mod density;
 mod kmeans;
 mod metrics;
 mod sampled;
+mod spectral;
 
-pub use metrics::{cluster_metrics, silhouette, ClusterMetrics, ClusterStats};
+pub use metrics::{adjusted_rand_index, cluster_metrics, silhouette, ClusterMetrics, ClusterStats};
 pub use sampled::{kmeans_sampled, sample_rows, SAMPLE_ABOVE, SAMPLE_SIZE};
+pub use spectral::SpectralEmbedding;
 
 use crate::vectors::Embeddings;
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 use serde::Serialize;
 
 /// Which algorithm, with its own settings.
@@ -27,10 +29,29 @@ pub enum ClusterParams {
         seed: u64,
         restarts: usize,
     },
+    /// Spectral clustering: k-means (seeded, `restarts` starts) over the leading
+    /// eigenvectors of the `neighbors`-nearest-neighbour graph; `k: None` picks k by the
+    /// silhouette of the vectors themselves. Far less sensitive to the seed than k-means.
+    Spectral {
+        k: Option<usize>,
+        neighbors: usize,
+        seed: u64,
+        restarts: usize,
+    },
     /// HDBSCAN: clusters of varying density; points in none are unassigned.
     Hdbscan { min_cluster_size: usize },
     /// Average-linkage agglomerative clustering, cut where cosine distance exceeds `threshold`.
     Agglomerative { threshold: f64 },
+}
+
+impl ClusterParams {
+    /// The seed of an algorithm that has one.
+    pub fn seed(&self) -> Option<u64> {
+        match *self {
+            ClusterParams::Kmeans { seed, .. } | ClusterParams::Spectral { seed, .. } => Some(seed),
+            ClusterParams::Hdbscan { .. } | ClusterParams::Agglomerative { .. } => None,
+        }
+    }
 }
 
 /// The result: for each vector its cluster, or `None` when it belongs to none.
@@ -113,8 +134,10 @@ pub enum ParamError {
     KAboveSample { k: usize },
     #[error("choosing k needs at least 3 passages, got {n}; give k")]
     AutoKNeedsThree { n: usize },
-    #[error("{n} passages: above {}, only k-means runs (on a sample, then over all); HDBSCAN and agglomerative clustering compare every pair", SAMPLE_ABOVE)]
+    #[error("{n} passages: above {}, only k-means and spectral clustering run (on a sample, then over all); HDBSCAN and agglomerative clustering compare every pair", SAMPLE_ABOVE)]
     OnlyKmeansAbove { n: usize },
+    #[error("the neighbour graph needs at least 1 neighbour per passage")]
+    ZeroNeighbors,
     #[error("HDBSCAN's smallest cluster must be at least 2")]
     MinClusterSize,
     #[error("the agglomerative threshold is a cosine distance, between 0 and 2 (got {0})")]
@@ -141,11 +164,17 @@ pub fn cluster(vectors: &Embeddings, params: &ClusterParams) -> Result<Clusterin
     }
     if n > SAMPLE_ABOVE {
         return match params {
-            ClusterParams::Kmeans { k: Some(k), .. } if *k > SAMPLE_SIZE => {
+            ClusterParams::Kmeans { k: Some(k), .. }
+            | ClusterParams::Spectral { k: Some(k), .. }
+                if *k > SAMPLE_SIZE =>
+            {
                 return Err(ParamError::KAboveSample { k: *k }.into())
             }
-            ClusterParams::Kmeans { k: Some(0), .. } => Err(ParamError::ZeroK.into()),
-            ClusterParams::Kmeans { .. } => kmeans_sampled(vectors, params),
+            ClusterParams::Kmeans { k: Some(0), .. }
+            | ClusterParams::Spectral { k: Some(0), .. } => Err(ParamError::ZeroK.into()),
+            ClusterParams::Kmeans { .. } | ClusterParams::Spectral { .. } => {
+                kmeans_sampled(vectors, params)
+            }
             _ => Err(ParamError::OnlyKmeansAbove { n }.into()),
         };
     }
@@ -172,29 +201,17 @@ pub fn cluster(vectors: &Embeddings, params: &ClusterParams) -> Result<Clusterin
             seed,
             restarts,
         } => {
-            let mut best: Option<(f64, Vec<usize>)> = None;
-            let mut by_k = Vec::new();
             if n < 3 {
                 return Err(ParamError::AutoKNeedsThree { n }.into());
             }
-            for k in 2..=max_auto_k(n) {
-                let labels = kmeans::kmeans(vectors, k, seed, restarts)?;
-                let score = silhouette(
-                    vectors,
-                    &labels.iter().copied().map(Some).collect::<Vec<_>>(),
-                );
-                by_k.push((k, score));
-                // Strictly better only: ties keep the smaller k.
-                if best.as_ref().is_none_or(|(s, _)| score > *s) {
-                    best = Some((score, labels));
-                }
-            }
-            let (_, labels) = best.expect("at least k = 2 was tried");
-            Ok(Clustering::canonical(
-                labels.into_iter().map(Some).collect(),
-                by_k,
-            ))
+            best_by_silhouette(vectors, |k| kmeans::kmeans(vectors, k, seed, restarts))
         }
+        ClusterParams::Spectral {
+            k,
+            neighbors,
+            seed,
+            restarts,
+        } => spectral_clustering(vectors, k, neighbors, seed, restarts),
         ClusterParams::Hdbscan { min_cluster_size } => {
             if min_cluster_size < 2 {
                 return Err(ParamError::MinClusterSize.into());
@@ -215,6 +232,66 @@ pub fn cluster(vectors: &Embeddings, params: &ClusterParams) -> Result<Clusterin
             ))
         }
     }
+}
+
+/// Spectral clustering with k given, or chosen by the vectors' silhouette from one
+/// embedding of [`max_auto_k`] dimensions.
+fn spectral_clustering(
+    vectors: &Embeddings,
+    k: Option<usize>,
+    neighbors: usize,
+    seed: u64,
+    restarts: usize,
+) -> Result<Clustering> {
+    let n = vectors.len();
+    if neighbors == 0 {
+        return Err(ParamError::ZeroNeighbors.into());
+    }
+    match k {
+        Some(0) => Err(ParamError::ZeroK.into()),
+        Some(k) if k > n => Err(ParamError::KAboveItems { k, n }.into()),
+        Some(k) => {
+            let embedding = SpectralEmbedding::new(vectors, neighbors, k, seed)?;
+            let labels = embedding.clusters(k, seed, restarts)?;
+            Ok(Clustering::canonical(
+                labels.into_iter().map(Some).collect(),
+                Vec::new(),
+            ))
+        }
+        None => {
+            if n < 3 {
+                return Err(ParamError::AutoKNeedsThree { n }.into());
+            }
+            let embedding = SpectralEmbedding::new(vectors, neighbors, max_auto_k(n), seed)?;
+            best_by_silhouette(vectors, |k| embedding.clusters(k, seed, restarts))
+        }
+    }
+}
+
+/// The clustering of the best cosine silhouette over k from 2 to [`max_auto_k`] (ties keep
+/// the smaller k), with every k's silhouette.
+fn best_by_silhouette(
+    vectors: &Embeddings,
+    mut labels_for: impl FnMut(usize) -> Result<Vec<usize>>,
+) -> Result<Clustering> {
+    let mut best: Option<(f64, Vec<usize>)> = None;
+    let mut by_k = Vec::new();
+    for k in 2..=max_auto_k(vectors.len()) {
+        let labels = labels_for(k)?;
+        let score = silhouette(
+            vectors,
+            &labels.iter().copied().map(Some).collect::<Vec<_>>(),
+        );
+        by_k.push((k, score));
+        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((score, labels));
+        }
+    }
+    let (_, labels) = best.context("no k to try")?;
+    Ok(Clustering::canonical(
+        labels.into_iter().map(Some).collect(),
+        by_k,
+    ))
 }
 
 /// The vectors minus their mean, normalised again.

@@ -119,13 +119,18 @@ fn means(vectors: &Embeddings, labels: &[usize], old: &[Vec<f32>]) -> Vec<Vec<f3
         .collect()
 }
 
-/// k-means over `vectors` through a sample of [`SAMPLE_SIZE`] rows (`params` must be
-/// k-means): k (given, or by silhouette on the sample) and starting centroids come from the
-/// sample, then up to [`FULL_PASSES`] Lloyd passes run over every row. The silhouettes by k
+/// k-means (or spectral clustering) over `vectors` through a sample of [`SAMPLE_SIZE`]
+/// rows: k (given, or by silhouette on the sample) and the centroids come from the sample's
+/// clusters, then every row joins its nearest centroid, and for k-means up to
+/// [`FULL_PASSES`] Lloyd passes run over every row. The silhouettes by k
 /// are the sample's.
 pub fn kmeans_sampled(vectors: &Embeddings, params: &ClusterParams) -> Result<Clustering> {
-    let ClusterParams::Kmeans { seed, .. } = *params else {
-        anyhow::bail!("only k-means runs on a sample");
+    let (seed, passes) = match *params {
+        ClusterParams::Kmeans { seed, .. } => (seed, FULL_PASSES),
+        // The sample's clusters are the graph's: Lloyd passes would pull them back towards
+        // plain k-means, so every row only joins its nearest centroid.
+        ClusterParams::Spectral { seed, .. } => (seed, 0),
+        _ => anyhow::bail!("only k-means and spectral clustering run on a sample"),
     };
     let rows = sample_rows(vectors.len(), SAMPLE_SIZE, seed);
     let sample = rows_of(vectors, &rows);
@@ -138,7 +143,7 @@ pub fn kmeans_sampled(vectors: &Embeddings, params: &ClusterParams) -> Result<Cl
     let zero = vec![vec![0f32; vectors.dim]; on_sample.k];
     let mut centroids = means(&sample, &labels, &zero);
     let mut labels = assign(vectors, &centroids);
-    for _ in 0..FULL_PASSES {
+    for _ in 0..passes {
         centroids = means(vectors, &labels, &centroids);
         let next = assign(vectors, &centroids);
         let same = next == labels;

@@ -95,28 +95,8 @@ pub fn nmi(truth: &[usize], pred: &[usize]) -> f64 {
     }
 }
 
-/// Adjusted Rand index.
-pub fn ari(truth: &[usize], pred: &[usize]) -> f64 {
-    let comb = |k: f64| k * (k - 1.0) / 2.0;
-    let mut ct: HashMap<usize, f64> = HashMap::new();
-    let mut cp: HashMap<usize, f64> = HashMap::new();
-    let mut both: HashMap<(usize, usize), f64> = HashMap::new();
-    for (&t, &p) in truth.iter().zip(pred) {
-        *ct.entry(t).or_default() += 1.0;
-        *cp.entry(p).or_default() += 1.0;
-        *both.entry((t, p)).or_default() += 1.0;
-    }
-    let index: f64 = both.values().map(|&c| comb(c)).sum();
-    let st: f64 = ct.values().map(|&c| comb(c)).sum();
-    let sp: f64 = cp.values().map(|&c| comb(c)).sum();
-    let expected = st * sp / comb(truth.len() as f64);
-    let maximum = (st + sp) / 2.0;
-    if maximum == expected {
-        1.0
-    } else {
-        (index - expected) / (maximum - expected)
-    }
-}
+/// Adjusted Rand index (the clustering stage's, where the trust panel uses it too).
+pub use crate::cluster::adjusted_rand_index as ari;
 
 /// Retrieval scores of one query: the 1-based rank of each relevant document in its result list.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -3,7 +3,10 @@
 //! bar per article, and a 2-D map of every passage (inline SVG, PCA), coloured by cluster,
 //! with the passage text on hover.
 
-use super::{excerpt, percent, run_summary, span_note, timeline_table, TimelineTable};
+use super::{
+    change_lines, excerpt, percent, run_summary, span_note, timeline_table, trust_line,
+    TimelineTable,
+};
 use crate::themes::ThemeReport;
 use std::fmt::Write;
 
@@ -49,6 +52,15 @@ pub fn render(report: &ThemeReport) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>silica theme report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>Theme report</h1>\n<p class=\"run\">{}</p>\n",
         esc(&run_summary(report))
     );
+    let changes = change_lines(report);
+    if !changes.is_empty() {
+        h.push_str("<h2>What changed</h2>\n<ul>\n");
+        for line in changes {
+            let _ = writeln!(h, "<li>{}</li>", esc(&line));
+        }
+        h.push_str("</ul>\n");
+    }
+    let _ = writeln!(h, "<p class=\"run\">{}</p>", esc(&trust_line(report)));
     if !report.themes.is_empty() {
         h.push_str(&named_themes_html(report));
     }

@@ -1,4 +1,4 @@
-use super::{excerpt, percent, run_summary, span_note, timeline_table};
+use super::{change_lines, excerpt, percent, run_summary, span_note, timeline_table, trust_line};
 use crate::themes::ThemeReport;
 use std::fmt::Write;
 
@@ -6,6 +6,11 @@ use std::fmt::Write;
 pub fn render(report: &ThemeReport) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Theme report\n\n{}\n", run_summary(report));
+    let changes = change_lines(report);
+    if !changes.is_empty() {
+        let _ = writeln!(out, "## What changed\n\n- {}\n", changes.join("\n- "));
+    }
+    let _ = writeln!(out, "{}\n", trust_line(report));
     if !report.themes.is_empty() {
         let _ = writeln!(
             out,

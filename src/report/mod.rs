@@ -112,3 +112,89 @@ pub(crate) fn timeline_table(report: &ThemeReport) -> Option<TimelineTable> {
         undated_items: timeline.undated_items,
     })
 }
+
+/// What changed since the previous report (with `--previous`), one sentence a line: every
+/// format leads with it.
+pub(crate) fn change_lines(report: &ThemeReport) -> Vec<String> {
+    let Some(changes) = &report.changes else {
+        return Vec::new();
+    };
+    let label = |id: usize| {
+        report
+            .clusters
+            .iter()
+            .find(|c| c.stable_id == id)
+            .map_or_else(|| format!("#{id}"), |c| format!("#{id} {}", c.label))
+    };
+    let mut lines = Vec::new();
+    let list = |ids: &[usize]| ids.iter().map(|&i| label(i)).collect::<Vec<_>>().join("; ");
+    if !changes.new.is_empty() {
+        lines.push(format!(
+            "New since the previous report: {}.",
+            list(&changes.new)
+        ));
+    }
+    if !changes.split.is_empty() {
+        lines.push(format!(
+            "Split from an earlier theme: {}.",
+            list(&changes.split)
+        ));
+    }
+    for m in &changes.merged {
+        lines.push(format!(
+            "Merged: #{} {} ({} items) into {}.",
+            m.stable_id,
+            m.label,
+            m.size,
+            m.merged_into.map(label).unwrap_or_default()
+        ));
+    }
+    for f in &changes.faded {
+        lines.push(format!(
+            "Faded: #{} {} ({} items).",
+            f.stable_id, f.label, f.size
+        ));
+    }
+    if lines.is_empty() {
+        lines.push("No theme is new, split, merged or faded since the previous report.".into());
+    }
+    if !changes.settings.is_empty() {
+        let keys: Vec<&str> = changes.settings.iter().map(|s| s.key.as_str()).collect();
+        lines.push(format!("Settings changed: {}.", keys.join(", ")));
+    }
+    lines
+}
+
+/// The trust panel in one line.
+pub(crate) fn trust_line(report: &ThemeReport) -> String {
+    let t = &report.trust;
+    let mut parts = Vec::new();
+    if let Some(s) = &t.stability {
+        parts.push(format!(
+            "stability across {} seeds: mean ARI {:.2} (lowest {:.2})",
+            s.seeds.len(),
+            s.mean_ari,
+            s.min_ari
+        ));
+    }
+    if t.unassigned_share > 0.0 {
+        parts.push(format!("{} unassigned", percent(t.unassigned_share)));
+    }
+    if let Some(o) = t.other_share {
+        parts.push(format!("{} other", percent(o)));
+    }
+    if let Some(c) = t.confident_share {
+        parts.push(format!("{} confidently named", percent(c)));
+    }
+    if let Some(n) = t.truncated.filter(|&n| n > 0) {
+        parts.push(format!("{n} texts cut at the model's context"));
+    }
+    format!(
+        "Trust: {}.",
+        if parts.is_empty() {
+            "no figures".into()
+        } else {
+            parts.join("; ")
+        }
+    )
+}

@@ -1,4 +1,4 @@
-use super::{excerpt, percent, run_summary, timeline_table};
+use super::{change_lines, excerpt, percent, run_summary, timeline_table, trust_line};
 use crate::themes::ThemeReport;
 use std::fmt::Write;
 
@@ -7,6 +7,10 @@ use std::fmt::Write;
 pub fn render(report: &ThemeReport) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}\n", run_summary(report));
+    for line in change_lines(report) {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out, "{}\n", trust_line(report));
     write_clusters(&mut out, report);
     write_named_themes(&mut out, report);
     write_timeline(&mut out, report);

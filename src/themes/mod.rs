@@ -3,14 +3,18 @@
 //! article's share of every cluster and theme; the metrics; and how the run was made.
 
 mod labels;
+mod lineage;
 mod named;
 mod scoring;
 mod timeline;
+mod trust;
 
 pub use labels::{cluster_keywords, label, Keyword};
+pub use lineage::{Changes, Ended, Lineage, PreviousReport, SettingChange, Status};
 pub use named::{parse_theme_list, read_themes_file, NamedTheme, ThemeListError, BACKGROUND};
 pub use scoring::{ScoringParams, ThemeAssignment, ThemeScorer, OTHER};
 pub use timeline::{theme_timeline, Granularity, PeriodShare, Timeline};
+pub use trust::{ClusterTrust, Stability, TrustPanel};
 
 use crate::cluster::{cluster_metrics, ClusterMetrics, Clustering};
 use crate::vectors::{dot_f64 as dot, normalized_mean, round4 as r4, Embeddings};
@@ -56,6 +60,13 @@ pub struct DocumentInfo {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClusterReport {
     pub id: usize,
+    /// The cluster's identity across runs: with `--previous`, the id of the previous
+    /// cluster it continues, else a new one; without, its `id`.
+    pub stable_id: usize,
+    /// With `--previous`: whether it continues, grew, shrank, split from a previous
+    /// cluster or is new.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lineage: Option<Lineage>,
     pub label: String,
     pub keywords: Vec<String>,
     pub keyword_scores: Vec<f64>,
@@ -170,6 +181,13 @@ pub struct ThemeReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeline: Option<Timeline>,
     pub metrics: Metrics,
+    /// With `--previous`: what changed since that report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Changes>,
+    /// The stable id the next new cluster gets (no faded cluster's id is given again).
+    pub next_stable_id: usize,
+    /// How far the themes can be relied on.
+    pub trust: TrustPanel,
     pub run: serde_json::Value,
     /// 2-D PCA projection of the item vectors (for the HTML map), as (item index, point):
     /// every item up to [`MAP_ITEMS`], else a seeded sample of that many; not in JSON.
@@ -193,6 +211,14 @@ pub struct ReportInputs<'a> {
     pub scorer: Option<&'a ThemeScorer>,
     pub keywords: usize,
     pub representatives: usize,
+    /// The clustering's seed, when its algorithm has one.
+    pub seed: Option<u64>,
+    /// The clustering from other seeds (seed, assignments), for the trust panel.
+    pub other_runs: &'a [(u64, Vec<Option<usize>>)],
+    /// Texts cut at the model's context while embedding (None: read from a store).
+    pub truncated: Option<usize>,
+    /// A previous report whose clusters this run's are matched with.
+    pub previous: Option<&'a PreviousReport>,
     pub run: serde_json::Value,
 }
 
@@ -216,7 +242,14 @@ impl ThemeReport {
             }
             None => vec![None; inputs.items.len()],
         };
-        let clusters = cluster_reports(&inputs, &metrics, &assignments);
+        let mut clusters = cluster_reports(&inputs, &metrics, &assignments);
+        let (changes, next_stable_id) = match inputs.previous {
+            Some(previous) => {
+                let (changes, next) = lineage::match_previous(&mut clusters, previous, &inputs.run);
+                (Some(changes), next)
+            }
+            None => (None, clusters.len()),
+        };
         let items = item_reports(&inputs, &assignments);
         let document_of = report_documents(&inputs);
         let documents = document_reports(&inputs, &items, &document_of);
@@ -227,6 +260,7 @@ impl ThemeReport {
         let timeline = inputs
             .scorer
             .and_then(|_| item_timeline(&inputs, &items, &document_of));
+        let trust = trust_panel(&inputs, &metrics, &clusters, &items);
         Ok(Self {
             clusters,
             unassigned: inputs
@@ -240,9 +274,78 @@ impl ThemeReport {
             documents,
             timeline,
             metrics: rounded_metrics(metrics, &inputs.clustering.silhouette_by_k),
+            changes,
+            next_stable_id,
+            trust,
             run: inputs.run,
             map: project_2d(inputs.cluster_space, MAP_ITEMS),
         })
+    }
+}
+
+/// The trust panel of a report's clusters and items.
+fn trust_panel(
+    inputs: &ReportInputs<'_>,
+    metrics: &ClusterMetrics,
+    clusters: &[ClusterReport],
+    items: &[ItemReport],
+) -> TrustPanel {
+    let assignments = &inputs.clustering.assignments;
+    let others: Vec<Vec<Option<usize>>> =
+        inputs.other_runs.iter().map(|(_, a)| a.clone()).collect();
+    let stability = inputs.seed.and_then(|first| {
+        let mut seeds = vec![first];
+        seeds.extend(inputs.other_runs.iter().map(|(s, _)| *s));
+        let mut runs = vec![assignments.clone()];
+        runs.extend(others.iter().cloned());
+        trust::stability(seeds, &runs)
+    });
+    let per_cluster = trust::cluster_stability(assignments, inputs.clustering.k, &others);
+    let members = inputs.clustering.all_members();
+    let n = items.len().max(1) as f64;
+    let named: Vec<&ItemReport> = items.iter().filter(|i| i.theme.is_some()).collect();
+    let share = |count: usize| r4(count as f64 / named.len().max(1) as f64);
+    TrustPanel {
+        stability,
+        clusters: clusters
+            .iter()
+            .map(|c| {
+                let (cohesion, separation) =
+                    trust::cohesion_separation(metrics.clusters.iter().find(|s| s.id == c.id));
+                ClusterTrust {
+                    id: c.id,
+                    stability: per_cluster.get(c.id).copied().flatten(),
+                    cohesion,
+                    separation,
+                    theme_agreement: c.theme.as_ref().map(|t| {
+                        let mine = members.get(c.id).map_or(&[][..], Vec::as_slice);
+                        let carrying = mine
+                            .iter()
+                            .filter(|&&i| items[i].theme.as_ref() == Some(t))
+                            .count();
+                        r4(carrying as f64 / mine.len().max(1) as f64)
+                    }),
+                }
+            })
+            .collect(),
+        unassigned_share: r4(items.iter().filter(|i| i.cluster.is_none()).count() as f64 / n),
+        other_share: (!named.is_empty()).then(|| {
+            share(
+                named
+                    .iter()
+                    .filter(|i| i.confidence == Some("other"))
+                    .count(),
+            )
+        }),
+        confident_share: (!named.is_empty()).then(|| {
+            share(
+                named
+                    .iter()
+                    .filter(|i| i.confidence == Some("confident"))
+                    .count(),
+            )
+        }),
+        truncated: inputs.truncated,
     }
 }
 
@@ -290,6 +393,8 @@ fn cluster_reports(
             let stats = metrics.clusters.iter().find(|s| s.id == c);
             ClusterReport {
                 id: c,
+                stable_id: c,
+                lineage: None,
                 label: label(&keyword_lists[c]),
                 keywords: keyword_lists[c].iter().map(|k| k.text.clone()).collect(),
                 keyword_scores: keyword_lists[c].iter().map(|k| r4(k.score)).collect(),
