@@ -4,7 +4,7 @@
 
 use super::units::{embed_units, separate_twins, Unit};
 use crate::cache::EmbeddingCache;
-use crate::cluster::{center_in_place, cluster, ClusterParams};
+use crate::cluster::{center_in_place, cluster_from, ClusterParams};
 use crate::corpus::Corpus;
 use crate::corpus::{model_input, TextFormat};
 use crate::embed::Embedder;
@@ -213,12 +213,17 @@ pub fn build_report(
     if request.center {
         center_in_place(&mut space);
     }
-    let clustering = cluster(&space, &request.params)?;
+    let groups = request
+        .previous
+        .map(|p| previous_groups(p, &inputs.items))
+        .unwrap_or_default();
+    let clustering = cluster_from(&space, &request.params, &groups)?;
     let other_runs = other_seeds(
         &space,
         &request.params,
         clustering.k,
         request.stability_runs,
+        &groups,
     )?;
     let report = ThemeReport::build(ReportInputs {
         seed: request.params.seed(),
@@ -237,6 +242,29 @@ pub fn build_report(
         run: with_input_hash(run(clustering.k), inputs),
     })?;
     Ok((report, clustering.k))
+}
+
+/// For each cluster of a previous report (in its order: largest first), the items of this
+/// run it held: the clustering starts from them.
+fn previous_groups(previous: &PreviousReport, items: &[Item]) -> Vec<Vec<usize>> {
+    let position: HashMap<&str, usize> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (item.id.as_str(), i))
+        .collect();
+    previous
+        .clusters
+        .iter()
+        .map(|c| {
+            let mut rows: Vec<usize> = c
+                .members
+                .iter()
+                .filter_map(|m| position.get(m.as_str()).copied())
+                .collect();
+            rows.sort_unstable();
+            rows
+        })
+        .collect()
 }
 
 /// The run record with a hash of what was clustered (every item's id and text, and every
@@ -271,6 +299,7 @@ fn other_seeds(
     params: &ClusterParams,
     k: usize,
     runs: usize,
+    groups: &[Vec<usize>],
 ) -> Result<Vec<(u64, Vec<Option<usize>>)>> {
     let with_seed = |seed: u64| match *params {
         ClusterParams::Kmeans { restarts, .. } => Some(ClusterParams::Kmeans {
@@ -295,7 +324,7 @@ fn other_seeds(
     };
     (1..runs as u64)
         .filter_map(|i| with_seed(first.wrapping_add(i)).map(|p| (first.wrapping_add(i), p)))
-        .map(|(seed, p)| Ok((seed, cluster(space, &p)?.assignments)))
+        .map(|(seed, p)| Ok((seed, cluster_from(space, &p, groups)?.assignments)))
         .collect()
 }
 
