@@ -64,9 +64,15 @@ impl ThemeItems {
         let dim = self.vectors.dim;
         let mut data = Vec::with_capacity(self.vectors.data.len());
         let mut items = Vec::with_capacity(self.items.len());
+        let mut taken: Vec<Option<Item>> = std::mem::take(&mut self.items)
+            .into_iter()
+            .map(Some)
+            .collect();
         for &old in &item_order {
             data.extend_from_slice(self.vectors.row(old));
-            let mut item = self.items[old].clone();
+            let Some(mut item) = taken[old].take() else {
+                continue;
+            };
             item.document = new_doc.get(item.document).copied().unwrap_or(item.document);
             items.push(item);
         }
@@ -301,29 +307,14 @@ fn other_seeds(
     runs: usize,
     groups: &[Vec<usize>],
 ) -> Result<Vec<(u64, Vec<Option<usize>>)>> {
-    let with_seed = |seed: u64| match *params {
-        ClusterParams::Kmeans { restarts, .. } => Some(ClusterParams::Kmeans {
-            k: Some(k),
-            seed,
-            restarts,
-        }),
-        ClusterParams::Spectral {
-            neighbors,
-            restarts,
-            ..
-        } => Some(ClusterParams::Spectral {
-            k: Some(k),
-            neighbors,
-            seed,
-            restarts,
-        }),
-        ClusterParams::Hdbscan { .. } | ClusterParams::Agglomerative { .. } => None,
-    };
     let Some(first) = params.seed() else {
         return Ok(Vec::new());
     };
     (1..runs as u64)
-        .filter_map(|i| with_seed(first.wrapping_add(i)).map(|p| (first.wrapping_add(i), p)))
+        .filter_map(|i| {
+            let seed = first.wrapping_add(i);
+            params.reseeded(seed, k).map(|p| (seed, p))
+        })
         .map(|(seed, p)| Ok((seed, cluster_from(space, &p, groups)?.assignments)))
         .collect()
 }

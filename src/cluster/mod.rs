@@ -52,6 +52,29 @@ impl ClusterParams {
             ClusterParams::Hdbscan { .. } | ClusterParams::Agglomerative { .. } => None,
         }
     }
+
+    /// The same algorithm and settings with another seed and k fixed (None for an
+    /// algorithm without a seed).
+    pub fn reseeded(&self, seed: u64, k: usize) -> Option<Self> {
+        match *self {
+            ClusterParams::Kmeans { restarts, .. } => Some(ClusterParams::Kmeans {
+                k: Some(k),
+                seed,
+                restarts,
+            }),
+            ClusterParams::Spectral {
+                neighbors,
+                restarts,
+                ..
+            } => Some(ClusterParams::Spectral {
+                k: Some(k),
+                neighbors,
+                seed,
+                restarts,
+            }),
+            ClusterParams::Hdbscan { .. } | ClusterParams::Agglomerative { .. } => None,
+        }
+    }
 }
 
 /// The result: for each vector its cluster, or `None` when it belongs to none.

@@ -291,20 +291,29 @@ fn trust_panel(
     items: &[ItemReport],
 ) -> TrustPanel {
     let assignments = &inputs.clustering.assignments;
-    let others: Vec<Vec<Option<usize>>> =
-        inputs.other_runs.iter().map(|(_, a)| a.clone()).collect();
+    let others: Vec<&[Option<usize>]> = inputs
+        .other_runs
+        .iter()
+        .map(|(_, a)| a.as_slice())
+        .collect();
     let stability = inputs.seed.and_then(|first| {
         let mut seeds = vec![first];
         seeds.extend(inputs.other_runs.iter().map(|(s, _)| *s));
-        let mut runs = vec![assignments.clone()];
-        runs.extend(others.iter().cloned());
+        let mut runs = vec![assignments.as_slice()];
+        runs.extend(others.iter().copied());
         trust::stability(seeds, &runs)
     });
     let per_cluster = trust::cluster_stability(assignments, inputs.clustering.k, &others);
     let members = inputs.clustering.all_members();
     let n = items.len().max(1) as f64;
     let named: Vec<&ItemReport> = items.iter().filter(|i| i.theme.is_some()).collect();
-    let share = |count: usize| r4(count as f64 / named.len().max(1) as f64);
+    let share_with = |confidence: &str| {
+        let count = named
+            .iter()
+            .filter(|i| i.confidence == Some(confidence))
+            .count();
+        r4(count as f64 / named.len().max(1) as f64)
+    };
     TrustPanel {
         stability,
         clusters: clusters
@@ -329,22 +338,8 @@ fn trust_panel(
             })
             .collect(),
         unassigned_share: r4(items.iter().filter(|i| i.cluster.is_none()).count() as f64 / n),
-        other_share: (!named.is_empty()).then(|| {
-            share(
-                named
-                    .iter()
-                    .filter(|i| i.confidence == Some("other"))
-                    .count(),
-            )
-        }),
-        confident_share: (!named.is_empty()).then(|| {
-            share(
-                named
-                    .iter()
-                    .filter(|i| i.confidence == Some("confident"))
-                    .count(),
-            )
-        }),
+        other_share: (!named.is_empty()).then(|| share_with("other")),
+        confident_share: (!named.is_empty()).then(|| share_with("confident")),
         truncated: inputs.truncated,
     }
 }

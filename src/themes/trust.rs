@@ -58,7 +58,7 @@ pub struct TrustPanel {
 
 /// Mean and lowest ARI over every pair of runs' assignments (an unassigned item counts as
 /// a group of its own kind).
-pub fn stability(seeds: Vec<u64>, runs: &[Vec<Option<usize>>]) -> Option<Stability> {
+pub fn stability(seeds: Vec<u64>, runs: &[&[Option<usize>]]) -> Option<Stability> {
     if runs.len() < 2 {
         return None;
     }
@@ -84,7 +84,7 @@ pub fn stability(seeds: Vec<u64>, runs: &[Vec<Option<usize>>]) -> Option<Stabili
 pub fn cluster_stability(
     first: &[Option<usize>],
     k: usize,
-    others: &[Vec<Option<usize>>],
+    others: &[&[Option<usize>]],
 ) -> Vec<Option<f64>> {
     let members = |run: &[Option<usize>], k: usize| -> Vec<BTreeSet<usize>> {
         let mut sets = vec![BTreeSet::new(); k];
@@ -142,17 +142,17 @@ mod tests {
     #[test]
     fn identical_runs_are_fully_stable_and_a_moved_item_lowers_one_cluster() {
         let a = vec![Some(0), Some(0), Some(1), Some(1), Some(1)];
-        let s = stability(vec![1, 2], &[a.clone(), a.clone()]).unwrap();
+        let s = stability(vec![1, 2], &[&a, &a]).unwrap();
         assert_eq!((s.mean_ari, s.min_ari), (1.0, 1.0));
         // Relabelled clusters are the same partition.
         let swapped = vec![Some(1), Some(1), Some(0), Some(0), Some(0)];
         assert_eq!(
-            cluster_stability(&a, 2, &[swapped]),
+            cluster_stability(&a, 2, &[&swapped]),
             vec![Some(1.0), Some(1.0)]
         );
         let moved = vec![Some(0), Some(1), Some(1), Some(1), Some(1)];
-        let per = cluster_stability(&a, 2, &[moved]);
+        let per = cluster_stability(&a, 2, &[&moved]);
         assert_eq!(per, vec![Some(0.5), Some(0.75)]);
-        assert!(stability(vec![1], &[a]).is_none());
+        assert!(stability(vec![1], &[&a]).is_none());
     }
 }
