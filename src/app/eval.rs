@@ -4,14 +4,131 @@
 use super::corpus::{read_corpus, CorpusRequest};
 use super::themes::theme_scorer;
 use super::units::{embed_units, Unit};
+use crate::cache::EmbeddingCache;
 use crate::corpus::{DateRange, PassageOptions, ReadOptions};
-use crate::eval::datasets::labels_by_source;
-use crate::eval::{file_hash, theme_metrics, EvalContext, ThemeOutcomes};
+use crate::embed::Embedder;
+use crate::eval::datasets::{field, labels_by_source, read_jsonl, read_jsonl_set};
+use crate::eval::{
+    bitext, clustering, file_hash, read_squad_half, retrieval_with, sts, theme_metrics,
+    EvalContext, Half, RetrievalOptions, ThemeOutcomes,
+};
 use crate::model::PromptChoice;
 use crate::themes::{NamedTheme, ScoringParams};
 use anyhow::{bail, Result};
 use serde_json::{json, Map, Value};
 use std::path::PathBuf;
+
+/// A task of `silica eval` and the dataset it reads.
+pub enum EvalTask {
+    /// CSV pairs: two text columns and a score column, by 0-based index or (with a header)
+    /// name.
+    Sts {
+        pairs: PathBuf,
+        columns: [String; 3],
+        header: bool,
+    },
+    /// A SQuAD-format JSON, optionally one half of its articles.
+    RetrievalSquad {
+        squad: PathBuf,
+        half: Option<Half>,
+        options: RetrievalOptions,
+    },
+    /// JSONL queries, corpus and relevance judgements.
+    RetrievalJsonl {
+        queries: PathBuf,
+        corpus: PathBuf,
+        qrels: PathBuf,
+        options: RetrievalOptions,
+    },
+    Clustering {
+        input: PathBuf,
+        label_field: String,
+        text_field: String,
+        seeds: u64,
+    },
+    Bitext {
+        source: PathBuf,
+        target: PathBuf,
+    },
+    Themes(ThemesEval),
+}
+
+/// Runs `task` with the model (symmetric tasks embedded with `symmetric`): its scores
+/// with the record of the run (task, dataset and its hash, model, prompt, version).
+pub fn run_eval(
+    task: EvalTask,
+    embedder: &Embedder,
+    cache: Option<&mut EmbeddingCache>,
+    symmetric: &PromptChoice,
+) -> Result<Map<String, Value>> {
+    let mut ctx = EvalContext { embedder, cache };
+    let ctx = &mut ctx;
+    let (name, dataset, mut result) = match task {
+        EvalTask::Sts {
+            pairs,
+            columns,
+            header,
+        } => {
+            let [a, b, s] = [&columns[0], &columns[1], &columns[2]].map(String::as_str);
+            let scores = sts(ctx, &pairs, [a, b, s], header, symmetric)?;
+            ("sts", pairs, scores)
+        }
+        EvalTask::RetrievalSquad {
+            squad,
+            half,
+            options,
+        } => {
+            let set = read_squad_half(&squad, half)?;
+            ("retrieval", squad, retrieval_with(ctx, &set, &options)?)
+        }
+        EvalTask::RetrievalJsonl {
+            queries,
+            corpus,
+            qrels,
+            options,
+        } => {
+            let set = read_jsonl_set(&queries, &corpus, &qrels)?;
+            ("retrieval", queries, retrieval_with(ctx, &set, &options)?)
+        }
+        EvalTask::Clustering {
+            input,
+            label_field,
+            text_field,
+            seeds,
+        } => {
+            let rows = read_jsonl(&input)?;
+            let mut texts = Vec::new();
+            let mut labels = Vec::new();
+            for (i, row) in rows.iter().enumerate() {
+                texts.push(field(row, &text_field, &input, i + 1)?);
+                labels.push(field(row, &label_field, &input, i + 1)?);
+            }
+            let scores = clustering(ctx, &texts, &labels, seeds, symmetric)?;
+            ("clustering", input, scores)
+        }
+        EvalTask::Bitext { source, target } => {
+            let scores = bitext(ctx, &source, &target, symmetric)?;
+            ("bitext", source, scores)
+        }
+        EvalTask::Themes(t) => {
+            let input = t.input.clone();
+            ("themes", input, themes_task(ctx, t, symmetric)?)
+        }
+    };
+    result.insert("task".into(), json!(name));
+    result.insert("dataset".into(), json!(dataset.display().to_string()));
+    result.insert("dataset_hash".into(), json!(file_hash(&dataset)?));
+    result.insert("model".into(), json!(embedder.info().name));
+    result.insert("model_fingerprint".into(), json!(embedder.fingerprint()?));
+    result.insert("dimensions".into(), json!(embedder.info().dimension));
+    let prompt = match name {
+        "retrieval" => "query/passage".to_string(),
+        _ => symmetric.label(),
+    };
+    result.insert("prompt".into(), json!(prompt));
+    result.insert("silica".into(), json!(env!("CARGO_PKG_VERSION")));
+    Ok(result)
+}
 
 /// What the themes task reads and scores.
 pub struct ThemesEval {

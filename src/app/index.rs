@@ -1,15 +1,21 @@
 //! The index use cases, over a directory or a PostgreSQL store alike: add a corpus, remove
 //! documents, describe what is held, verify it.
 
-use crate::corpus::{Listing, TokenCounter};
+use super::corpus::CorpusSpec;
+use super::model::ModelRequest;
+use crate::cache::EmbeddingCache;
+use crate::corpus::{list_inputs, Listing, TokenCounter};
+use crate::embed::Embedder;
 use crate::index::postgres::VectorChoice;
 use crate::index::{
-    open, open_for_add, open_for_removal, AddSummary, AnnQuery, DocumentSelector, IndexSettings,
-    Recall, StoreStats, Target,
+    open, open_for_add, open_for_removal, AddSummary, AnnParams, AnnQuery, DocumentSelector,
+    IndexSettings, Recall, Shard, StoreStats, Target,
 };
 use crate::ingest::{AddOptions, AddProgress};
+use crate::model::PromptChoice;
 use crate::vectors::Embeddings;
 use anyhow::Result;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// What an add did, and what the index or store holds after it.
 #[derive(Debug)]
@@ -64,6 +70,110 @@ pub fn add(
         passages,
         noun: store.noun(),
     })
+}
+
+/// `index add` of a corpus: what to read, with which model, into which index or store.
+pub struct CorpusAdd<'a> {
+    pub target: &'a Target,
+    /// The inputs and how they are cut (its dates are not used: an index holds them all).
+    pub corpus: &'a CorpusSpec,
+    pub model: &'a ModelRequest,
+    /// A new directory index's ANN graph.
+    pub ann: AnnParams,
+    /// A new store's vector column.
+    pub vectors: VectorChoice,
+    /// Documents not in the inputs are removed, changed ones replaced.
+    pub sync: bool,
+    pub shard: Shard,
+    /// Passages embedded and committed together.
+    pub commit_every: usize,
+}
+
+/// Reads and cuts the corpus with the model's tokenizer, and adds what the index or store
+/// lacks (see [`add`]); the model's weights are loaded only when something must be
+/// embedded, and vectors come from `cache` where it has them.
+pub fn add_corpus(
+    job: &CorpusAdd<'_>,
+    mut cache: Option<EmbeddingCache>,
+    progress: &mut dyn AddProgress,
+) -> Result<Added> {
+    let (info, tokenizer) = job.model.load_tokenizer()?;
+    let prompt = PromptChoice::Passage;
+    let prefix = prompt.prefix(&info.prompts).to_string();
+    let counter = tokenizer.counter(&prefix);
+    let passages = job.corpus.passages.options(&info, &counter)?;
+    let settings = IndexSettings {
+        model: info.name.clone(),
+        fingerprint: job.model.fingerprint()?,
+        dim: job.model.output_dimension(&info)?,
+        passage_prompt: prefix.clone(),
+        max_tokens: passages.max_tokens,
+        overlap: passages.overlap,
+        min_chars: passages.min_chars,
+        keep_all: passages.keep_all,
+        keep_duplicates: passages.keep_duplicates,
+        ann: job.ann.clone(),
+    };
+    crate::index::Ann::create(settings.dim, &settings.ann)?; // checks the ANN settings early
+    let listing = list_inputs(&job.corpus.inputs, &job.corpus.read)?;
+    let mut embedder: Option<Embedder> = None;
+    let mut embed = |texts: &[&str]| -> Result<Embeddings> {
+        if embedder.is_none() {
+            embedder = Some(job.model.load()?);
+        }
+        let e = embedder.as_ref().expect("loaded above");
+        let (vectors, _) = e.embed_cached(texts, &prompt, cache.as_mut(), |_| {})?;
+        Ok(vectors)
+    };
+    let options = AddOptions {
+        read: job.corpus.read.clone(),
+        passages,
+        sync: job.sync,
+        shard: job.shard,
+        commit_every: job.commit_every,
+    };
+    let request = AddRequest {
+        target: job.target,
+        settings: &settings,
+        vectors: job.vectors,
+        listing: &listing,
+        options: &options,
+    };
+    add(&request, &counter, &mut embed, progress)
+}
+
+/// The progress of an add on stderr: documents, with their passages.
+pub struct DocumentBar(ProgressBar);
+
+impl DocumentBar {
+    pub fn new() -> Self {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} documents  {per_sec}  eta {eta}")
+                .expect("static template"),
+        );
+        Self(bar)
+    }
+
+    pub fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+impl Default for DocumentBar {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl AddProgress for DocumentBar {
+    fn planned(&mut self, documents: usize) {
+        self.0.set_length(documents as u64);
+    }
+
+    fn committed(&mut self, documents: usize, _passages: usize) {
+        self.0.inc(documents as u64);
+    }
 }
 
 /// What a removal did, and what is left.

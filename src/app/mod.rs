@@ -8,5 +8,6 @@ pub mod eval;
 pub mod index;
 pub mod model;
 pub mod neighbors;
+pub mod similarity;
 pub mod themes;
 pub mod units;

@@ -31,6 +31,31 @@ pub enum ModelRequestError {
     EmptyBatch,
     #[error("the index holds vectors of {index} values; this run asks for {asked}")]
     OtherWidth { index: usize, asked: usize },
+    #[error("{name}: the index was built with {built} ({built_fingerprint}); this run's model is {asked} ({asked_fingerprint})")]
+    OtherModel {
+        name: String,
+        built: String,
+        built_fingerprint: String,
+        asked: String,
+        asked_fingerprint: String,
+    },
+}
+
+/// Refuses a model other than the one `settings` record, naming the index or store `name`
+/// (by the fingerprint of the model's files; the weights are not loaded).
+pub fn require_model(name: &str, settings: &IndexSettings, model: &ModelRequest) -> Result<()> {
+    let fingerprint = model.fingerprint()?;
+    if fingerprint != settings.fingerprint {
+        return Err(ModelRequestError::OtherModel {
+            name: name.to_string(),
+            built: settings.model.clone(),
+            built_fingerprint: settings.fingerprint.clone(),
+            asked: model.model.clone(),
+            asked_fingerprint: fingerprint,
+        }
+        .into());
+    }
+    Ok(())
 }
 
 impl ModelRequest {
@@ -83,6 +108,13 @@ impl ModelRequest {
             return Ok(embedder);
         }
         embedder.with_dimensions(settings.dim)
+    }
+
+    /// Loads the model for an index or store named `name` built with `settings`,
+    /// refusing another model before its weights load (see [`require_model`]).
+    pub fn load_checked(&self, name: &str, settings: &IndexSettings) -> Result<Embedder> {
+        require_model(name, settings, self)?;
+        self.load_for(settings)
     }
 
     fn load_at(&self, dimensions: Option<usize>) -> Result<Embedder> {

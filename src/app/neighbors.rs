@@ -2,10 +2,126 @@
 //! stored passages named by id, `k` hits each, best first; and the related pairs of a
 //! store.
 
-use crate::index::{Neighbor, PassagePair, PassageStore, SearchRequest};
+use super::corpus::{with_token_counter, CorpusSpec};
+use super::model::ModelRequest;
+use super::units::{embed_corpus_store, embed_with_bar};
+use crate::cache::EmbeddingCache;
+use crate::corpus::TokenCounter;
+use crate::index::{Neighbor, PassagePair, PassageStore, SearchRequest, Target};
 use crate::lexical::{fuse, HybridParams, RetrievalMethod};
-use anyhow::{bail, Result};
+use crate::model::PromptChoice;
+use anyhow::{bail, Context, Result};
 use std::collections::HashMap;
+
+/// What is searched: a corpus embedded now (every passage scored exactly; a passage named
+/// by id embedded again as a query), or an index or store (a passage named by id searched
+/// with its stored vector, no model needed).
+pub enum NeighborsSource<'a> {
+    Corpus(&'a CorpusSpec),
+    Store(&'a Target),
+}
+
+/// The model queries are embedded with: the request, the query prompt, and the embedding
+/// cache, opened when the model is needed.
+pub struct QueryModel<'a> {
+    pub request: &'a ModelRequest,
+    pub prompt: PromptChoice,
+    pub open_cache: &'a dyn Fn() -> Result<Option<EmbeddingCache>>,
+}
+
+/// What a search asks for: each query's neighbours, or every related pair.
+pub enum Wanted {
+    Neighbors(NeighborsRequest),
+    Pairs {
+        search: SearchRequest,
+        threshold: f32,
+        cross_document: bool,
+    },
+}
+
+/// What a search found.
+pub enum Found {
+    Lists(Vec<QueryHits>),
+    Pairs(Vec<PassagePair>),
+}
+
+/// Answers `wanted` over `source`: the corpus read and embedded, or the store opened (its
+/// model checked against the one asked, and loaded only when texts must be embedded).
+pub fn search(
+    source: &NeighborsSource<'_>,
+    wanted: Wanted,
+    model: &QueryModel<'_>,
+) -> Result<Found> {
+    match source {
+        NeighborsSource::Corpus(spec) => search_corpus(spec, wanted, model),
+        NeighborsSource::Store(target) => search_store(target, wanted, model),
+    }
+}
+
+fn search_corpus(spec: &CorpusSpec, wanted: Wanted, model: &QueryModel<'_>) -> Result<Found> {
+    let mut cache = (model.open_cache)()?;
+    let embedder = model.request.load()?;
+    let store = embed_corpus_store(spec, &embedder, cache.as_mut())?;
+    let mut request = match wanted {
+        Wanted::Pairs {
+            search,
+            threshold,
+            cross_document,
+        } => return related_pairs(&store, &search, threshold, cross_document).map(Found::Pairs),
+        Wanted::Neighbors(request) => request,
+    };
+    request.search.mode = None;
+    request.id_query = IdQuery::EmbeddedAsQuery;
+    let info = embedder.info().clone();
+    let prefix = model.prompt.prefix(&info.prompts).to_string();
+    let mut embed = |texts: &[String]| -> Result<Vec<Vec<f32>>> {
+        with_token_counter(&embedder, &prefix, cache.as_mut(), |counter| {
+            warn_long_queries(texts, counter, info.max_tokens)
+        })?;
+        let (vectors, _) = embed_with_bar(&embedder, texts, &model.prompt, cache.as_mut())?;
+        Ok(vectors.rows().map(<[f32]>::to_vec).collect())
+    };
+    neighbors(&store, &request, &mut embed).map(Found::Lists)
+}
+
+fn warn_long_queries(texts: &[String], counter: &dyn TokenCounter, max_tokens: usize) {
+    for (n, text) in texts.iter().enumerate() {
+        let tokens = counter.count(text);
+        if tokens > max_tokens {
+            tracing::warn!(
+                "query {} has {tokens} tokens; only the first {max_tokens} are read",
+                n + 1
+            );
+        }
+    }
+}
+
+fn search_store(target: &Target, wanted: Wanted, model: &QueryModel<'_>) -> Result<Found> {
+    let store = crate::index::open(target)?;
+    let request = match wanted {
+        Wanted::Pairs {
+            search,
+            threshold,
+            cross_document,
+        } => {
+            let pairs = related_pairs(store.as_ref(), &search, threshold, cross_document)?;
+            return Ok(Found::Pairs(pairs));
+        }
+        Wanted::Neighbors(request) => request,
+    };
+    let name = store.name();
+    let settings = store
+        .settings()
+        .cloned()
+        .with_context(|| format!("{name}: no settings"))?;
+    let mut embed = |texts: &[String]| -> Result<Vec<Vec<f32>>> {
+        let embedder = model.request.load_checked(&name, &settings)?;
+        let mut cache = (model.open_cache)()?;
+        let (vectors, _) = embed_with_bar(&embedder, texts, &model.prompt, cache.as_mut())?;
+        Ok(vectors.rows().map(<[f32]>::to_vec).collect())
+    };
+    neighbors(store.as_ref(), &request, &mut embed).map(Found::Lists)
+}
 
 /// How a passage named by id becomes a query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,6 +273,36 @@ pub fn neighbors(
         .zip(lists)
         .map(|(query, hits)| QueryHits { query, hits })
         .collect())
+}
+
+/// The queries of a file, one per non-empty line.
+pub fn read_query_file(path: &std::path::Path) -> Result<Vec<String>> {
+    let content = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read", path.display()))?;
+    if content.trim().is_empty() {
+        bail!("{}: no query in the file", path.display());
+    }
+    Ok(content
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect())
+}
+
+/// [`rerank`] with the cross-encoder `name` (a folder or hub id), loaded on `device`.
+pub fn rerank_with(
+    name: &str,
+    device: crate::embed::DeviceChoice,
+    lists: Vec<QueryHits>,
+    k: usize,
+) -> Result<Vec<QueryHits>> {
+    let reranker = crate::rerank::CrossEncoder::load(
+        &crate::model::ModelSpec::parse(name),
+        &crate::model::ModelLocator::from_env(),
+        device.open()?,
+    )?;
+    rerank(&reranker, lists, k)
 }
 
 /// Each query's hits ordered by a cross-encoder's score of (query, passage text), the

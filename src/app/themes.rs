@@ -2,20 +2,22 @@
 //! any [`PassageStore`]) clustered, matched with named themes, rolled up into a
 //! [`ThemeReport`].
 
+use super::corpus::CorpusSpec;
+use super::model::{require_model, ModelRequest};
 use super::units::{embed_units, separate_twins, Unit};
 use crate::cache::EmbeddingCache;
 use crate::cluster::{center_in_place, cluster_from, ClusterParams};
 use crate::corpus::Corpus;
 use crate::corpus::{model_input, TextFormat};
 use crate::embed::Embedder;
-use crate::index::{Passage, PassageStore};
+use crate::index::{Passage, PassageStore, Target};
 use crate::model::PromptChoice;
 use crate::themes::{
     DocumentInfo, Item, NamedTheme, PreviousReport, ReportInputs, ScoringParams, ThemeReport,
     ThemeScorer, Twin, BACKGROUND,
 };
 use crate::vectors::Embeddings;
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 use std::collections::HashMap;
 
 /// What the themes are found in.
@@ -172,6 +174,209 @@ pub fn items_from_store(
         twins: Vec::new(),
         documents,
         truncated: None,
+    })
+}
+
+/// Where the themes are found.
+pub enum ThemeSource<'a> {
+    /// A corpus read, split and embedded now, in these units.
+    Corpus { spec: &'a CorpusSpec, unit: Unit },
+    /// An index's or store's passages, of the documents the dates keep: nothing embedded.
+    Store {
+        target: &'a Target,
+        dates: crate::corpus::DateRange,
+    },
+}
+
+/// What the themes are found in: items with their vectors and documents, read from a
+/// corpus (embedded now) or from an index (embedded when indexed).
+pub struct ThemeInputs {
+    pub items: ThemeItems,
+    /// The model, when loaded (a corpus always needs it; an index only for named themes).
+    pub embedder: Option<Embedder>,
+    pub cache: Option<EmbeddingCache>,
+    /// The prompt the items were embedded with: theme names are embedded with it too.
+    pub prompt: PromptChoice,
+    /// What the run record says of the inputs.
+    pub run: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The model a themes run uses and how: `prompt` is the prompt asked for (a corpus's
+/// default is the query prompt: clustering is symmetric); `open_cache` opens the
+/// embedding cache when it is needed.
+pub struct ThemeModel<'a> {
+    pub request: &'a ModelRequest,
+    pub prompt: Option<PromptChoice>,
+    pub open_cache: &'a dyn Fn() -> Result<Option<EmbeddingCache>>,
+    /// Named themes will be embedded: an index's model is loaded for them.
+    pub with_themes: bool,
+}
+
+/// Reads the items to cluster from `source`.
+pub fn read_theme_inputs(source: &ThemeSource<'_>, model: &ThemeModel<'_>) -> Result<ThemeInputs> {
+    match source {
+        ThemeSource::Corpus { spec, unit } => inputs_from_corpus(spec, *unit, model),
+        ThemeSource::Store { target, dates } => inputs_from_store(target, *dates, model),
+    }
+}
+
+fn object(value: serde_json::Value) -> serde_json::Map<String, serde_json::Value> {
+    match value {
+        serde_json::Value::Object(m) => m,
+        _ => unreachable!("a JSON object literal"),
+    }
+}
+
+/// Reads, splits and embeds the corpus (through the cache).
+fn inputs_from_corpus(
+    spec: &CorpusSpec,
+    unit: Unit,
+    model: &ThemeModel<'_>,
+) -> Result<ThemeInputs> {
+    let mut spec = spec.clone();
+    if unit == Unit::Document {
+        // Every document keeps all its passages: a document that repeats another is found
+        // whole (and reported as its twin) rather than emptied by passage deduplication.
+        spec.passages.keep_duplicates = true;
+    }
+    let mut cache = (model.open_cache)()?;
+    let embedder = model.request.load()?;
+    let prompt = model.prompt.clone().unwrap_or(PromptChoice::Query);
+    let info = embedder.info().clone();
+    let prefix = prompt.prefix(&info.prompts).to_string();
+    let corpus = spec.read_for(&embedder, &prefix, cache.as_mut())?;
+    let items = items_from_corpus(&embedder, &corpus, unit, &prompt, cache.as_mut())?;
+    let choices = &spec.passages;
+    let run = serde_json::json!({
+        "inputs": spec.inputs,
+        "model": info.name,
+        "max_tokens": choices.max_tokens.unwrap_or(info.max_tokens),
+        "overlap": choices.overlap,
+        "min_chars": choices.min_chars,
+        "keep_all": choices.keep_all,
+        "keep_duplicates": choices.keep_duplicates,
+        "passages": corpus.passages.len(),
+        "duplicates": corpus.duplicates,
+        "dropped_lines": corpus.dropped.len(),
+    });
+    Ok(ThemeInputs {
+        items,
+        embedder: Some(embedder),
+        cache,
+        prompt,
+        run: object(run),
+    })
+}
+
+/// Reads the passages and their vectors from an index directory or a store: nothing is
+/// embedded again. The model is loaded only to embed named themes, with the passage
+/// prompt the index's vectors were made with.
+fn inputs_from_store(
+    target: &Target,
+    dates: crate::corpus::DateRange,
+    model: &ThemeModel<'_>,
+) -> Result<ThemeInputs> {
+    let store = crate::index::open(target)?;
+    let name = store.name();
+    let settings = store
+        .settings()
+        .cloned()
+        .with_context(|| format!("{name}: no settings"))?;
+    let items = items_from_store(store.as_ref(), |date| dates.keeps(date))?;
+    if items.items.is_empty() {
+        bail!(
+            "{name}: no indexed passage of a document dated {}",
+            dates.describe()
+        );
+    }
+    let (embedder, cache) = if model.with_themes {
+        require_model(&name, &settings, model.request)?;
+        (
+            Some(model.request.load_for(&settings)?),
+            (model.open_cache)()?,
+        )
+    } else {
+        (None, None)
+    };
+    let run = serde_json::json!({
+        "index": name,
+        "model": settings.model,
+        "max_tokens": settings.max_tokens,
+        "overlap": settings.overlap,
+        "min_chars": settings.min_chars,
+        "keep_all": settings.keep_all,
+        "keep_duplicates": settings.keep_duplicates,
+        "passages": items.items.len(),
+    });
+    Ok(ThemeInputs {
+        items,
+        embedder,
+        cache,
+        prompt: PromptChoice::Passage,
+        run: object(run),
+    })
+}
+
+/// What a themes run asks of the items it read: how they are clustered, the themes named,
+/// how the report is made.
+pub struct ThemeSettings<'a> {
+    pub params: ClusterParams,
+    pub center: bool,
+    /// Themes to look for (embedded with the items' prompt; needs the model loaded).
+    pub named: Option<Vec<NamedTheme>>,
+    pub scoring: ScoringParams,
+    pub keywords: usize,
+    pub stability_runs: usize,
+    pub previous: Option<&'a PreviousReport>,
+    /// Recorded in the run record.
+    pub unit: Unit,
+    pub dates: crate::corpus::DateRange,
+}
+
+/// The report of `inputs` and the number of clusters found: named themes scored, the items
+/// clustered, the run record (version, inputs, settings) written into it.
+pub fn themes_report(
+    inputs: &mut ThemeInputs,
+    settings: ThemeSettings<'_>,
+) -> Result<(ThemeReport, usize)> {
+    let scorer = match (settings.named, &inputs.embedder) {
+        (Some(themes), Some(embedder)) => Some(theme_scorer(
+            embedder,
+            themes,
+            &inputs.prompt,
+            inputs.cache.as_mut(),
+            settings.scoring,
+        )?),
+        _ => None,
+    };
+    let request = ThemesRequest {
+        params: settings.params.clone(),
+        center: settings.center,
+        scorer: scorer.as_ref(),
+        keywords: settings.keywords,
+        representatives: 3,
+        stability_runs: settings.stability_runs,
+        previous: settings.previous,
+    };
+    let mut run = serde_json::Map::new();
+    run.insert("silica".into(), env!("CARGO_PKG_VERSION").into());
+    run.append(&mut inputs.run);
+    let prompt = inputs.prompt.label();
+    build_report(&mut inputs.items, &request, |k| {
+        let rest = serde_json::json!({
+            "prompt": prompt,
+            "unit": settings.unit.name(),
+            "clustering": settings.params,
+            "centered": settings.center,
+            "k": k,
+            "named_themes": scorer.as_ref().map(|m| &m.themes),
+            "theme_scoring": scorer.as_ref().map(|m| &m.params),
+            "keywords": settings.keywords,
+            "since": settings.dates.since,
+            "until": settings.dates.until,
+        });
+        run.append(&mut object(rest));
+        serde_json::Value::Object(run)
     })
 }
 

@@ -1,8 +1,9 @@
 //! Embedding what a command clusters or writes: passages, whole documents, or records as
 //! read.
 
+use super::corpus::CorpusSpec;
 use crate::cache::EmbeddingCache;
-use crate::corpus::{model_input, Corpus, Document, TokenCounter};
+use crate::corpus::{model_input, read_inputs, Corpus, Document, TokenCounter};
 use crate::embed::{EmbedStats, Embedder};
 use crate::index::{DocumentRow, MemoryPassage, MemoryStore, Passage};
 use crate::model::PromptChoice;
@@ -12,6 +13,7 @@ use anyhow::Result;
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::HashMap;
+use std::time::Instant;
 
 /// What one vector stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize)]
@@ -26,6 +28,17 @@ pub enum Unit {
     /// cleaning, splitting or deduplication, one vector per record, cut at the model's
     /// window as sentence-transformers does.
     Text,
+}
+
+impl Unit {
+    /// "passage", "document" or "text".
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Passage => "passage",
+            Unit::Document => "document",
+            Unit::Text => "text",
+        }
+    }
 }
 
 /// Embeds texts with a progress bar on stderr (shown only on a terminal).
@@ -302,4 +315,63 @@ pub fn memory_store(
         })
         .collect();
     MemoryStore::new(name, documents, passages, vectors)
+}
+
+/// A corpus read, split and embedded now with the passage prompt, held in memory for
+/// search (`neighbors CORPUS`, `serve CORPUS`).
+pub fn embed_corpus_store(
+    spec: &CorpusSpec,
+    embedder: &Embedder,
+    mut cache: Option<&mut EmbeddingCache>,
+) -> Result<MemoryStore> {
+    let prompt = PromptChoice::Passage;
+    let prefix = prompt.prefix(&embedder.info().prompts).to_string();
+    let corpus = spec.read_for(embedder, &prefix, cache.as_deref_mut())?;
+    let (items, vectors, _) = embed_units(embedder, &corpus, Unit::Passage, &prompt, cache)?;
+    memory_store(spec.names(), &corpus, items, vectors)
+}
+
+/// What `embed` made: the units and their vectors, how the embedding went, from how many
+/// documents, in how many seconds (reading and splitting not counted).
+pub struct Embedded {
+    pub units: Vec<Item>,
+    pub embeddings: Embeddings,
+    pub stats: EmbedStats,
+    pub documents: usize,
+    pub seconds: f64,
+}
+
+/// The inputs embedded in `unit`s: records as read (`Unit::Text`), or the corpus cut into
+/// passages (and rolled up into documents).
+pub fn embed_inputs(
+    spec: &CorpusSpec,
+    unit: Unit,
+    embedder: &Embedder,
+    prompt: &PromptChoice,
+    mut cache: Option<&mut EmbeddingCache>,
+) -> Result<Embedded> {
+    let (units, embeddings, stats, documents, started) = if unit == Unit::Text {
+        let documents = read_inputs(&spec.inputs, &spec.read)?;
+        let started = Instant::now();
+        let (units, embeddings, stats) = embed_records(embedder, &documents, prompt, cache)?;
+        (units, embeddings, stats, documents.len(), started)
+    } else {
+        let mut spec = spec.clone();
+        if unit == Unit::Document {
+            // Every document keeps all its passages for its mean.
+            spec.passages.keep_duplicates = true;
+        }
+        let prefix = prompt.prefix(&embedder.info().prompts).to_string();
+        let corpus = spec.read_for(embedder, &prefix, cache.as_deref_mut())?;
+        let started = Instant::now();
+        let (units, embeddings, stats) = embed_units(embedder, &corpus, unit, prompt, cache)?;
+        (units, embeddings, stats, corpus.documents.len(), started)
+    };
+    Ok(Embedded {
+        units,
+        embeddings,
+        stats,
+        documents,
+        seconds: started.elapsed().as_secs_f64(),
+    })
 }

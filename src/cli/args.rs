@@ -1,10 +1,7 @@
-use crate::app::corpus::{read_corpus, with_token_counter, CorpusError, CorpusRequest};
+use crate::app::corpus::{CorpusSpec, PassageChoices};
 use crate::app::model::ModelRequest;
 use crate::cache::EmbeddingCache;
-use crate::corpus::{
-    encoding_for_label, read_inputs, Corpus, DateRange, Document, PassageOptions, ReadOptions,
-    TokenCounter,
-};
+use crate::corpus::{encoding_for_label, DateRange, ReadOptions};
 use crate::embed::{DeviceChoice, Embedder};
 use crate::lexical::{Fusion, HybridParams, RetrievalMethod};
 use crate::model::{ModelInfo, PromptChoice, TextTokenizer, WeightFormat, DEFAULT_MODEL};
@@ -48,10 +45,6 @@ pub struct InputArgs {
 }
 
 impl InputArgs {
-    pub fn read(&self) -> Result<Vec<Document>> {
-        read_inputs(&self.inputs, &self.options()?)
-    }
-
     /// How the inputs are read.
     pub fn options(&self) -> Result<ReadOptions> {
         Ok(ReadOptions {
@@ -90,14 +83,6 @@ impl DateArgs {
         }
     }
 
-    pub fn keeps(&self, date: Option<chrono::NaiveDate>) -> bool {
-        self.range().keeps(date)
-    }
-
-    pub fn describe(&self) -> String {
-        self.range().describe()
-    }
-
     pub fn check(&self) -> Result<()> {
         if let (Some(s), Some(u)) = (self.since, self.until) {
             if s > u {
@@ -134,82 +119,30 @@ pub struct PassageArgs {
 }
 
 impl PassageArgs {
-    /// Reads the inputs and cuts them into passages fitting `info`'s window, counting
-    /// tokens (the prompt and special tokens included) with `counter`.
-    pub fn build(
-        &self,
-        inputs: &InputArgs,
-        info: &ModelInfo,
-        counter: &dyn TokenCounter,
-    ) -> Result<Corpus> {
-        self.build_dated(inputs, info, counter, &DateArgs::default())
-    }
-
-    /// As [`PassageArgs::build`] with the embedder's tokenizer, whose answers are
-    /// remembered in `cache` when there is one: over unchanged documents the tokenizer is
-    /// not even loaded.
-    pub fn build_for(
-        &self,
-        inputs: &InputArgs,
-        embedder: &Embedder,
-        prefix: &str,
-        dates: &DateArgs,
-        cache: Option<&mut EmbeddingCache>,
-    ) -> Result<Corpus> {
-        with_token_counter(embedder, prefix, cache, |counter| {
-            self.build_dated(inputs, embedder.info(), counter, dates)
-        })?
-    }
-
-    /// How documents are cut for `info`'s window, the prompt and special tokens (counted
-    /// by `counter`) included.
-    pub fn options(&self, info: &ModelInfo, counter: &dyn TokenCounter) -> Result<PassageOptions> {
-        let window = info.max_tokens;
-        let max_tokens = match self.max_tokens {
-            None => window,
-            Some(n) if n > window => {
-                tracing::warn!(
-                    "--max-tokens {n} is more than {}'s window; using {window}",
-                    info.name
-                );
-                window
-            }
-            Some(n) => n,
-        };
-        let floor = counter.count("") + 1;
-        if max_tokens < floor {
-            bail!("--max-tokens {max_tokens} leaves no room for text (the prompt and special tokens take {})", floor - 1);
-        }
-        Ok(PassageOptions {
-            max_tokens,
+    /// How documents are cut, as these flags ask.
+    pub fn choices(&self) -> PassageChoices {
+        PassageChoices {
+            max_tokens: self.max_tokens,
             overlap: self.overlap,
             min_chars: self.min_chars,
             keep_all: self.keep_all,
             keep_duplicates: self.keep_duplicates,
-        })
+        }
     }
+}
 
-    /// As [`PassageArgs::build`], keeping only the documents `dates` keeps.
-    pub fn build_dated(
-        &self,
-        inputs: &InputArgs,
-        info: &ModelInfo,
-        counter: &dyn TokenCounter,
-        dates: &DateArgs,
-    ) -> Result<Corpus> {
-        let request = CorpusRequest {
-            inputs: &inputs.inputs,
-            read: &inputs.options()?,
-            passages: &self.options(info, counter)?,
-            dates: dates.range(),
-        };
-        read_corpus(&request, counter).map_err(|e| match e.downcast_ref::<CorpusError>() {
-            Some(CorpusError::NoPassages { dropped }) => anyhow::anyhow!(
-                "no passages left in the inputs after cleaning ({dropped} lines dropped; --keep-all keeps every line)"
-            ),
-            _ => e,
-        })
-    }
+/// The corpus the flags name: the inputs, how they are read and cut, which dates.
+pub fn corpus_spec(
+    input: &InputArgs,
+    passages: &PassageArgs,
+    dates: &DateArgs,
+) -> Result<CorpusSpec> {
+    Ok(CorpusSpec {
+        inputs: input.inputs.clone(),
+        read: input.options()?,
+        passages: passages.choices(),
+        dates: dates.range(),
+    })
 }
 
 /// Flags of every command that embeds.
@@ -298,21 +231,6 @@ impl ModelArgs {
         }
     }
 
-    /// See [`ModelRequest::fingerprint`].
-    pub fn fingerprint(&self) -> Result<String> {
-        self.request().fingerprint()
-    }
-
-    /// See [`ModelRequest::output_dimension`].
-    pub fn output_dimension(&self, info: &ModelInfo) -> Result<usize> {
-        self.request().output_dimension(info)
-    }
-
-    /// See [`ModelRequest::load_for`].
-    pub fn load_embedder_for(&self, settings: &crate::index::IndexSettings) -> Result<Embedder> {
-        self.request().load_for(settings)
-    }
-
     /// See [`ModelRequest::load_tokenizer`].
     pub fn load_tokenizer(&self) -> Result<(ModelInfo, TextTokenizer)> {
         self.request().load_tokenizer()
@@ -326,22 +244,7 @@ impl ModelArgs {
 }
 
 /// `--format` of the commands that print a table for people or JSON for programs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-}
-
-impl InputArgs {
-    /// The inputs as named on the command line, for messages ("seeds/ more.jsonl").
-    pub fn names(&self) -> String {
-        self.inputs
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-}
+pub use crate::report::TextFormat as Format;
 
 /// `--fusion`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

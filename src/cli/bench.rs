@@ -3,7 +3,7 @@
 
 use super::args::Format;
 use super::ModelArgs;
-use crate::app::bench::{bench, BenchReport, BenchRequest};
+use crate::app::bench::{bench, BenchRequest};
 use crate::model::PromptChoice;
 use anyhow::{bail, Context, Result};
 use clap::Args;
@@ -71,11 +71,7 @@ pub fn run(args: BenchArgs) -> Result<()> {
     };
     let prompt = args.model.prompt_or(PromptChoice::Passage);
     let report = bench(&request, || args.model.load_embedder(), &prompt)?;
-    match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
-        Format::Table => print_table(&report),
-    }
-    Ok(())
+    crate::report::bench::write_bench(&mut std::io::stdout().lock(), &report, args.format)
 }
 
 impl BenchArgs {
@@ -95,72 +91,5 @@ impl BenchArgs {
             command.args(["--prompt", p]);
         }
         Ok(command)
-    }
-}
-
-fn print_table(r: &BenchReport) {
-    let mut rows: Vec<(&str, String)> = vec![
-        ("model", r.model.clone()),
-        ("weights", r.weights.clone()),
-        ("device", r.device.clone()),
-        ("threads", r.threads.to_string()),
-        ("cpu features", r.cpu_features.join(" ")),
-        ("kernel", r.kernel.clone()),
-        (
-            "build features",
-            if r.build_features.is_empty() {
-                "cpu only".into()
-            } else {
-                r.build_features.join(" ")
-            },
-        ),
-        ("batch tokens", r.batch_tokens.to_string()),
-        (
-            "texts",
-            format!(
-                "{} ({} tokens, {:.1} per text)",
-                r.texts,
-                r.tokens,
-                r.tokens as f64 / r.texts.max(1) as f64
-            ),
-        ),
-        ("load", format!("{:.2} s", r.load_seconds)),
-        (
-            "median run",
-            format!("{:.2} s (of {})", r.median_seconds, r.runs),
-        ),
-        (
-            "passages/s",
-            format!(
-                "{:.1} (runs {:.1} to {:.1})",
-                r.passages_per_second, r.passages_per_second_range.0, r.passages_per_second_range.1
-            ),
-        ),
-        ("tokens/s", format!("{:.0}", r.tokens_per_second)),
-        (
-            "peak memory",
-            r.peak_rss_mib
-                .map(|m| format!("{m:.0} MiB"))
-                .unwrap_or_else(|| "unknown".into()),
-        ),
-    ];
-    if let Some(l) = &r.latency {
-        rows.push((
-            "first vector",
-            format!(
-                "{:.2} s from process start (median of {} `silica embed` processes, one short text)",
-                l.cold_process_seconds, l.processes
-            ),
-        ));
-        rows.push((
-            "one text, warm",
-            format!(
-                "{:.1} ms (median of {} in this process)",
-                l.warm_text_ms, l.repeats
-            ),
-        ));
-    }
-    for (name, value) in rows {
-        println!("{name:<15} {value}");
     }
 }

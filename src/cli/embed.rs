@@ -1,14 +1,12 @@
 //! `silica embed`: texts in, vectors out, one per passage (default) or per document.
 
-use super::args::{InputArgs, PassageArgs};
+use super::args::{corpus_spec, DateArgs, InputArgs, PassageArgs};
 use super::ModelArgs;
-use crate::app::units::{embed_records, embed_units, Unit};
-use crate::cache::EmbeddingCache;
-use crate::embed::{device_name, EmbedStats, Embedder};
+use crate::app::units::{embed_inputs, Embedded, Unit};
+use crate::embed::device_name;
 use crate::export::{write_embeddings, write_jsonl, EmbeddingFormat, ExportItem};
 use crate::model::PromptChoice;
-use crate::themes::Item;
-use crate::vectors::Embeddings;
+use crate::report::embed::{embedded_line, truncation_note};
 use anyhow::Result;
 use clap::Args;
 use std::io::Write;
@@ -47,7 +45,7 @@ pub struct EmbedArgs {
     pub model: ModelArgs,
 }
 
-pub fn run(mut args: EmbedArgs) -> Result<()> {
+pub fn run(args: EmbedArgs) -> Result<()> {
     // Check the output name before any work, so a typo does not cost a whole run.
     if let Some(path) = &args.output {
         EmbeddingFormat::from_path(path)?;
@@ -64,17 +62,14 @@ pub fn run(mut args: EmbedArgs) -> Result<()> {
         device_name(embedder.device()),
         prompt.label()
     );
-    if args.unit == Unit::Document {
-        // Every document keeps all its passages for its mean.
-        args.passages.keep_duplicates = true;
-    }
+    let spec = corpus_spec(&args.input, &args.passages, &DateArgs::default())?;
     let Embedded {
         units,
         embeddings,
         stats,
         documents,
         seconds,
-    } = embed_inputs(&args, &embedder, &prompt, cache.as_mut())?;
+    } = embed_inputs(&spec, args.unit, &embedder, &prompt, cache.as_mut())?;
     let items: Vec<ExportItem> = units
         .into_iter()
         .map(|u| ExportItem {
@@ -84,12 +79,8 @@ pub fn run(mut args: EmbedArgs) -> Result<()> {
             span: u.span,
         })
         .collect();
-    if stats.truncated > 0 {
-        let verb = if stats.truncated == 1 { "was" } else { "were" };
-        eprintln!(
-            "note: {} of {} texts {verb} longer than {} tokens and {verb} cut to that length (the model reads no further)",
-            stats.truncated, stats.texts, info.max_tokens
-        );
+    if let Some(note) = truncation_note(&stats, info.max_tokens) {
+        eprintln!("{note}");
     }
     match &args.output {
         Some(path) => write_embeddings(path, &items, &embeddings, !args.no_text)?,
@@ -100,64 +91,15 @@ pub fn run(mut args: EmbedArgs) -> Result<()> {
         }
     }
     eprintln!(
-        "embedded {} {} from {} documents ({} from the cache, {} tokens computed) with {} in {:.2} s: {:.1} texts/s",
-        items.len(),
-        match args.unit {
-            Unit::Passage => "passages",
-            Unit::Document => "documents",
-            Unit::Text => "texts",
-        },
-        documents,
-        stats.cached,
-        stats.tokens,
-        info.name,
-        seconds,
-        stats.texts as f64 / seconds.max(1e-9)
+        "{}",
+        embedded_line(
+            items.len(),
+            args.unit,
+            documents,
+            &stats,
+            &info.name,
+            seconds
+        )
     );
     Ok(())
-}
-
-/// The units of the inputs and their vectors, with the stats, the number of documents and
-/// the seconds the embedding took (reading apart).
-struct Embedded {
-    units: Vec<Item>,
-    embeddings: Embeddings,
-    stats: EmbedStats,
-    documents: usize,
-    seconds: f64,
-}
-
-/// Records as read with `--unit text` (no corpus built), else the corpus's passages or
-/// documents.
-fn embed_inputs(
-    args: &EmbedArgs,
-    embedder: &Embedder,
-    prompt: &PromptChoice,
-    mut cache: Option<&mut EmbeddingCache>,
-) -> Result<Embedded> {
-    let (units, embeddings, stats, documents, started) = if args.unit == Unit::Text {
-        let documents = args.input.read()?;
-        let started = Instant::now();
-        let (units, embeddings, stats) = embed_records(embedder, &documents, prompt, cache)?;
-        (units, embeddings, stats, documents.len(), started)
-    } else {
-        let prefix = prompt.prefix(&embedder.info().prompts).to_string();
-        let corpus = args.passages.build_for(
-            &args.input,
-            embedder,
-            &prefix,
-            &super::args::DateArgs::default(),
-            cache.as_deref_mut(),
-        )?;
-        let started = Instant::now();
-        let (units, embeddings, stats) = embed_units(embedder, &corpus, args.unit, prompt, cache)?;
-        (units, embeddings, stats, corpus.documents.len(), started)
-    };
-    Ok(Embedded {
-        units,
-        embeddings,
-        stats,
-        documents,
-        seconds: started.elapsed().as_secs_f64(),
-    })
 }

@@ -2,6 +2,7 @@
 //! wrong, and the commands that fix it. The library says what happened; only here is it
 //! said in terms of `--flags`.
 
+use crate::app::corpus::CorpusError;
 use crate::app::model::ModelRequestError;
 use crate::cache::UnusableCache;
 use crate::cluster::ParamError;
@@ -71,6 +72,14 @@ fn worded(cause: &(dyn Error + 'static)) -> String {
             ModelRequestError::OtherWidth { index, asked } => format!(
                 "the index holds vectors of {index} values; this run asks --dimensions {asked}"
             ),
+            ModelRequestError::OtherModel { built, .. } => format!("{e}: pass --model {built}"),
+        };
+    }
+    if let Some(e) = cause.downcast_ref::<CorpusError>() {
+        return match e {
+            CorpusError::NoPassages { dropped } => format!("no passages left in the inputs after cleaning ({dropped} lines dropped; --keep-all keeps every line)"),
+            CorpusError::NoRoom { max_tokens, taken } => format!("--max-tokens {max_tokens} leaves no room for text (the prompt and special tokens take {taken})"),
+            CorpusError::NoneDated { .. } => e.to_string(),
         };
     }
     if cause.downcast_ref::<Int8OnGpu>().is_some() {

@@ -5,18 +5,14 @@ use super::args::Format;
 use super::args::RetrievalArgs;
 use super::themes::ScoringArgs;
 use super::ModelArgs;
-use crate::app::eval::{themes_task, ThemesEval};
+use crate::app::eval::{run_eval, EvalTask, ThemesEval};
 use crate::app::units::Unit;
-use crate::eval::datasets::{field, read_jsonl, read_jsonl_set};
-use crate::eval::{
-    bitext, clustering, file_hash, read_squad_half, retrieval_with, sts, EvalContext, Half,
-    RetrievalOptions,
-};
+use crate::eval::{Half, RetrievalOptions};
 use crate::model::PromptChoice;
 use crate::themes::{parse_theme_list, read_themes_file};
 use anyhow::{bail, Result};
 use clap::{Args, Subcommand};
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 use std::path::PathBuf;
 
 /// Score a model (and silica's pipeline) on a standard task.
@@ -130,14 +126,67 @@ pub struct ThemesTask {
 }
 
 impl Task {
-    /// `eval retrieval`'s ranking flags.
-    fn retrieval_options(&self) -> Result<RetrievalOptions> {
-        let Task::Retrieval { ranking, .. } = self else {
-            bail!("not a retrieval task");
-        };
-        Ok(RetrievalOptions {
-            method: ranking.retrieval,
-            hybrid: ranking.hybrid()?,
+    /// The use case's request these flags make.
+    fn request(&self) -> Result<EvalTask> {
+        Ok(match self {
+            Task::Sts {
+                pairs,
+                columns,
+                header,
+            } => {
+                let cols: Vec<String> = columns.split(',').map(|c| c.trim().to_string()).collect();
+                let Ok(columns) = <[String; 3]>::try_from(cols) else {
+                    bail!("--columns takes three columns: text, text, score")
+                };
+                EvalTask::Sts {
+                    pairs: pairs.clone(),
+                    columns,
+                    header: *header,
+                }
+            }
+            Task::Retrieval {
+                squad,
+                queries,
+                corpus,
+                qrels,
+                half,
+                ranking,
+            } => {
+                let options = RetrievalOptions {
+                    method: ranking.retrieval,
+                    hybrid: ranking.hybrid()?,
+                };
+                match (squad, queries, corpus, qrels) {
+                    (Some(squad), ..) => EvalTask::RetrievalSquad {
+                        squad: squad.clone(),
+                        half: *half,
+                        options,
+                    },
+                    (None, Some(q), Some(c), Some(r)) => EvalTask::RetrievalJsonl {
+                        queries: q.clone(),
+                        corpus: c.clone(),
+                        qrels: r.clone(),
+                        options,
+                    },
+                    _ => bail!("give --squad FILE.json, or --queries, --corpus and --qrels"),
+                }
+            }
+            Task::Clustering {
+                input,
+                label_field,
+                text_field,
+                seeds,
+            } => EvalTask::Clustering {
+                input: input.clone(),
+                label_field: label_field.clone(),
+                text_field: text_field.clone(),
+                seeds: *seeds,
+            },
+            Task::Bitext { source, target } => EvalTask::Bitext {
+                source: source.clone(),
+                target: target.clone(),
+            },
+            Task::Themes(t) => EvalTask::Themes(t.request()?),
         })
     }
 }
@@ -161,29 +210,11 @@ impl ThemesTask {
 }
 
 pub fn run(args: EvalArgs) -> Result<()> {
+    let task = args.task.request()?;
     let mut cache = args.model.open_cache()?;
     let embedder = args.model.load_embedder()?;
     let symmetric = args.model.prompt_or(PromptChoice::Query);
-    let mut ctx = EvalContext {
-        embedder: &embedder,
-        cache: cache.as_mut(),
-    };
-    let (task, dataset, mut result) = run_task(&args.task, &mut ctx, &symmetric)?;
-    result.insert("task".into(), json!(task));
-    result.insert("dataset".into(), json!(dataset.display().to_string()));
-    result.insert("dataset_hash".into(), json!(file_hash(&dataset)?));
-    result.insert("model".into(), json!(embedder.info().name));
-    result.insert("model_fingerprint".into(), json!(embedder.fingerprint()?));
-    result.insert("dimensions".into(), json!(embedder.info().dimension));
-    result.insert(
-        "prompt".into(),
-        json!(if task == "retrieval" {
-            "query/passage".to_string()
-        } else {
-            symmetric.label()
-        }),
-    );
-    result.insert("silica".into(), json!(env!("CARGO_PKG_VERSION")));
+    let result = run_eval(task, &embedder, cache.as_mut(), &symmetric)?;
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&Value::Object(result))?),
         Format::Table => {
@@ -193,84 +224,4 @@ pub fn run(args: EvalArgs) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Runs one task: its name, the dataset file it read, its scores.
-fn run_task(
-    task: &Task,
-    ctx: &mut EvalContext,
-    symmetric: &PromptChoice,
-) -> Result<(&'static str, PathBuf, Map<String, Value>)> {
-    Ok(match task {
-        Task::Sts {
-            pairs,
-            columns,
-            header,
-        } => {
-            let cols: Vec<&str> = columns.split(',').map(str::trim).collect();
-            let [a, b, s] = cols[..] else {
-                bail!("--columns takes three columns: text, text, score")
-            };
-            (
-                "sts",
-                pairs.clone(),
-                sts(ctx, pairs, [a, b, s], *header, symmetric)?,
-            )
-        }
-        Task::Retrieval {
-            squad: Some(path),
-            half,
-            ..
-        } => (
-            "retrieval",
-            path.clone(),
-            retrieval_with(
-                ctx,
-                &read_squad_half(path, *half)?,
-                &task.retrieval_options()?,
-            )?,
-        ),
-        Task::Retrieval {
-            queries: Some(q),
-            corpus: Some(c),
-            qrels: Some(r),
-            ..
-        } => (
-            "retrieval",
-            q.clone(),
-            retrieval_with(ctx, &read_jsonl_set(q, c, r)?, &task.retrieval_options()?)?,
-        ),
-        Task::Retrieval { .. } => {
-            bail!("give --squad FILE.json, or --queries, --corpus and --qrels")
-        }
-        Task::Clustering {
-            input,
-            label_field,
-            text_field,
-            seeds,
-        } => {
-            let rows = read_jsonl(input)?;
-            let mut texts = Vec::new();
-            let mut labels = Vec::new();
-            for (i, row) in rows.iter().enumerate() {
-                texts.push(field(row, text_field, input, i + 1)?);
-                labels.push(field(row, label_field, input, i + 1)?);
-            }
-            (
-                "clustering",
-                input.clone(),
-                clustering(ctx, &texts, &labels, *seeds, symmetric)?,
-            )
-        }
-        Task::Bitext { source, target } => (
-            "bitext",
-            source.clone(),
-            bitext(ctx, source, target, symmetric)?,
-        ),
-        Task::Themes(t) => (
-            "themes",
-            t.input.clone(),
-            themes_task(ctx, t.request()?, symmetric)?,
-        ),
-    })
 }

@@ -1,24 +1,13 @@
 //! `silica index`: a persistent index of a corpus's passages and vectors, kept in sync with
 //! the corpus, searched by `silica neighbors --index DIR`.
 
-use super::args::Format;
-use super::args::{InputArgs, PassageArgs};
+use super::args::{corpus_spec, DateArgs, Format, InputArgs, PassageArgs};
 use super::ModelArgs;
-use crate::app::index::{AddRequest, Added};
-use crate::corpus::list_inputs;
-use crate::embed::Embedder;
+use crate::app::index::{CorpusAdd, DocumentBar};
 use crate::index::postgres::VectorChoice;
-use crate::index::{
-    AnnParams, AnnQuery, BackendStats, DocumentSelector, IndexSettings, SearchMode, Shard,
-    StoreStats, Target,
-};
-use crate::ingest::{AddOptions, AddProgress};
-use crate::model::ModelInfo;
-use crate::model::PromptChoice;
+use crate::index::{AnnParams, AnnQuery, DocumentSelector, Shard, Target};
 use anyhow::{bail, Result};
 use clap::{Args, Subcommand};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use serde_json::json;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -261,124 +250,28 @@ fn add(args: AddArgs) -> Result<()> {
     if args.vector_type != VectorChoice::Auto && !target.is_shared() {
         bail!("--vector-type sets a PostgreSQL store's column (--store URL); an index directory keeps f32 vectors (see --ann-storage)");
     }
-    // The tokenizer splits; the weights are loaded only when something must be embedded.
-    let (info, tokenizer) = args.model.load_tokenizer()?;
-    let prompt = PromptChoice::Passage;
-    let prefix = prompt.prefix(&info.prompts).to_string();
-    let passage_options = args.passages.options(&info, &tokenizer.counter(&prefix))?;
-    let settings = args.settings(&info, &prefix, passage_options.max_tokens)?;
-    crate::index::Ann::create(settings.dim, &settings.ann)?; // checks the ANN flags early
-    let read = args.input.options()?;
-    let listing = list_inputs(&args.input.inputs, &read)?;
-    let mut cache = args.model.open_cache()?;
-    let mut embedder: Option<Embedder> = None;
-    let mut embed = |texts: &[&str]| -> Result<crate::vectors::Embeddings> {
-        if embedder.is_none() {
-            embedder = Some(args.model.load_embedder()?);
-        }
-        let e = embedder.as_ref().expect("loaded above");
-        let (vectors, _) = e.embed_cached(texts, &prompt, cache.as_mut(), |_| {})?;
-        Ok(vectors)
-    };
-    let options = AddOptions {
-        read,
-        passages: passage_options,
+    let corpus = corpus_spec(&args.input, &args.passages, &DateArgs::default())?;
+    let model = args.model.request();
+    let job = CorpusAdd {
+        target: &target,
+        corpus: &corpus,
+        model: &model,
+        ann: AnnParams {
+            connectivity: args.ann_m,
+            expansion_add: args.ann_ef_construction,
+            quantization: args.ann_storage.clone(),
+            ..AnnParams::default()
+        },
+        vectors: args.vector_type,
         sync: args.sync,
         shard,
         commit_every: args.commit_every,
     };
     let mut bar = DocumentBar::new();
-    let request = AddRequest {
-        target: &target,
-        settings: &settings,
-        vectors: args.vector_type,
-        listing: &listing,
-        options: &options,
-    };
-    let added = crate::app::index::add(&request, &tokenizer.counter(&prefix), &mut embed, &mut bar);
+    let added = crate::app::index::add_corpus(&job, args.model.open_cache()?, &mut bar);
     bar.finish();
-    print_added(&added?, shard);
+    eprintln!("{}", crate::report::index::added_line(&added?, shard));
     Ok(())
-}
-
-impl AddArgs {
-    /// What a new index or store records (an existing one must match).
-    fn settings(&self, info: &ModelInfo, prefix: &str, max_tokens: usize) -> Result<IndexSettings> {
-        Ok(IndexSettings {
-            model: info.name.clone(),
-            fingerprint: self.model.fingerprint()?,
-            dim: self.model.output_dimension(info)?,
-            passage_prompt: prefix.to_string(),
-            max_tokens,
-            overlap: self.passages.overlap,
-            min_chars: self.passages.min_chars,
-            keep_all: self.passages.keep_all,
-            keep_duplicates: self.passages.keep_duplicates,
-            ann: AnnParams {
-                connectivity: self.ann_m,
-                expansion_add: self.ann_ef_construction,
-                quantization: self.ann_storage.clone(),
-                ..AnnParams::default()
-            },
-        })
-    }
-}
-
-/// The one line an add ends with.
-fn print_added(added: &Added, shard: Shard) {
-    let summary = &added.summary;
-    eprintln!(
-        "{} documents added ({} passages embedded), {} removed, {} unchanged{}{}; {}; the {} holds {} documents, {} passages",
-        summary.documents_added,
-        summary.passages_embedded,
-        summary.documents_removed,
-        summary.unchanged,
-        if summary.changed_kept > 0 {
-            format!(
-                ", {} changed but kept as indexed (--sync replaces them)",
-                summary.changed_kept
-            )
-        } else {
-            String::new()
-        },
-        if summary.other_shards > 0 {
-            format!(", {} left to other shards (shard {shard})", summary.other_shards)
-        } else {
-            String::new()
-        },
-        added.search_note,
-        added.noun,
-        added.documents,
-        added.passages,
-    );
-}
-
-/// The progress of an add: documents, with their passages.
-struct DocumentBar(ProgressBar);
-
-impl DocumentBar {
-    fn new() -> Self {
-        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template("{bar:30} {pos}/{len} documents  {per_sec}  eta {eta}")
-                .expect("static template"),
-        );
-        Self(bar)
-    }
-
-    fn finish(&self) {
-        self.0.finish_and_clear();
-    }
-}
-
-impl AddProgress for DocumentBar {
-    fn planned(&mut self, documents: usize) {
-        self.0.set_length(documents as u64);
-    }
-
-    fn committed(&mut self, documents: usize, _passages: usize) {
-        self.0.inc(documents as u64);
-    }
 }
 
 fn remove(args: RemoveArgs) -> Result<()> {
@@ -389,189 +282,13 @@ fn remove(args: RemoveArgs) -> Result<()> {
         _ => unreachable!("clap requires one"),
     };
     let removed = crate::app::index::remove(&target, &which)?;
-    let note = removed
-        .search_note
-        .map(|n| format!(" ({n})"))
-        .unwrap_or_default();
-    eprintln!(
-        "{} documents removed{note}; the {} holds {} documents, {} passages",
-        removed.documents_removed, removed.noun, removed.documents, removed.passages
-    );
+    eprintln!("{}", crate::report::index::removed_line(&removed));
     Ok(())
 }
 
 fn stats(args: StatsArgs) -> Result<()> {
     let stats = crate::app::index::stats(&args.target.required()?)?;
-    let mut out = std::io::stdout().lock();
-    match args.format {
-        Format::Json => writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&stats_json(&stats))?
-        )?,
-        Format::Table => write_stats_table(&mut out, &stats)?,
-    }
-    Ok(())
-}
-
-fn settings_json(s: &IndexSettings) -> serde_json::Value {
-    json!({
-        "passage_prompt": s.passage_prompt,
-        "max_tokens": s.max_tokens,
-        "overlap": s.overlap,
-        "min_chars": s.min_chars,
-        "keep_all": s.keep_all,
-        "keep_duplicates": s.keep_duplicates,
-    })
-}
-
-fn stats_json(stats: &StoreStats) -> serde_json::Value {
-    let s = &stats.settings;
-    let mut value = json!({
-        "documents": stats.documents,
-        "passages": stats.passages,
-        "model": s.model,
-        "model_fingerprint": s.fingerprint,
-        "dimensions": s.dim,
-        "settings": settings_json(s),
-    });
-    let extra = match &stats.backend {
-        BackendStats::Directory {
-            dir,
-            ann_current,
-            search,
-            bytes_on_disk,
-        } => json!({
-            "index": dir,
-            "ann": s.ann,
-            "ann_current": ann_current,
-            "search": search,
-            "bytes_on_disk": bytes_on_disk,
-        }),
-        BackendStats::Postgres {
-            name,
-            server,
-            pgvector,
-            vector_type,
-            table_bytes,
-            hnsw_bytes,
-        } => json!({
-            "store": name,
-            "hnsw": {
-                "m": s.ann.connectivity,
-                "ef_construction": s.ann.expansion_add,
-                "ef_search": s.ann.expansion_search,
-                "built": hnsw_bytes.is_some(),
-            },
-            "postgresql": server,
-            "pgvector": pgvector,
-            "vector_type": vector_type,
-            "table_bytes": table_bytes,
-            "hnsw_bytes": hnsw_bytes,
-        }),
-    };
-    if let (Some(value), serde_json::Value::Object(extra)) = (value.as_object_mut(), extra) {
-        value.extend(extra);
-    }
-    value
-}
-
-fn write_stats_table(out: &mut impl Write, stats: &StoreStats) -> Result<()> {
-    let s = &stats.settings;
-    let mib = |bytes: u64| bytes as f64 / 1048576.0;
-    match &stats.backend {
-        BackendStats::Directory { dir, .. } => writeln!(out, "index       {}", dir.display())?,
-        BackendStats::Postgres { name, .. } => writeln!(out, "store       {name}")?,
-    }
-    writeln!(out, "documents   {}", stats.documents)?;
-    writeln!(out, "passages    {}", stats.passages)?;
-    writeln!(out, "model       {} ({})", s.model, s.fingerprint)?;
-    writeln!(out, "dimensions  {}", s.dim)?;
-    writeln!(
-        out,
-        "passages    max {} tokens, overlap {}, min {} chars{}{}",
-        s.max_tokens,
-        s.overlap,
-        s.min_chars,
-        if s.keep_all { ", keep all" } else { "" },
-        if s.keep_duplicates {
-            ", keep duplicates"
-        } else {
-            ""
-        }
-    )?;
-    match &stats.backend {
-        BackendStats::Directory {
-            ann_current,
-            search,
-            bytes_on_disk,
-            ..
-        } => {
-            writeln!(
-                out,
-                "ann         HNSW M {}, ef_construction {}, ef_search {}, {} storage, {} candidates re-scored{}",
-                s.ann.connectivity,
-                s.ann.expansion_add,
-                s.ann.expansion_search,
-                s.ann.quantization,
-                s.ann.candidates,
-                if *ann_current { "" } else { " (behind the tables: run index add)" }
-            )?;
-            let search = match search {
-                SearchMode::Exact => "exact",
-                SearchMode::Ann => "ann",
-            };
-            writeln!(out, "search      {search}")?;
-            writeln!(out, "disk        {:.1} MiB", mib(*bytes_on_disk))?;
-        }
-        BackendStats::Postgres {
-            server,
-            pgvector,
-            vector_type,
-            table_bytes,
-            hnsw_bytes,
-            ..
-        } => {
-            writeln!(
-                out,
-                "hnsw        M {}, ef_construction {}, ef_search {}{}",
-                s.ann.connectivity,
-                s.ann.expansion_add,
-                s.ann.expansion_search,
-                if hnsw_bytes.is_some() {
-                    ""
-                } else {
-                    " (not built yet: run index add)"
-                }
-            )?;
-            writeln!(out, "server      PostgreSQL {server}, pgvector {pgvector}")?;
-            writeln!(out, "vectors     {vector_type}({})", s.dim)?;
-            writeln!(
-                out,
-                "disk        {:.1} MiB tables, {:.1} MiB HNSW",
-                mib(*table_bytes),
-                mib(hnsw_bytes.unwrap_or(0))
-            )?;
-        }
-    }
-    Ok(())
-}
-
-/// Refuses a model other than the one `settings` record, naming the index or store (by the
-/// fingerprint of its files; the weights are not loaded).
-pub fn require_model(name: &str, settings: &IndexSettings, model: &ModelArgs) -> Result<()> {
-    let fingerprint = model.fingerprint()?;
-    if fingerprint != settings.fingerprint {
-        bail!(
-            "{name}: the index was built with {} ({}); this run's model is {} ({}): pass --model {}",
-            settings.model,
-            settings.fingerprint,
-            model.model,
-            fingerprint,
-            settings.model
-        );
-    }
-    Ok(())
+    crate::report::index::write_stats(&mut std::io::stdout().lock(), &stats, args.format)
 }
 
 fn verify(args: VerifyArgs) -> Result<()> {
@@ -581,30 +298,8 @@ fn verify(args: VerifyArgs) -> Result<()> {
     let target = args.target.required()?;
     let query = args.ann.query_for(&target)?;
     let found = crate::app::index::verify(&target, args.sample, args.k, query)?;
-    let value = json!({
-        "index": found.name,
-        "passages": found.passages,
-        "ok": found.ok(),
-        "problems": found.problems,
-        "recall": found.recall.map(|r| json!({"k": r.k, "queries": r.queries, "recall": r.recall})),
-    });
     let mut out = std::io::stdout().lock();
-    match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?,
-        Format::Table => {
-            for p in &found.problems {
-                writeln!(out, "problem: {p}")?;
-            }
-            if let Some(r) = &found.recall {
-                writeln!(
-                    out,
-                    "recall@{} of the ANN against exact search: {:.4} ({} stored passages as queries)",
-                    r.k, r.recall, r.queries
-                )?;
-            }
-            writeln!(out, "{}", if found.ok() { "ok" } else { "problems found" })?;
-        }
-    }
+    crate::report::index::write_verification(&mut out, &found, args.format)?;
     out.flush()?;
     if !found.ok() {
         bail!("{}: the index has problems (listed above)", found.name);

@@ -1,22 +1,18 @@
 //! `silica neighbors`: the passages closest to a question or to a passage, in any language;
 //! or, with --all-pairs, the related and near-duplicate passage pairs of a corpus.
 
-use super::args::Format;
-use super::args::{DateArgs, InputArgs, PassageArgs, RetrievalArgs};
+use super::args::{corpus_spec, DateArgs, Format, InputArgs, PassageArgs, RetrievalArgs};
 use super::ModelArgs;
-use crate::app::neighbors::{neighbors, related_pairs, IdQuery, NeighborsRequest, QueryHits};
-use crate::app::units::{embed_units, embed_with_bar, memory_store, Unit};
-use crate::corpus::TokenCounter;
-use crate::index::{
-    AnnQuery, Passage, PassageFilters, PassagePair, SearchMode, SearchRequest, Target,
+use crate::app::neighbors::{
+    read_query_file, rerank_with, search, Found, IdQuery, NeighborsRequest, NeighborsSource,
+    QueryModel, Wanted,
 };
+use crate::index::{AnnQuery, PassageFilters, SearchMode, SearchRequest};
 use crate::lexical::RetrievalMethod;
 use crate::model::PromptChoice;
-use crate::report::excerpt;
-use crate::vectors::round4_f32;
-use anyhow::{bail, Context, Result};
+use crate::report::neighbors::{write_hit_lists, write_pairs};
+use anyhow::{bail, Result};
 use clap::Args;
-use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -144,7 +140,7 @@ pub fn run(args: NeighborsArgs) -> Result<()> {
         // A corpus given on the command line is used even when SILICA_STORE is set.
         args.target.given()?
     };
-    let request = NeighborsRequest {
+    let mut request = NeighborsRequest {
         texts,
         ids: args.id.clone(),
         id_query: IdQuery::StoredVector,
@@ -162,178 +158,59 @@ pub fn run(args: NeighborsArgs) -> Result<()> {
     if args.rerank.is_some() && args.all_pairs {
         bail!("--rerank orders a query's neighbours; --all-pairs has no query");
     }
-    match (target, args.input.inputs.is_empty()) {
+    let spec;
+    let source = match (&target, args.input.inputs.is_empty()) {
         (Some(_), false) => bail!("give either a CORPUS or --index DIR / --store URL, not both"),
         (None, true) => {
             bail!("nothing to search in: give a CORPUS (files, directories), --index DIR or --store URL")
         }
-        (Some(target), true) => run_on_store(&args, &target, request),
-        (None, false) => run_on_corpus(&args, request),
-    }
-}
-
-/// `neighbors CORPUS`: the corpus read, split and embedded now, every passage scored
-/// exactly; a passage named by --id is embedded again as a query.
-fn run_on_corpus(args: &NeighborsArgs, mut request: NeighborsRequest) -> Result<()> {
-    if args.search.is_some() || args.exact {
-        bail!("--search and --exact apply to an index or store; with a CORPUS, every passage is scored exactly");
-    }
-    request.search.mode = None;
-    request.id_query = IdQuery::EmbeddedAsQuery;
-    let mut cache = args.model.open_cache()?;
-    let embedder = args.model.load_embedder()?;
-    let info = embedder.info().clone();
-    let passage_prompt = PromptChoice::Passage;
-    let query_prompt = args.model.prompt_or(PromptChoice::Query);
-    let corpus = args.passages.build_for(
-        &args.input,
-        &embedder,
-        passage_prompt.prefix(&info.prompts),
-        &args.dates,
-        cache.as_mut(),
-    )?;
-    let (items, matrix, _) = embed_units(
-        &embedder,
-        &corpus,
-        Unit::Passage,
-        &passage_prompt,
-        cache.as_mut(),
-    )?;
-    let store = memory_store(args.input.names(), &corpus, items, matrix)?;
-    if args.all_pairs {
-        let pairs = related_pairs(&store, &request.search, args.threshold, args.cross_document)?;
-        return write_pairs(&pairs, args.format);
-    }
-    let mut embed = |texts: &[String]| -> Result<Vec<Vec<f32>>> {
-        crate::app::corpus::with_token_counter(
-            &embedder,
-            query_prompt.prefix(&info.prompts),
-            cache.as_mut(),
-            |counter| warn_long_queries(texts, counter, info.max_tokens),
-        )?;
-        let (vectors, _) = embed_with_bar(&embedder, texts, &query_prompt, cache.as_mut())?;
-        Ok(vectors.rows().map(<[f32]>::to_vec).collect())
-    };
-    let lists = neighbors(&store, &request, &mut embed)?;
-    write_lists(&reranked(args, lists)?, args.format)
-}
-
-/// The lists as `--rerank` orders them, or as they are.
-fn reranked(args: &NeighborsArgs, lists: Vec<QueryHits>) -> Result<Vec<QueryHits>> {
-    let Some(name) = &args.rerank else {
-        return Ok(lists);
-    };
-    let device = args.model.device.open()?;
-    let reranker = crate::rerank::CrossEncoder::load(
-        &crate::model::ModelSpec::parse(name),
-        &crate::model::ModelLocator::from_env(),
-        device,
-    )?;
-    crate::app::neighbors::rerank(&reranker, lists, args.k)
-}
-
-fn warn_long_queries(texts: &[String], counter: &dyn TokenCounter, max_tokens: usize) {
-    for (n, text) in texts.iter().enumerate() {
-        let tokens = counter.count(text);
-        if tokens > max_tokens {
-            eprintln!(
-                "warning: query {} has {tokens} tokens; only the first {max_tokens} are read",
-                n + 1
-            );
-        }
-    }
-}
-
-/// `neighbors --index DIR` or `--store URL`: queries against a persistent index; a passage
-/// named by --id is searched with its stored vector (no model needed).
-fn run_on_store(
-    args: &NeighborsArgs,
-    target: &Target,
-    mut request: NeighborsRequest,
-) -> Result<()> {
-    if args.all_pairs && target.is_shared() {
-        bail!("--all-pairs compares every stored passage with every other: use --index DIR or a CORPUS");
-    }
-    request.search.ann = args.ann.query_for(target)?;
-    let store = crate::index::open(target)?;
-    if args.all_pairs {
-        let pairs = related_pairs(
-            store.as_ref(),
-            &request.search,
-            args.threshold,
-            args.cross_document,
-        )?;
-        return write_pairs(&pairs, args.format);
-    }
-    let name = store.name();
-    let settings = store
-        .settings()
-        .cloned()
-        .with_context(|| format!("{name}: no settings"))?;
-    let mut embed = |texts: &[String]| -> Result<Vec<Vec<f32>>> {
-        super::index::require_model(&name, &settings, &args.model)?;
-        let embedder = args.model.load_embedder_for(&settings)?;
-        let mut cache = args.model.open_cache()?;
-        let prompt = args.model.prompt_or(PromptChoice::Query);
-        let (vectors, _) = embed_with_bar(&embedder, texts, &prompt, cache.as_mut())?;
-        Ok(vectors.rows().map(<[f32]>::to_vec).collect())
-    };
-    let lists = neighbors(store.as_ref(), &request, &mut embed)?;
-    write_lists(&reranked(args, lists)?, args.format)
-}
-
-/// A hit as `neighbors` prints it: its rank, its cosine (4 decimals), the passage.
-#[derive(Serialize)]
-struct RankedHit<'a> {
-    rank: usize,
-    score: f32,
-    #[serde(flatten)]
-    passage: &'a Passage,
-}
-
-fn write_lists(lists: &[QueryHits], format: Format) -> Result<()> {
-    let ranked: Vec<Vec<RankedHit>> = lists
-        .iter()
-        .map(|list| {
-            list.hits
-                .iter()
-                .enumerate()
-                .map(|(rank, h)| RankedHit {
-                    rank: rank + 1,
-                    score: round4_f32(h.score),
-                    passage: &h.passage,
-                })
-                .collect()
-        })
-        .collect();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match format {
-        Format::Json if ranked.len() == 1 => {
-            serde_json::to_writer_pretty(&mut out, &ranked[0])?;
-            writeln!(out)?;
-        }
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &ranked)?;
-            writeln!(out)?;
-        }
-        Format::Table => {
-            for (list, hits) in lists.iter().zip(&ranked) {
-                writeln!(out, "query: {}", excerpt(&list.query, 100))?;
-                for hit in hits {
-                    writeln!(
-                        out,
-                        "  {:>2}. {:.3}  {:<32} {}",
-                        hit.rank,
-                        hit.score,
-                        hit.passage.id,
-                        excerpt(&hit.passage.text, 90)
-                    )?;
-                }
-                writeln!(out)?;
+        (Some(target), true) => {
+            if args.all_pairs && target.is_shared() {
+                bail!("--all-pairs compares every stored passage with every other: use --index DIR or a CORPUS");
             }
+            request.search.ann = args.ann.query_for(target)?;
+            NeighborsSource::Store(target)
+        }
+        (None, false) => {
+            if args.search.is_some() || args.exact {
+                bail!("--search and --exact apply to an index or store; with a CORPUS, every passage is scored exactly");
+            }
+            spec = corpus_spec(&args.input, &args.passages, &args.dates)?;
+            NeighborsSource::Corpus(&spec)
+        }
+    };
+    let wanted = if args.all_pairs {
+        Wanted::Pairs {
+            search: request.search,
+            threshold: args.threshold,
+            cross_document: args.cross_document,
+        }
+    } else {
+        Wanted::Neighbors(request)
+    };
+    let query_model = args.model.request();
+    let open_cache = || args.model.open_cache();
+    let model = QueryModel {
+        request: &query_model,
+        prompt: args.model.prompt_or(PromptChoice::Query),
+        open_cache: &open_cache,
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match search(&source, wanted, &model)? {
+        Found::Pairs(pairs) => {
+            write_pairs(&mut out, &pairs, args.format)?;
+            out.flush()?;
+            eprintln!("{} pairs", pairs.len());
+        }
+        Found::Lists(lists) => {
+            let lists = match &args.rerank {
+                Some(name) => rerank_with(name, args.model.device, lists, args.k)?,
+                None => lists,
+            };
+            write_hit_lists(&mut out, &lists, args.format)?;
+            out.flush()?;
         }
     }
-    out.flush()?;
     Ok(())
 }
 
@@ -342,21 +219,7 @@ impl NeighborsArgs {
     fn query_texts(&self) -> Result<Vec<String>> {
         let mut texts: Vec<String> = self.query.clone();
         if let Some(path) = &self.query_file {
-            let content = std::fs::read_to_string(path)
-                .with_context(|| format!("{}: cannot read", path.display()))?;
-            if content.trim().is_empty() {
-                bail!("{}: no query in the file", path.display());
-            }
-            texts.extend(
-                content
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(String::from),
-            );
-        }
-        if let Some(i) = texts.iter().position(|t| t.trim().is_empty()) {
-            bail!("query {} is empty", i + 1);
+            texts.extend(read_query_file(path)?);
         }
         Ok(texts)
     }
@@ -378,44 +241,4 @@ impl NeighborsArgs {
             langs: self.langs.clone(),
         }
     }
-}
-
-/// A pair as `neighbors --all-pairs` prints it.
-#[derive(Serialize)]
-struct RoundedPair<'a> {
-    score: f32,
-    a: &'a Passage,
-    b: &'a Passage,
-}
-
-fn write_pairs(pairs: &[PassagePair], format: Format) -> Result<()> {
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match format {
-        Format::Json => {
-            let list: Vec<RoundedPair> = pairs
-                .iter()
-                .map(|p| RoundedPair {
-                    score: round4_f32(p.score),
-                    a: &p.a,
-                    b: &p.b,
-                })
-                .collect();
-            serde_json::to_writer_pretty(&mut out, &list)?;
-            writeln!(out)?;
-        }
-        Format::Table => {
-            for p in pairs {
-                writeln!(out, "{:.3}  {}  ~  {}", p.score, p.a.id, p.b.id)?;
-                writeln!(
-                    out,
-                    "       {}\n       {}",
-                    excerpt(&p.a.text, 100),
-                    excerpt(&p.b.text, 100)
-                )?;
-            }
-        }
-    }
-    out.flush()?;
-    eprintln!("{} pairs", pairs.len());
-    Ok(())
 }

@@ -1,9 +1,9 @@
 //! `silica passages`: what silica will embed, and what it removed.
 
-use super::args::{DateArgs, InputArgs, PassageArgs};
+use super::args::{corpus_spec, DateArgs, InputArgs, PassageArgs};
 use super::ModelArgs;
-use crate::corpus::Corpus;
 use crate::model::PromptChoice;
+use crate::report::passages::{corpus_summary, write_corpus, Listing};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use std::io::Write;
@@ -55,73 +55,17 @@ pub fn run(args: PassagesArgs) -> Result<()> {
     args.dates.check()?;
     let (info, tokenizer) = args.model.load_tokenizer()?;
     let prompt = args.model.prompt_or(PromptChoice::Passage);
-    let corpus = args.passages.build_dated(
-        &args.input,
-        &info,
-        &tokenizer.counter(prompt.prefix(&info.prompts)),
-        &args.dates,
-    )?;
+    let spec = corpus_spec(&args.input, &args.passages, &args.dates)?;
+    let corpus = spec.read(&info, &tokenizer.counter(prompt.prefix(&info.prompts)))?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match (args.format, args.show_dropped) {
-        (Format::Jsonl, false) => {
-            for p in &corpus.passages {
-                serde_json::to_writer(&mut out, p)?;
-                out.write_all(b"\n")?;
-            }
-        }
-        (Format::Jsonl, true) => {
-            for d in &corpus.dropped {
-                serde_json::to_writer(&mut out, d)?;
-                out.write_all(b"\n")?;
-            }
-        }
-        (Format::Table, false) => write_passage_table(&mut out, &corpus)?,
-        (Format::Table, true) => {
-            for d in &corpus.dropped {
-                writeln!(out, "{}:{}\t{}\t{}", d.source, d.line, d.reason, d.text)?;
-            }
-        }
-    }
+    let listing = match (args.format, args.show_dropped) {
+        (Format::Jsonl, false) => Listing::PassagesJsonl,
+        (Format::Jsonl, true) => Listing::DroppedJsonl,
+        (Format::Table, false) => Listing::PassagesTable,
+        (Format::Table, true) => Listing::DroppedTable,
+    };
+    write_corpus(&mut out, &corpus, listing)?;
     out.flush()?;
-    eprintln!(
-        "{} documents ({} dated), {} passages, {} lines dropped, {} duplicate passages{}",
-        corpus.documents.len(),
-        corpus.documents.iter().filter(|d| d.date.is_some()).count(),
-        corpus.passages.len(),
-        corpus.dropped.len(),
-        corpus.duplicates,
-        if args.passages.keep_duplicates {
-            " (kept)"
-        } else {
-            " (embedded once)"
-        }
-    );
-    Ok(())
-}
-
-fn write_passage_table(out: &mut impl Write, corpus: &Corpus) -> Result<()> {
-    writeln!(
-        out,
-        "{:<40} {:>4} {:>6} {:>13}  text",
-        "id", "lang", "tokens", "chars"
-    )?;
-    for p in &corpus.passages {
-        let flat = p.input.clone();
-        let shown: String = flat.chars().take(90).collect();
-        let more = if flat.chars().count() > 90 { "…" } else { "" };
-        let dups = if p.duplicates.is_empty() {
-            String::new()
-        } else {
-            format!("  (+{} duplicate)", p.duplicates.len())
-        };
-        writeln!(
-            out,
-            "{:<40} {:>4} {:>6} {:>13}  {shown}{more}{dups}",
-            p.id,
-            p.lang.as_deref().unwrap_or("?"),
-            p.tokens,
-            format!("{}-{}", p.start, p.end)
-        )?;
-    }
+    eprintln!("{}", corpus_summary(&corpus, args.passages.keep_duplicates));
     Ok(())
 }

@@ -1,11 +1,10 @@
 //! `silica serve`: the model loaded once behind an HTTP service (see `crate::serve`).
 
-use super::args::{DateArgs, InputArgs, PassageArgs};
+use super::args::{corpus_spec, DateArgs, InputArgs, PassageArgs};
 use super::index::StoreArgs;
 use super::ModelArgs;
-use crate::app::units::{embed_units, memory_store, Unit};
-use crate::embed::Embedder;
-use crate::index::{MemoryStore, PassageStore};
+use crate::app::units::embed_corpus_store;
+use crate::index::PassageStore;
 use crate::model::PromptChoice;
 use crate::serve::{ServeOptions, Server};
 use anyhow::{bail, Context, Result};
@@ -105,19 +104,27 @@ pub fn run(args: ServeArgs) -> Result<()> {
                 .settings()
                 .cloned()
                 .with_context(|| format!("{}: no settings", store.name()))?;
-            super::index::require_model(&store.name(), &settings, &args.model)?;
+            crate::app::model::require_model(&store.name(), &settings, &args.model.request())?;
             Some((store, settings))
         }
         None => None,
     };
     let embedder = match &store {
-        Some((_, settings)) => args.model.load_embedder_for(settings)?,
+        Some((_, settings)) => args.model.request().load_for(settings)?,
         None => args.model.load_embedder()?,
     };
     let source: Option<Box<dyn PassageStore>> = match store {
         Some((store, _)) => Some(store),
         None if !has_corpus => None,
-        None => Some(Box::new(embed_corpus(&args, &embedder)?)),
+        None => {
+            let spec = corpus_spec(&args.input, &args.passages, &args.dates)?;
+            let mut cache = args.model.open_cache()?;
+            Some(Box::new(embed_corpus_store(
+                &spec,
+                &embedder,
+                cache.as_mut(),
+            )?))
+        }
     };
     let options = args.options();
     let model = embedder.info().name.clone();
@@ -167,20 +174,4 @@ impl ServeArgs {
             default_prompt: self.model.prompt_or(PromptChoice::Passage),
         }
     }
-}
-
-/// The CORPUS read, split and embedded at start-up (passage prompt), held in memory.
-fn embed_corpus(args: &ServeArgs, embedder: &Embedder) -> Result<MemoryStore> {
-    let mut cache = args.model.open_cache()?;
-    let prompt = PromptChoice::Passage;
-    let corpus = args.passages.build_for(
-        &args.input,
-        embedder,
-        prompt.prefix(&embedder.info().prompts),
-        &args.dates,
-        cache.as_mut(),
-    )?;
-    let (items, vectors, _) =
-        embed_units(embedder, &corpus, Unit::Passage, &prompt, cache.as_mut())?;
-    memory_store(args.input.names(), &corpus, items, vectors)
 }

@@ -1,39 +1,23 @@
 //! `silica themes`: what a set of articles is about, which passages say it, which articles
 //! share a theme.
 
-use super::args::{DateArgs, InputArgs, PassageArgs};
+use super::args::{corpus_spec, DateArgs, InputArgs, PassageArgs};
 use super::ModelArgs;
 use crate::app::themes::{
-    build_report, items_from_corpus, items_from_store, theme_scorer, ThemeItems, ThemesRequest,
+    read_theme_inputs, themes_report, ThemeInputs, ThemeModel, ThemeSettings, ThemeSource,
 };
 use crate::app::units::Unit;
-use crate::cache::EmbeddingCache;
-use crate::cluster::ClusterParams;
-use crate::embed::Embedder;
+use crate::cluster::{Algorithm, ClusterChoice, ClusterParams};
 use crate::export::write_atomically;
-use crate::index::Target;
 use crate::model::PromptChoice;
 use crate::report::{render, ReportFormat};
 use crate::themes::{
     parse_theme_list, read_themes_file, NamedTheme, PreviousReport, ScoringParams,
 };
-use anyhow::{bail, Context, Result};
-use clap::{Args, ValueEnum};
+use anyhow::{bail, Result};
+use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Algorithm {
-    /// k-means (k-means++ starts, restarts); --k N or --k auto.
-    Kmeans,
-    /// Spectral clustering: k-means over the leading eigenvectors of the --neighbors
-    /// nearest-neighbour graph; --k N or --k auto. Nearly the same themes whatever the seed.
-    Spectral,
-    /// HDBSCAN: clusters of varying density; passages in none are reported as unassigned.
-    Hdbscan,
-    /// Average-linkage agglomerative clustering cut at --threshold (cosine distance).
-    Agglomerative,
-}
 
 /// Find the themes of a set of articles.
 ///
@@ -193,40 +177,23 @@ impl ScoringArgs {
 
 impl ThemesArgs {
     fn cluster_params(&self) -> Result<ClusterParams> {
-        let k = || -> Result<Option<usize>> {
-            Ok(match self.k.trim() {
-                "auto" => None,
-                text => match text.parse::<usize>() {
-                    Ok(0) => bail!("--k must be at least 1 (or auto)"),
-                    Ok(k) => Some(k),
-                    Err(_) => bail!("--k takes a number or auto, not {text:?}"),
-                },
-            })
+        let k = match self.k.trim() {
+            "auto" => None,
+            text => match text.parse::<usize>() {
+                Ok(k) => Some(k),
+                Err(_) => bail!("--k takes a number or auto, not {text:?}"),
+            },
         };
-        Ok(match self.algorithm {
-            Algorithm::Kmeans => ClusterParams::Kmeans {
-                k: k()?,
-                seed: self.seed,
-                restarts: self.restarts.max(1),
-            },
-            Algorithm::Spectral => {
-                if self.neighbors == 0 {
-                    bail!("--neighbors must be at least 1");
-                }
-                ClusterParams::Spectral {
-                    k: k()?,
-                    neighbors: self.neighbors,
-                    seed: self.seed,
-                    restarts: self.restarts.max(1),
-                }
-            }
-            Algorithm::Hdbscan => ClusterParams::Hdbscan {
-                min_cluster_size: self.min_cluster_size,
-            },
-            Algorithm::Agglomerative => ClusterParams::Agglomerative {
-                threshold: self.threshold,
-            },
-        })
+        let choice = ClusterChoice {
+            algorithm: self.algorithm,
+            k,
+            seed: self.seed,
+            restarts: self.restarts,
+            neighbors: self.neighbors,
+            min_cluster_size: self.min_cluster_size,
+            threshold: self.threshold,
+        };
+        Ok(choice.params()?)
     }
 
     fn named_themes(&self) -> Result<Option<Vec<NamedTheme>>> {
@@ -238,20 +205,7 @@ impl ThemesArgs {
     }
 }
 
-/// What the themes are found in: items with their vectors and documents, read from a
-/// corpus (embedded now) or from an index (embedded when indexed).
-struct ThemeInputs {
-    items: ThemeItems,
-    /// The model, when loaded (a corpus always needs it; an index only for --themes).
-    embedder: Option<Embedder>,
-    cache: Option<EmbeddingCache>,
-    /// The prompt the items were embedded with: theme names are embedded with it too.
-    prompt: PromptChoice,
-    /// What the run record says of the inputs.
-    run: serde_json::Map<String, serde_json::Value>,
-}
-
-pub fn run(mut args: ThemesArgs) -> Result<()> {
+pub fn run(args: ThemesArgs) -> Result<()> {
     // Everything that can be checked without the model is checked first.
     let params = args.cluster_params()?;
     let named = args.named_themes()?;
@@ -271,8 +225,8 @@ pub fn run(mut args: ThemesArgs) -> Result<()> {
         })
         .unwrap_or(ReportFormat::Table);
 
-    let mut inputs = read_inputs(&mut args, named.is_some())?;
-    let unit = unit_name(args.unit);
+    let mut inputs = read_inputs(&args, named.is_some())?;
+    let unit = args.unit.name();
     if let ClusterParams::Kmeans { k: Some(k), .. } | ClusterParams::Spectral { k: Some(k), .. } =
         params
     {
@@ -283,46 +237,18 @@ pub fn run(mut args: ThemesArgs) -> Result<()> {
             );
         }
     }
-    let scorer = match (named, &inputs.embedder) {
-        (Some(themes), Some(embedder)) => Some(theme_scorer(
-            embedder,
-            themes,
-            &inputs.prompt,
-            inputs.cache.as_mut(),
-            scoring,
-        )?),
-        _ => None,
-    };
-    let request = ThemesRequest {
-        params: params.clone(),
+    let settings = ThemeSettings {
+        params,
         center: !args.no_center,
-        scorer: scorer.as_ref(),
+        named,
+        scoring,
         keywords: args.keywords,
-        representatives: 3,
         stability_runs: args.stability_runs,
         previous: previous.as_ref(),
+        unit: args.unit,
+        dates: args.dates.range(),
     };
-    let mut run = serde_json::Map::new();
-    run.insert("silica".into(), env!("CARGO_PKG_VERSION").into());
-    run.append(&mut inputs.run);
-    let (report, k) = build_report(&mut inputs.items, &request, |k| {
-        let rest = serde_json::json!({
-            "prompt": inputs.prompt.label(),
-            "unit": unit,
-            "clustering": params,
-            "centered": !args.no_center,
-            "k": k,
-            "named_themes": scorer.as_ref().map(|m| &m.themes),
-            "theme_scoring": scorer.as_ref().map(|m| &m.params),
-            "keywords": args.keywords,
-            "since": args.dates.since,
-            "until": args.dates.until,
-        });
-        if let serde_json::Value::Object(mut rest) = rest {
-            run.append(&mut rest);
-        }
-        serde_json::Value::Object(run)
-    })?;
+    let (report, k) = themes_report(&mut inputs, settings)?;
     write_report(&render(&report, format)?, args.output.as_deref())?;
     eprintln!(
         "{} {unit}s of {} documents in {} clusters{}",
@@ -339,7 +265,15 @@ pub fn run(mut args: ThemesArgs) -> Result<()> {
 
 /// The items to cluster: an index's or store's passages, or a corpus read and embedded now
 /// (a corpus named on the command line is used even when SILICA_STORE is set).
-fn read_inputs(args: &mut ThemesArgs, with_themes: bool) -> Result<ThemeInputs> {
+fn read_inputs(args: &ThemesArgs, with_themes: bool) -> Result<ThemeInputs> {
+    let request = args.model.request();
+    let open_cache = || args.model.open_cache();
+    let model = ThemeModel {
+        request: &request,
+        prompt: args.model.prompt.as_deref().map(PromptChoice::parse),
+        open_cache: &open_cache,
+        with_themes,
+    };
     let target = if args.input.inputs.is_empty() {
         args.target.target()?
     } else {
@@ -352,11 +286,26 @@ fn read_inputs(args: &mut ThemesArgs, with_themes: bool) -> Result<ThemeInputs> 
         Some(_) if args.unit != Unit::Passage => {
             bail!("an index holds passages: --unit document or text needs a corpus")
         }
-        Some(target) => from_index(args, &target, with_themes),
+        Some(target) => read_theme_inputs(
+            &ThemeSource::Store {
+                target: &target,
+                dates: args.dates.range(),
+            },
+            &model,
+        ),
         None if args.input.inputs.is_empty() => {
             bail!("nothing to read: give a CORPUS (files, directories), --index DIR or --store URL")
         }
-        None => from_corpus(args),
+        None => {
+            let spec = corpus_spec(&args.input, &args.passages, &args.dates)?;
+            read_theme_inputs(
+                &ThemeSource::Corpus {
+                    spec: &spec,
+                    unit: args.unit,
+                },
+                &model,
+            )
+        }
     }
 }
 
@@ -370,101 +319,5 @@ fn write_report(text: &str, output: Option<&std::path::Path>) -> Result<()> {
             out.flush()?;
             Ok(())
         }
-    }
-}
-
-/// Reads, splits and embeds the corpus (through the cache).
-fn from_corpus(args: &mut ThemesArgs) -> Result<ThemeInputs> {
-    if args.unit == Unit::Document {
-        // Every document keeps all its passages: a document that repeats another is found
-        // whole (and reported as its twin) rather than emptied by passage deduplication.
-        args.passages.keep_duplicates = true;
-    }
-    let mut cache = args.model.open_cache()?;
-    let embedder = args.model.load_embedder()?;
-    let prompt = args.model.prompt_or(PromptChoice::Query);
-    let info = embedder.info().clone();
-    let prefix = prompt.prefix(&info.prompts).to_string();
-    let corpus =
-        args.passages
-            .build_for(&args.input, &embedder, &prefix, &args.dates, cache.as_mut())?;
-    let items = items_from_corpus(&embedder, &corpus, args.unit, &prompt, cache.as_mut())?;
-    let run = serde_json::json!({
-        "inputs": args.input.inputs,
-        "model": info.name,
-        "max_tokens": args.passages.max_tokens.unwrap_or(info.max_tokens),
-        "overlap": args.passages.overlap,
-        "min_chars": args.passages.min_chars,
-        "keep_all": args.passages.keep_all,
-        "keep_duplicates": args.passages.keep_duplicates,
-        "passages": corpus.passages.len(),
-        "duplicates": corpus.duplicates,
-        "dropped_lines": corpus.dropped.len(),
-    });
-    Ok(ThemeInputs {
-        items,
-        embedder: Some(embedder),
-        cache,
-        prompt,
-        run: match run {
-            serde_json::Value::Object(m) => m,
-            _ => unreachable!("a JSON object literal"),
-        },
-    })
-}
-
-/// Reads the passages and their vectors from an index directory or a store: nothing is
-/// embedded again. The model is loaded only to embed the named themes (`with_themes`), with
-/// the passage prompt the index's vectors were made with.
-fn from_index(args: &ThemesArgs, target: &Target, with_themes: bool) -> Result<ThemeInputs> {
-    let store = crate::index::open(target)?;
-    let name = store.name();
-    let settings = store
-        .settings()
-        .cloned()
-        .with_context(|| format!("{name}: no settings"))?;
-    let items = items_from_store(store.as_ref(), |date| args.dates.keeps(date))?;
-    if items.items.is_empty() {
-        bail!(
-            "{name}: no indexed passage of a document dated {}",
-            args.dates.describe()
-        );
-    }
-    let (embedder, cache) = if with_themes {
-        super::index::require_model(&name, &settings, &args.model)?;
-        (
-            Some(args.model.load_embedder_for(&settings)?),
-            args.model.open_cache()?,
-        )
-    } else {
-        (None, None)
-    };
-    let run = serde_json::json!({
-        "index": name,
-        "model": settings.model,
-        "max_tokens": settings.max_tokens,
-        "overlap": settings.overlap,
-        "min_chars": settings.min_chars,
-        "keep_all": settings.keep_all,
-        "keep_duplicates": settings.keep_duplicates,
-        "passages": items.items.len(),
-    });
-    Ok(ThemeInputs {
-        items,
-        embedder,
-        cache,
-        prompt: PromptChoice::Passage,
-        run: match run {
-            serde_json::Value::Object(m) => m,
-            _ => unreachable!("a JSON object literal"),
-        },
-    })
-}
-
-fn unit_name(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Passage => "passage",
-        Unit::Document => "document",
-        Unit::Text => "text",
     }
 }

@@ -19,6 +19,63 @@ use crate::vectors::Embeddings;
 use anyhow::{bail, Context, Result};
 use serde::Serialize;
 
+/// Which clustering algorithm (`silica themes --algorithm`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Algorithm {
+    /// k-means (k-means++ starts, restarts); --k N or --k auto.
+    Kmeans,
+    /// Spectral clustering: k-means over the leading eigenvectors of the --neighbors
+    /// nearest-neighbour graph; --k N or --k auto. Nearly the same themes whatever the seed.
+    Spectral,
+    /// HDBSCAN: clusters of varying density; passages in none are reported as unassigned.
+    Hdbscan,
+    /// Average-linkage agglomerative clustering cut at --threshold (cosine distance).
+    Agglomerative,
+}
+
+/// A clustering as asked: the algorithm and every setting, of which it reads its own.
+#[derive(Debug, Clone)]
+pub struct ClusterChoice {
+    pub algorithm: Algorithm,
+    /// None: k by silhouette (k-means and spectral).
+    pub k: Option<usize>,
+    pub seed: u64,
+    pub restarts: usize,
+    pub neighbors: usize,
+    pub min_cluster_size: usize,
+    pub threshold: f64,
+}
+
+impl ClusterChoice {
+    /// The chosen algorithm's settings (at least one restart), or why they cannot be.
+    pub fn params(&self) -> Result<ClusterParams, ParamError> {
+        if self.k == Some(0) {
+            return Err(ParamError::ZeroK);
+        }
+        let restarts = self.restarts.max(1);
+        Ok(match self.algorithm {
+            Algorithm::Kmeans => ClusterParams::Kmeans {
+                k: self.k,
+                seed: self.seed,
+                restarts,
+            },
+            Algorithm::Spectral if self.neighbors == 0 => return Err(ParamError::ZeroNeighbors),
+            Algorithm::Spectral => ClusterParams::Spectral {
+                k: self.k,
+                neighbors: self.neighbors,
+                seed: self.seed,
+                restarts,
+            },
+            Algorithm::Hdbscan => ClusterParams::Hdbscan {
+                min_cluster_size: self.min_cluster_size,
+            },
+            Algorithm::Agglomerative => ClusterParams::Agglomerative {
+                threshold: self.threshold,
+            },
+        })
+    }
+}
+
 /// Which algorithm, with its own settings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "algorithm", rename_all = "lowercase")]

@@ -1,12 +1,25 @@
 //! The report stage: a [`ThemeReport`] for a terminal (table), for programs (JSON), for a
 //! document (Markdown) and for a browser (one self-contained HTML file with a map).
 
+pub mod bench;
+pub mod embed;
 mod html;
+pub mod index;
 mod markdown;
+pub mod models;
+pub mod neighbors;
+pub mod passages;
 mod table;
 
 use crate::themes::ThemeReport;
 use anyhow::Result;
+
+/// How a command's result is printed: a table for people or JSON for programs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TextFormat {
+    Table,
+    Json,
+}
 
 /// `--format` of `silica themes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
