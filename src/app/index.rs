@@ -202,6 +202,23 @@ pub fn remove(target: &Target, which: &DocumentSelector) -> Result<Removed> {
     })
 }
 
+/// An index or store opened for queries, with the model that embeds them: the model is
+/// checked against the one the index was built with before its weights load, and gives
+/// vectors of the width the index holds.
+pub fn open_for_queries(
+    target: &Target,
+    model: &ModelRequest,
+) -> Result<(Box<dyn crate::index::PassageStore>, Embedder)> {
+    let store = open(target)?;
+    let name = store.name();
+    let settings = store
+        .settings()
+        .cloned()
+        .ok_or_else(|| anyhow::anyhow!("{name}: no settings"))?;
+    let embedder = model.load_checked(&name, &settings)?;
+    Ok((store, embedder))
+}
+
 pub fn stats(target: &Target) -> Result<StoreStats> {
     open(target)?.stats()
 }

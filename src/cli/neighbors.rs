@@ -120,44 +120,48 @@ pub struct NeighborsArgs {
 }
 
 pub fn run(args: NeighborsArgs) -> Result<()> {
-    if !args.all_pairs && args.query.is_empty() && args.query_file.is_none() && args.id.is_empty() {
-        bail!("nothing to search for: give --query TEXT, --query-file FILE, --id PASSAGE_ID, or --all-pairs");
-    }
-    if args.k == 0 {
-        bail!("-k must be at least 1");
-    }
-    if args.min_score.is_some() && args.ranking.retrieval != RetrievalMethod::Dense {
-        bail!("--min-score is a cosine: it applies to --retrieval dense only");
-    }
-    args.dates.check()?;
-    if !(-1.0..=1.0).contains(&args.threshold) {
-        bail!("--threshold is a cosine, between -1 and 1");
-    }
+    args.check()?;
     let texts = args.query_texts()?;
+    search_and_print(&args, texts)
+}
+
+impl NeighborsArgs {
+    /// What the flags ask that cannot be, before anything is read.
+    fn check(&self) -> Result<()> {
+        let args = self;
+        if !args.all_pairs
+            && args.query.is_empty()
+            && args.query_file.is_none()
+            && args.id.is_empty()
+        {
+            bail!("nothing to search for: give --query TEXT, --query-file FILE, --id PASSAGE_ID, or --all-pairs");
+        }
+        if args.k == 0 {
+            bail!("-k must be at least 1");
+        }
+        if args.min_score.is_some() && args.ranking.retrieval != RetrievalMethod::Dense {
+            bail!("--min-score is a cosine: it applies to --retrieval dense only");
+        }
+        args.dates.check()?;
+        if !(-1.0..=1.0).contains(&args.threshold) {
+            bail!("--threshold is a cosine, between -1 and 1");
+        }
+        if args.rerank.is_some() && args.all_pairs {
+            bail!("--rerank orders a query's neighbours; --all-pairs has no query");
+        }
+        Ok(())
+    }
+}
+
+/// Searches and prints.
+fn search_and_print(args: &NeighborsArgs, texts: Vec<String>) -> Result<()> {
     let target = if args.input.inputs.is_empty() {
         args.target.target()?
     } else {
         // A corpus given on the command line is used even when SILICA_STORE is set.
         args.target.given()?
     };
-    let mut request = NeighborsRequest {
-        texts,
-        ids: args.id.clone(),
-        id_query: IdQuery::StoredVector,
-        k: args.k,
-        min_score: args.min_score,
-        search: SearchRequest {
-            mode: args.mode(),
-            ann: AnnQuery::default(),
-            filters: args.filters(),
-        },
-        retrieval: args.ranking.retrieval,
-        hybrid: args.ranking.hybrid()?,
-        rerank_top: args.rerank.as_ref().map(|_| args.rerank_top.max(args.k)),
-    };
-    if args.rerank.is_some() && args.all_pairs {
-        bail!("--rerank orders a query's neighbours; --all-pairs has no query");
-    }
+    let mut request = args.request(texts)?;
     let spec;
     let source = match (&target, args.input.inputs.is_empty()) {
         (Some(_), false) => bail!("give either a CORPUS or --index DIR / --store URL, not both"),
@@ -195,8 +199,12 @@ pub fn run(args: NeighborsArgs) -> Result<()> {
         prompt: args.model.prompt_or(PromptChoice::Query),
         open_cache: &open_cache,
     };
+    print_found(args, search(&source, wanted, &model)?)
+}
+
+fn print_found(args: &NeighborsArgs, found: Found) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match search(&source, wanted, &model)? {
+    match found {
         Found::Pairs(pairs) => {
             write_pairs(&mut out, &pairs, args.format)?;
             out.flush()?;
@@ -215,6 +223,26 @@ pub fn run(args: NeighborsArgs) -> Result<()> {
 }
 
 impl NeighborsArgs {
+    /// The request the flags make (the search's ANN settings and mode are the source's).
+    fn request(&self, texts: Vec<String>) -> Result<NeighborsRequest> {
+        let args = self;
+        Ok(NeighborsRequest {
+            texts,
+            ids: args.id.clone(),
+            id_query: IdQuery::StoredVector,
+            k: args.k,
+            min_score: args.min_score,
+            search: SearchRequest {
+                mode: args.mode(),
+                ann: AnnQuery::default(),
+                filters: args.filters(),
+            },
+            retrieval: args.ranking.retrieval,
+            hybrid: args.ranking.hybrid()?,
+            rerank_top: args.rerank.as_ref().map(|_| args.rerank_top.max(args.k)),
+        })
+    }
+
     /// The queries' texts, in order: --query texts, then the lines of --query-file.
     fn query_texts(&self) -> Result<Vec<String>> {
         let mut texts: Vec<String> = self.query.clone();

@@ -3,11 +3,12 @@
 use super::args::{corpus_spec, DateArgs, InputArgs, PassageArgs};
 use super::index::StoreArgs;
 use super::ModelArgs;
+use crate::app::index::open_for_queries;
 use crate::app::units::embed_corpus_store;
 use crate::index::PassageStore;
 use crate::model::PromptChoice;
 use crate::serve::{ServeOptions, Server};
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use clap::Args;
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -95,35 +96,21 @@ pub fn run(args: ServeArgs) -> Result<()> {
         args.target.target()?
     };
     args.dates.check()?;
-    // An index's or store's model is checked before the weights load; its vectors' width
-    // is the one queries are embedded at.
-    let store = match &target {
+    let (source, embedder): (Option<Box<dyn PassageStore>>, _) = match &target {
         Some(target) => {
-            let store = crate::index::open(target)?;
-            let settings = store
-                .settings()
-                .cloned()
-                .with_context(|| format!("{}: no settings", store.name()))?;
-            crate::app::model::require_model(&store.name(), &settings, &args.model.request())?;
-            Some((store, settings))
+            let (store, embedder) = open_for_queries(target, &args.model.request())?;
+            (Some(store), embedder)
         }
-        None => None,
-    };
-    let embedder = match &store {
-        Some((_, settings)) => args.model.request().load_for(settings)?,
-        None => args.model.load_embedder()?,
-    };
-    let source: Option<Box<dyn PassageStore>> = match store {
-        Some((store, _)) => Some(store),
-        None if !has_corpus => None,
         None => {
-            let spec = corpus_spec(&args.input, &args.passages, &args.dates)?;
-            let mut cache = args.model.open_cache()?;
-            Some(Box::new(embed_corpus_store(
-                &spec,
-                &embedder,
-                cache.as_mut(),
-            )?))
+            let embedder = args.model.load_embedder()?;
+            if !has_corpus {
+                (None, embedder)
+            } else {
+                let spec = corpus_spec(&args.input, &args.passages, &args.dates)?;
+                let mut cache = args.model.open_cache()?;
+                let store = embed_corpus_store(&spec, &embedder, cache.as_mut())?;
+                (Some(Box::new(store)), embedder)
+            }
         }
     };
     let options = args.options();

@@ -50,26 +50,7 @@ pub fn render(report: &ThemeReport) -> String {
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "## Clusters\n");
-    for c in &report.clusters {
-        let _ = writeln!(out, "### {}. {}\n", c.id, c.label);
-        let mut facts = format!("{} items; keywords: {}", c.size, c.keywords.join(", "));
-        if let (Some(t), Some(s)) = (&c.theme, c.theme_score) {
-            let _ = write!(facts, "; theme: **{t}** ({s:.2})");
-        }
-        let _ = writeln!(out, "{facts}\n");
-        for id in &c.representatives {
-            if let Some(item) = report.item(id) {
-                let at = span_note(item);
-                let _ = writeln!(
-                    out,
-                    "> {}\n>\n> — `{}`{at}\n",
-                    excerpt(&item.text, 400),
-                    item.source
-                );
-            }
-        }
-    }
+    write_clusters(&mut out, report);
     if !report.unassigned.is_empty() {
         let _ = writeln!(out, "Unassigned: {} items.\n", report.unassigned.len());
     }
@@ -105,4 +86,28 @@ pub fn render(report: &ThemeReport) -> String {
         m.silhouette, m.mean_intra_cosine, m.mean_separation, m.unassigned
     );
     out
+}
+
+/// One section per cluster: its facts and its representative passages quoted.
+fn write_clusters(out: &mut String, report: &ThemeReport) {
+    let _ = writeln!(out, "## Clusters\n");
+    for c in &report.clusters {
+        let _ = writeln!(out, "### {}. {}\n", c.id, c.label);
+        let mut facts = format!("{} items; keywords: {}", c.size, c.keywords.join(", "));
+        if let (Some(t), Some(s)) = (&c.theme, c.theme_score) {
+            let _ = write!(facts, "; theme: **{t}** ({s:.2})");
+        }
+        let _ = writeln!(out, "{facts}\n");
+        for id in &c.representatives {
+            if let Some(item) = report.item(id) {
+                let at = span_note(item);
+                let _ = writeln!(
+                    out,
+                    "> {}\n>\n> — `{}`{at}\n",
+                    excerpt(&item.text, 400),
+                    item.source
+                );
+            }
+        }
+    }
 }

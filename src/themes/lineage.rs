@@ -51,7 +51,7 @@ impl PreviousReport {
             .with_context(|| format!("{}: cannot read the previous report", path.display()))?;
         serde_json::from_str(&text).with_context(|| {
             format!(
-                "{}: not a silica themes report in JSON (--format json)",
+                "{}: not a silica themes report in JSON (as a themes run writes with the JSON format)",
                 path.display()
             )
         })
@@ -121,21 +121,7 @@ pub fn match_previous(
     previous: &PreviousReport,
     run: &serde_json::Value,
 ) -> (Changes, usize) {
-    let mut cluster_of: HashMap<&str, usize> = HashMap::new();
-    for (p, cluster) in previous.clusters.iter().enumerate() {
-        for m in &cluster.members {
-            cluster_of.insert(m.as_str(), p);
-        }
-    }
-    // overlap[c][p]: items of current cluster c that were in previous cluster p.
-    let mut overlap = vec![vec![0usize; previous.clusters.len()]; clusters.len()];
-    for (c, cluster) in clusters.iter().enumerate() {
-        for m in &cluster.members {
-            if let Some(&p) = cluster_of.get(m.as_str()) {
-                overlap[c][p] += 1;
-            }
-        }
-    }
+    let overlap = overlaps(clusters, previous);
     let current = clusters.len();
     let best_of_row = |c: usize| argmax((0..previous.clusters.len()).map(|p| overlap[c][p]));
     let best_of_column = |p: usize| argmax((0..current).map(|c| overlap[c][p]));
@@ -218,6 +204,25 @@ pub fn match_previous(
         }
     }
     (changes, next)
+}
+
+/// overlap[c][p]: the items of this run's cluster c that were in the previous run's p.
+fn overlaps(clusters: &[ClusterReport], previous: &PreviousReport) -> Vec<Vec<usize>> {
+    let mut cluster_of: HashMap<&str, usize> = HashMap::new();
+    for (p, cluster) in previous.clusters.iter().enumerate() {
+        for m in &cluster.members {
+            cluster_of.insert(m.as_str(), p);
+        }
+    }
+    let mut overlap = vec![vec![0usize; previous.clusters.len()]; clusters.len()];
+    for (c, cluster) in clusters.iter().enumerate() {
+        for m in &cluster.members {
+            if let Some(&p) = cluster_of.get(m.as_str()) {
+                overlap[c][p] += 1;
+            }
+        }
+    }
+    overlap
 }
 
 /// The index of the largest positive value (the first of equals); None when all are 0.

@@ -64,7 +64,7 @@ impl PassageStore for PgStore {
         _filters: &PassageFilters,
     ) -> Result<Box<dyn LexicalSearcher + 'a>> {
         bail!(
-            "{}: lexical and hybrid search are not available over a PostgreSQL store yet; search an index directory (--index DIR) or a corpus",
+            "{}: lexical and hybrid search are not available over a PostgreSQL store yet; search an index directory or a corpus",
             self.name
         )
     }
