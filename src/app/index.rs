@@ -202,6 +202,15 @@ pub fn remove(target: &Target, which: &DocumentSelector) -> Result<Removed> {
     })
 }
 
+/// The settings an index or store was built with (a store read from disk always has them).
+pub fn stored_settings(store: &dyn crate::index::PassageStore) -> Result<IndexSettings> {
+    let name = store.name();
+    store
+        .settings()
+        .cloned()
+        .ok_or_else(|| anyhow::anyhow!("{name}: no settings"))
+}
+
 /// An index or store opened for queries, with the model that embeds them: the model is
 /// checked against the one the index was built with before its weights load, and gives
 /// vectors of the width the index holds.
@@ -210,12 +219,8 @@ pub fn open_for_queries(
     model: &ModelRequest,
 ) -> Result<(Box<dyn crate::index::PassageStore>, Embedder)> {
     let store = open(target)?;
-    let name = store.name();
-    let settings = store
-        .settings()
-        .cloned()
-        .ok_or_else(|| anyhow::anyhow!("{name}: no settings"))?;
-    let embedder = model.load_checked(&name, &settings)?;
+    let settings = stored_settings(store.as_ref())?;
+    let embedder = model.load_checked(&store.name(), &settings)?;
     Ok((store, embedder))
 }
 

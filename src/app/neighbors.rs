@@ -110,10 +110,7 @@ fn search_store(target: &Target, wanted: Wanted, model: &QueryModel<'_>) -> Resu
         Wanted::Neighbors(request) => request,
     };
     let name = store.name();
-    let settings = store
-        .settings()
-        .cloned()
-        .with_context(|| format!("{name}: no settings"))?;
+    let settings = super::index::stored_settings(store.as_ref())?;
     let mut embed = |texts: &[String]| -> Result<Vec<Vec<f32>>> {
         let embedder = model.request.load_checked(&name, &settings)?;
         let mut cache = (model.open_cache)()?;

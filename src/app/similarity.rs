@@ -15,6 +15,19 @@ pub struct TextPairs {
     pub header: Option<Vec<String>>,
 }
 
+impl TextPairs {
+    /// The pairs, refused when one has an empty text (before any model is loaded).
+    pub fn new(rows: Vec<Vec<String>>, header: Option<Vec<String>>) -> Result<Self> {
+        if let Some(i) = rows
+            .iter()
+            .position(|r| r[0].trim().is_empty() || r[1].trim().is_empty())
+        {
+            bail!("pair {} has an empty text", i + 1);
+        }
+        Ok(Self { rows, header })
+    }
+}
+
 /// The cosine of each pair's two texts (both embedded with `prompt`), in order.
 pub fn pair_cosines(
     pairs: &TextPairs,
@@ -23,12 +36,6 @@ pub fn pair_cosines(
     cache: Option<&mut EmbeddingCache>,
 ) -> Result<Vec<f64>> {
     let rows = &pairs.rows;
-    if let Some(i) = rows
-        .iter()
-        .position(|r| r[0].trim().is_empty() || r[1].trim().is_empty())
-    {
-        bail!("pair {} has an empty text", i + 1);
-    }
     let texts: Vec<&str> = rows
         .iter()
         .flat_map(|r| [r[0].as_str(), r[1].as_str()])
@@ -85,5 +92,5 @@ pub fn read_pairs(path: &Path, header: bool) -> Result<TextPairs> {
     if rows.is_empty() {
         bail!("{}: no pairs in the file", path.display());
     }
-    Ok(TextPairs { rows, header })
+    TextPairs::new(rows, header)
 }

@@ -17,7 +17,7 @@ use crate::themes::{
     ThemeScorer, Twin, BACKGROUND,
 };
 use crate::vectors::Embeddings;
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use std::collections::HashMap;
 
 /// What the themes are found in.
@@ -278,10 +278,7 @@ fn inputs_from_store(
 ) -> Result<ThemeInputs> {
     let store = crate::index::open(target)?;
     let name = store.name();
-    let settings = store
-        .settings()
-        .cloned()
-        .with_context(|| format!("{name}: no settings"))?;
+    let settings = super::index::stored_settings(store.as_ref())?;
     let items = items_from_store(store.as_ref(), |date| dates.keeps(date))?;
     if items.items.is_empty() {
         bail!(

@@ -42,10 +42,7 @@ pub fn run(args: SimilarityArgs) -> Result<()> {
             if args.texts.len() != 2 {
                 bail!("give two texts, or --pairs FILE.csv");
             }
-            TextPairs {
-                rows: vec![vec![args.texts[0].clone(), args.texts[1].clone()]],
-                header: None,
-            }
+            TextPairs::new(vec![args.texts.clone()], None)?
         }
     };
     let mut cache = args.model.open_cache()?;
