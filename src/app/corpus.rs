@@ -13,7 +13,7 @@ use anyhow::Result;
 use std::path::PathBuf;
 
 /// How documents are cut into passages, as asked: the window may be left to the model.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct PassageChoices {
     /// Most model tokens in a passage, prompt and special tokens included (default: the
     /// model's window; more than the window is cut to it).
@@ -22,6 +22,21 @@ pub struct PassageChoices {
     pub min_chars: usize,
     pub keep_all: bool,
     pub keep_duplicates: bool,
+}
+
+impl Default for PassageChoices {
+    /// The model's window, no overlap, paragraphs under 40 characters merged (as
+    /// [`PassageOptions::new`]): `silica passages`' defaults.
+    fn default() -> Self {
+        let options = PassageOptions::new(0);
+        Self {
+            max_tokens: None,
+            overlap: options.overlap,
+            min_chars: options.min_chars,
+            keep_all: options.keep_all,
+            keep_duplicates: options.keep_duplicates,
+        }
+    }
 }
 
 impl PassageChoices {

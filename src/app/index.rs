@@ -2,7 +2,7 @@
 //! documents, describe what is held, verify it.
 
 use super::corpus::CorpusSpec;
-use super::model::ModelRequest;
+use super::model::ModelSource;
 use crate::cache::EmbeddingCache;
 use crate::corpus::{list_inputs, Listing, TokenCounter};
 use crate::embed::Embedder;
@@ -16,6 +16,7 @@ use crate::model::PromptChoice;
 use crate::vectors::Embeddings;
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::sync::Arc;
 
 /// What an add did, and what the index or store holds after it.
 #[derive(Debug)]
@@ -72,12 +73,16 @@ pub fn add(
     })
 }
 
+/// Passages embedded and committed together, unless asked otherwise (a killed add keeps
+/// every committed batch).
+pub const DEFAULT_COMMIT_EVERY: usize = 512;
+
 /// `index add` of a corpus: what to read, with which model, into which index or store.
 pub struct CorpusAdd<'a> {
     pub target: &'a Target,
     /// The inputs and how they are cut (its dates are not used: an index holds them all).
     pub corpus: &'a CorpusSpec,
-    pub model: &'a ModelRequest,
+    pub model: ModelSource<'a>,
     /// A new directory index's ANN graph.
     pub ann: AnnParams,
     /// A new store's vector column.
@@ -116,7 +121,7 @@ pub fn add_corpus(
     };
     crate::index::Ann::create(settings.dim, &settings.ann)?; // checks the ANN settings early
     let listing = list_inputs(&job.corpus.inputs, &job.corpus.read)?;
-    let mut embedder: Option<Embedder> = None;
+    let mut embedder: Option<Arc<Embedder>> = None;
     let mut embed = |texts: &[&str]| -> Result<Embeddings> {
         if embedder.is_none() {
             embedder = Some(job.model.load()?);
@@ -216,7 +221,7 @@ pub fn stored_settings(store: &dyn crate::index::PassageStore) -> Result<IndexSe
 /// vectors of the width the index holds.
 pub fn open_for_queries(
     target: &Target,
-    model: &ModelRequest,
+    model: &super::model::ModelRequest,
 ) -> Result<(Box<dyn crate::index::PassageStore>, Embedder)> {
     let store = open(target)?;
     let settings = stored_settings(store.as_ref())?;

@@ -9,6 +9,7 @@ use crate::model::{
     WeightFormat,
 };
 use anyhow::Result;
+use std::sync::Arc;
 
 /// Which model, on which device, in which form.
 #[derive(Debug, Clone)]
@@ -138,5 +139,92 @@ impl ModelRequest {
             Some(n) => embedder.with_dimensions(n),
             None => Ok(embedder),
         }
+    }
+}
+
+/// The model a use case embeds with: one it loads from a request when it needs it (a
+/// command, which runs once), or one its caller holds loaded already (a library user
+/// embedding many times with one model: the Python package).
+#[derive(Clone)]
+pub enum ModelSource<'a> {
+    Request(&'a ModelRequest),
+    Loaded(Arc<Embedder>),
+}
+
+impl ModelSource<'_> {
+    /// The model's name, for messages and records.
+    pub fn name(&self) -> String {
+        match self {
+            ModelSource::Request(request) => request.model.clone(),
+            ModelSource::Loaded(embedder) => embedder.info().name.clone(),
+        }
+    }
+
+    /// The model, loaded now when it is only a request.
+    pub fn load(&self) -> Result<Arc<Embedder>> {
+        match self {
+            ModelSource::Request(request) => Ok(Arc::new(request.load()?)),
+            ModelSource::Loaded(embedder) => Ok(embedder.clone()),
+        }
+    }
+
+    /// See [`ModelRequest::fingerprint`].
+    pub fn fingerprint(&self) -> Result<String> {
+        match self {
+            ModelSource::Request(request) => request.fingerprint(),
+            ModelSource::Loaded(embedder) => Ok(embedder.fingerprint()?.to_string()),
+        }
+    }
+
+    /// What the model's files say and its tokenizer (a request's weights not loaded).
+    pub fn load_tokenizer(&self) -> Result<(ModelInfo, Arc<TextTokenizer>)> {
+        match self {
+            ModelSource::Request(request) => {
+                let (info, tokenizer) = request.load_tokenizer()?;
+                Ok((info, Arc::new(tokenizer)))
+            }
+            ModelSource::Loaded(embedder) => {
+                Ok((embedder.info().clone(), embedder.shared_tokenizer()?))
+            }
+        }
+    }
+
+    /// The width of the vectors this model gives (see [`ModelRequest::output_dimension`]).
+    pub fn output_dimension(&self, info: &ModelInfo) -> Result<usize> {
+        match self {
+            ModelSource::Request(request) => request.output_dimension(info),
+            ModelSource::Loaded(embedder) => Ok(embedder.info().dimension),
+        }
+    }
+
+    /// The model for an index or store named `name` built with `settings`: another model
+    /// is refused (a request's before its weights load), and the vectors have the width
+    /// the index holds.
+    pub fn load_checked(&self, name: &str, settings: &IndexSettings) -> Result<Arc<Embedder>> {
+        let embedder = match self {
+            ModelSource::Request(request) => {
+                return Ok(Arc::new(request.load_checked(name, settings)?))
+            }
+            ModelSource::Loaded(embedder) => embedder,
+        };
+        let fingerprint = embedder.fingerprint()?;
+        if fingerprint != settings.fingerprint {
+            return Err(ModelRequestError::OtherModel {
+                name: name.to_string(),
+                built: settings.model.clone(),
+                built_fingerprint: settings.fingerprint.clone(),
+                asked: embedder.info().name.clone(),
+                asked_fingerprint: fingerprint.to_string(),
+            }
+            .into());
+        }
+        if embedder.info().dimension != settings.dim {
+            return Err(ModelRequestError::OtherWidth {
+                index: settings.dim,
+                asked: embedder.info().dimension,
+            }
+            .into());
+        }
+        Ok(embedder.clone())
     }
 }

@@ -3,7 +3,7 @@
 //! [`ThemeReport`].
 
 use super::corpus::CorpusSpec;
-use super::model::{require_model, ModelRequest};
+use super::model::ModelSource;
 use super::units::{embed_units, separate_twins, Unit};
 use crate::cache::EmbeddingCache;
 use crate::cluster::{center_in_place, cluster_from, ClusterParams};
@@ -19,6 +19,7 @@ use crate::themes::{
 use crate::vectors::Embeddings;
 use anyhow::{bail, Result};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// What the themes are found in.
 pub struct ThemeItems {
@@ -193,7 +194,7 @@ pub enum ThemeSource<'a> {
 pub struct ThemeInputs {
     pub items: ThemeItems,
     /// The model, when loaded (a corpus always needs it; an index only for named themes).
-    pub embedder: Option<Embedder>,
+    pub embedder: Option<Arc<Embedder>>,
     pub cache: Option<EmbeddingCache>,
     /// The prompt the items were embedded with: theme names are embedded with it too.
     pub prompt: PromptChoice,
@@ -205,7 +206,7 @@ pub struct ThemeInputs {
 /// default is the query prompt: clustering is symmetric); `open_cache` opens the
 /// embedding cache when it is needed.
 pub struct ThemeModel<'a> {
-    pub request: &'a ModelRequest,
+    pub model: ModelSource<'a>,
     pub prompt: Option<PromptChoice>,
     pub open_cache: &'a dyn Fn() -> Result<Option<EmbeddingCache>>,
     /// Named themes will be embedded: an index's model is loaded for them.
@@ -240,7 +241,7 @@ fn inputs_from_corpus(
         spec.passages.keep_duplicates = true;
     }
     let mut cache = (model.open_cache)()?;
-    let embedder = model.request.load()?;
+    let embedder = model.model.load()?;
     let prompt = model.prompt.clone().unwrap_or(PromptChoice::Query);
     let info = embedder.info().clone();
     let prefix = prompt.prefix(&info.prompts).to_string();
@@ -287,9 +288,8 @@ fn inputs_from_store(
         );
     }
     let (embedder, cache) = if model.with_themes {
-        require_model(&name, &settings, model.request)?;
         (
-            Some(model.request.load_for(&settings)?),
+            Some(model.model.load_checked(&name, &settings)?),
             (model.open_cache)()?,
         )
     } else {
@@ -313,6 +313,11 @@ fn inputs_from_store(
         run: object(run),
     })
 }
+
+/// Keywords per cluster, unless asked otherwise.
+pub const DEFAULT_KEYWORDS: usize = 10;
+/// Runs the trust panel's stability compares (this one included), unless asked otherwise.
+pub const DEFAULT_STABILITY_RUNS: usize = 5;
 
 /// What a themes run asks of the items it read: how they are clustered, the themes named,
 /// how the report is made.

@@ -106,7 +106,7 @@ pub struct PassageArgs {
     pub overlap: usize,
 
     /// Paragraphs shorter than this many characters are merged with a neighbour.
-    #[arg(long, default_value_t = 40)]
+    #[arg(long, default_value_t = PassageChoices::default().min_chars)]
     pub min_chars: usize,
 
     /// Keep every line: no removal of page furniture.

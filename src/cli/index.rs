@@ -3,7 +3,8 @@
 
 use super::args::{corpus_spec, DateArgs, Format, InputArgs, PassageArgs};
 use super::ModelArgs;
-use crate::app::index::{CorpusAdd, DocumentBar};
+use crate::app::index::{CorpusAdd, DocumentBar, DEFAULT_COMMIT_EVERY};
+use crate::app::model::ModelSource;
 use crate::index::postgres::VectorChoice;
 use crate::index::{AnnParams, AnnQuery, DocumentSelector, Shard, Target};
 use anyhow::{bail, Result};
@@ -105,7 +106,7 @@ pub struct AddArgs {
     pub sync: bool,
 
     /// Passages embedded and committed together (a killed run keeps every committed batch).
-    #[arg(long, default_value_t = 512)]
+    #[arg(long, default_value_t = DEFAULT_COMMIT_EVERY)]
     pub commit_every: usize,
 
     /// ANN links per node (HNSW M), for a new index.
@@ -255,7 +256,7 @@ fn add(args: AddArgs) -> Result<()> {
     let job = CorpusAdd {
         target: &target,
         corpus: &corpus,
-        model: &model,
+        model: ModelSource::Request(&model),
         ann: AnnParams {
             connectivity: args.ann_m,
             expansion_add: args.ann_ef_construction,

@@ -3,8 +3,10 @@
 
 use super::args::{corpus_spec, DateArgs, InputArgs, PassageArgs};
 use super::ModelArgs;
+use crate::app::model::ModelSource;
 use crate::app::themes::{
     read_theme_inputs, themes_report, ThemeInputs, ThemeModel, ThemeSettings, ThemeSource,
+    DEFAULT_KEYWORDS, DEFAULT_STABILITY_RUNS,
 };
 use crate::app::units::Unit;
 use crate::cluster::{Algorithm, ClusterChoice, ClusterParams};
@@ -62,15 +64,15 @@ pub struct ThemesArgs {
     pub k: String,
 
     /// Seed of k-means' random starts.
-    #[arg(long, default_value_t = 42)]
+    #[arg(long, default_value_t = ClusterChoice::default().seed)]
     pub seed: u64,
 
     /// k-means runs from different starts; the best is kept.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = ClusterChoice::default().restarts)]
     pub restarts: usize,
 
     /// Spectral: neighbours of each passage in the graph.
-    #[arg(long, default_value_t = 15)]
+    #[arg(long, default_value_t = ClusterChoice::default().neighbors)]
     pub neighbors: usize,
 
     /// A previous report of these themes (JSON): clusters that continue its clusters keep
@@ -81,15 +83,15 @@ pub struct ThemesArgs {
 
     /// Runs compared in the trust panel's stability, this one included: the others take
     /// the next seeds and keep this run's k (k-means and spectral; 0 or 1: none).
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = DEFAULT_STABILITY_RUNS)]
     pub stability_runs: usize,
 
     /// Smallest cluster HDBSCAN reports.
-    #[arg(long, default_value_t = 4)]
+    #[arg(long, default_value_t = ClusterChoice::default().min_cluster_size)]
     pub min_cluster_size: usize,
 
     /// Agglomerative: merge groups closer than this cosine distance.
-    #[arg(long, default_value_t = 0.25)]
+    #[arg(long, default_value_t = ClusterChoice::default().threshold)]
     pub threshold: f64,
 
     /// Themes to look for, separated by ';' (any language): "supply chains; export controls".
@@ -108,7 +110,7 @@ pub struct ThemesArgs {
     pub no_center: bool,
 
     /// Keywords per cluster.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = DEFAULT_KEYWORDS)]
     pub keywords: usize,
 
     #[command(flatten)]
@@ -269,7 +271,7 @@ fn read_inputs(args: &ThemesArgs, with_themes: bool) -> Result<ThemeInputs> {
     let request = args.model.request();
     let open_cache = || args.model.open_cache();
     let model = ThemeModel {
-        request: &request,
+        model: ModelSource::Request(&request),
         prompt: args.model.prompt.as_deref().map(PromptChoice::parse),
         open_cache: &open_cache,
         with_themes,

@@ -46,6 +46,21 @@ pub struct ClusterChoice {
     pub threshold: f64,
 }
 
+impl Default for ClusterChoice {
+    /// `silica themes`' defaults (and the Python package's): k-means, k by silhouette.
+    fn default() -> Self {
+        Self {
+            algorithm: Algorithm::Kmeans,
+            k: None,
+            seed: 42,
+            restarts: 10,
+            neighbors: 15,
+            min_cluster_size: 4,
+            threshold: 0.25,
+        }
+    }
+}
+
 impl ClusterChoice {
     /// The chosen algorithm's settings (at least one restart), or why they cannot be.
     pub fn params(&self) -> Result<ClusterParams, ParamError> {
