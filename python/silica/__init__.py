@@ -105,12 +105,12 @@ def _split_options(options: Dict[str, Any], *groups: Sequence[str]) -> List[Dict
     out = []
     for group in groups:
         chosen = {name: options.get(name) for name in group}
+        for name in ("since", "until"):
+            if name in chosen:
+                chosen[name] = _day(chosen[name])
+        if chosen.get("globs") is not None:
+            chosen["globs"] = list(chosen["globs"])
         out.append(chosen)
-    corpus = out[0]
-    corpus["since"] = _day(corpus.get("since"))
-    corpus["until"] = _day(corpus.get("until"))
-    if corpus.get("globs") is not None:
-        corpus["globs"] = list(corpus["globs"])
     return out
 
 
@@ -282,8 +282,13 @@ class Model:
         return repr(self._native)
 
 
-def _model(model: Union[Model, str, None]) -> Model:
-    return model if isinstance(model, Model) else Model(model)
+def _model(model: Union[Model, str, None], **options: Any) -> Model:
+    """``model`` itself, or the model it names loaded with ``options`` (Model's keywords)."""
+    if isinstance(model, Model):
+        if options:
+            raise ValueError("model options apply to a model named here, not to a loaded Model")
+        return model
+    return Model(model, **options)
 
 
 def similarity(a: Any, b: Any) -> _np.ndarray:
@@ -330,13 +335,23 @@ def themes(
     stability_runs, keywords, center, unit ("passage", "document", "text"), prompt; and
     the corpus options of :func:`passages`."""
     corpus, settings = _split_options(options, _CORPUS_OPTIONS, _THEME_OPTIONS)
+    _theme_settings(settings)
+    text = _silica.themes_report(_paths(paths), _model(model)._native, corpus, settings)
+    return _report(text, settings, output)
+
+
+def _theme_settings(settings: Dict[str, Any]) -> None:
+    """Names as a list, paths as strings."""
     if settings["themes"] is not None:
         names = settings["themes"]
         settings["themes"] = [names] if isinstance(names, str) else list(names)
     for name in ("themes_file", "previous"):
         if settings[name] is not None:
             settings[name] = _os.fspath(settings[name])
-    text = _silica.themes_report(_paths(paths), _model(model)._native, corpus, settings)
+
+
+def _report(text: str, settings: Dict[str, Any], output: Optional[PathLike]) -> Union[dict, str]:
+    """The rendered report, written to ``output`` when given; JSON as a dict."""
     if output is not None:
         _write_atomically(output, text)
     return _json.loads(text) if settings["format"] in (None, "json") else text
@@ -413,6 +428,23 @@ class Index:
         )
         lists = [entry["hits"] for entry in _json.loads(text)]
         return lists[0] if single and not ids else lists
+
+    def themes(
+        self,
+        *,
+        since: Any = None,
+        until: Any = None,
+        output: Optional[PathLike] = None,
+        **options: Any,
+    ) -> Union[dict, str]:
+        """The theme report of the index's passages (of documents dated ``since``/``until``),
+        as :func:`silica.themes` gives it: nothing is embedded again; the index's model is
+        loaded only to embed the themes named with ``themes=[...]``."""
+        (settings,) = _split_options(options, _THEME_OPTIONS)
+        _theme_settings(settings)
+        model = self.model()._native if settings["themes"] is not None or settings["themes_file"] is not None else None
+        text = _silica.index_themes_report(self._native, model, _day(since), _day(until), settings)
+        return _report(text, settings, output)
 
     def counts(self) -> dict:
         """{"documents": N, "passages": M} held."""

@@ -12,7 +12,7 @@ from typing import Any, Optional, Sequence, Union
 import numpy as np
 from bertopic.backend import BaseEmbedder
 
-from . import Model
+from . import Model, _model
 
 __all__ = ["Backend"]
 
@@ -23,12 +23,7 @@ class Backend(BaseEmbedder):
 
     def __init__(self, model: Union[Model, str, None] = None, *, prompt: Optional[str] = "query", **model_options: Any) -> None:
         super().__init__()
-        if isinstance(model, Model):
-            if model_options:
-                raise ValueError("model options apply to a model named here, not to a loaded Model")
-            self.embedding_model = model
-        else:
-            self.embedding_model = Model(model, **model_options)
+        self.embedding_model = _model(model, **model_options)
         self.prompt = prompt
 
     def embed(self, documents: Sequence[str], verbose: bool = False) -> np.ndarray:

@@ -7,7 +7,7 @@ from typing import Any, List, Union
 
 from langchain_core.embeddings import Embeddings
 
-from . import Model
+from . import Model, _model
 
 __all__ = ["SilicaEmbeddings"]
 
@@ -17,12 +17,7 @@ class SilicaEmbeddings(Embeddings):
     ``model_options``)."""
 
     def __init__(self, model: Union[Model, str, None] = None, **model_options: Any) -> None:
-        if isinstance(model, Model):
-            if model_options:
-                raise ValueError("model options apply to a model named here, not to a loaded Model")
-            self.model = model
-        else:
-            self.model = Model(model, **model_options)
+        self.model = _model(model, **model_options)
 
     def embed_documents(self, texts: List[str]) -> List[List[float]]:
         return self.model.encode(list(texts), prompt="passage").tolist()

@@ -2,6 +2,7 @@
 //! theme report, as JSON text that the Python side turns into lists and dicts.
 
 use crate::errors::{raise, OrRaise};
+use crate::index::Index;
 use crate::model::Model;
 use clap::ValueEnum;
 use pyo3::prelude::*;
@@ -115,14 +116,7 @@ pub fn passages_jsonl(
     let source = match &model {
         ModelArg::Loaded(model) => model.get().source(),
         ModelArg::Name(name) => {
-            request = ModelRequest {
-                model: name.clone(),
-                device: silica::embed::DeviceChoice::Cpu,
-                batch_tokens: None,
-                batch_size: None,
-                quantize: silica::model::WeightFormat::F32,
-                dimensions: None,
-            };
+            request = name_request(name);
             ModelSource::Request(&request)
         }
     };
@@ -219,11 +213,75 @@ pub fn themes_report(
     themes: ThemeOptions,
 ) -> PyResult<String> {
     let spec = options.spec(paths)?;
+    let unit = choice(themes.unit.as_deref(), "unit", Unit::Passage)?;
+    let source = ThemeSource::Corpus { spec: &spec, unit };
+    report(
+        py,
+        &source,
+        model.get().source(),
+        model.get().cache_path(),
+        &themes,
+        spec.dates,
+    )
+}
+
+/// The theme report of an index's passages (nothing embedded again; `model`, the one the
+/// index was built with, embeds named themes): what `silica themes --index` writes.
+#[pyfunction]
+#[pyo3(signature = (index, model, since, until, themes))]
+pub fn index_themes_report(
+    py: Python<'_>,
+    index: Bound<'_, Index>,
+    model: Option<Bound<'_, Model>>,
+    since: Option<String>,
+    until: Option<String>,
+    themes: ThemeOptions,
+) -> PyResult<String> {
+    if themes.unit.as_deref().is_some_and(|u| u != "passage") {
+        return Err(raise(
+            "an index holds passages: unit document or text needs a corpus",
+        ));
+    }
+    let dates = DateRange {
+        since: day(since.as_deref(), "since")?,
+        until: day(until.as_deref(), "until")?,
+    };
+    let target = index.get().target();
+    let source = ThemeSource::Store { target, dates };
+    // Without named themes no model is loaded: the request is never used.
+    let unused = name_request(silica::model::DEFAULT_MODEL);
+    let (model_source, cache) = match &model {
+        Some(model) => (model.get().source(), model.get().cache_path()),
+        None => (ModelSource::Request(&unused), None),
+    };
+    report(py, &source, model_source, cache, &themes, dates)
+}
+
+/// A model by name, on the CPU, f32: for its tokenizer or a check of its files.
+fn name_request(name: &str) -> ModelRequest {
+    ModelRequest {
+        model: name.to_string(),
+        device: silica::embed::DeviceChoice::Cpu,
+        batch_tokens: None,
+        batch_size: None,
+        quantize: silica::model::WeightFormat::F32,
+        dimensions: None,
+    }
+}
+
+/// Reads the items of `source`, clusters and names them as `themes` asks, and renders the
+/// report.
+fn report(
+    py: Python<'_>,
+    source: &ThemeSource<'_>,
+    model: ModelSource<'_>,
+    cache_path: Option<&PathBuf>,
+    themes: &ThemeOptions,
+    dates: DateRange,
+) -> PyResult<String> {
     let params = themes.cluster()?;
     let unit = choice(themes.unit.as_deref(), "unit", Unit::Passage)?;
     let format = choice(themes.format.as_deref(), "format", ReportFormat::Json)?;
-    let model = model.get();
-    let cache_path = model.cache_path().cloned();
     py.detach(|| -> anyhow::Result<String> {
         let named = themes.named()?;
         let previous = themes
@@ -232,16 +290,15 @@ pub fn themes_report(
             .map(PreviousReport::read)
             .transpose()?;
         let open_cache = || -> anyhow::Result<Option<EmbeddingCache>> {
-            cache_path.as_deref().map(EmbeddingCache::open).transpose()
+            cache_path.map(|p| EmbeddingCache::open(p)).transpose()
         };
         let theme_model = ThemeModel {
-            model: model.source(),
+            model,
             prompt: themes.prompt.as_deref().map(PromptChoice::parse),
             open_cache: &open_cache,
             with_themes: named.is_some(),
         };
-        let mut inputs =
-            read_theme_inputs(&ThemeSource::Corpus { spec: &spec, unit }, &theme_model)?;
+        let mut inputs = read_theme_inputs(source, &theme_model)?;
         let settings = ThemeSettings {
             params,
             center: themes.center.unwrap_or(true),
@@ -251,7 +308,7 @@ pub fn themes_report(
             stability_runs: themes.stability_runs.unwrap_or(DEFAULT_STABILITY_RUNS),
             previous: previous.as_ref(),
             unit,
-            dates: spec.dates,
+            dates,
         };
         let (report, _) = report_of(&mut inputs, settings)?;
         render(&report, format)

@@ -35,6 +35,11 @@ impl AddProgress for Quiet {
 }
 
 impl Index {
+    /// Where the index is.
+    pub(crate) fn target(&self) -> &Target {
+        &self.target
+    }
+
     /// Runs `f` with the store, opened now unless it is open already.
     fn with_store<R>(
         &self,

@@ -27,6 +27,7 @@ fn _silica(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<index::Index>()?;
     m.add_function(wrap_pyfunction!(corpus::passages_jsonl, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::themes_report, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus::index_themes_report, m)?)?;
     m.add_function(wrap_pyfunction!(threads::threads, m)?)?;
     m.add_function(wrap_pyfunction!(model::default_cache_path, m)?)?;
     Ok(())

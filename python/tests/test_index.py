@@ -42,3 +42,16 @@ def test_another_model_is_refused(model, seeds, tmp_path):
         silica.Index(tmp_path / "idx", model=other).search("anything")
     with pytest.raises(silica.SilicaError, match="k must be at least 1"):
         index.search("anything", k=0)
+
+
+def test_themes_of_an_index_as_the_cli(model, seeds, tmp_path):
+    index = silica.Index(tmp_path / "idx", model=model)
+    index.add(seeds)
+    from_cli = json.loads(cli("themes", "--index", tmp_path / "idx", "--k", "4", "--format", "json"))
+    assert silica.Index(tmp_path / "idx").themes(k=4) == from_cli
+    # Named themes load the index's model to embed them.
+    named_cli = json.loads(cli("themes", "--index", tmp_path / "idx", "--k", "4", "--format", "json",
+                               "--themes", "export controls; supply chains", "--no-cache"))
+    assert index.themes(k=4, themes=["export controls", "supply chains"]) == named_cli
+    with pytest.raises(silica.SilicaError, match="unit document"):
+        index.themes(unit="document")

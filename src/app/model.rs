@@ -45,14 +45,18 @@ pub enum ModelRequestError {
 /// Refuses a model other than the one `settings` record, naming the index or store `name`
 /// (by the fingerprint of the model's files; the weights are not loaded).
 pub fn require_model(name: &str, settings: &IndexSettings, model: &ModelRequest) -> Result<()> {
-    let fingerprint = model.fingerprint()?;
+    same_model(name, settings, &model.model, &model.fingerprint()?)
+}
+
+/// Refuses the model `asked` (by its `fingerprint`) when `settings` record another.
+fn same_model(name: &str, settings: &IndexSettings, asked: &str, fingerprint: &str) -> Result<()> {
     if fingerprint != settings.fingerprint {
         return Err(ModelRequestError::OtherModel {
             name: name.to_string(),
             built: settings.model.clone(),
             built_fingerprint: settings.fingerprint.clone(),
-            asked: model.model.clone(),
-            asked_fingerprint: fingerprint,
+            asked: asked.to_string(),
+            asked_fingerprint: fingerprint.to_string(),
         }
         .into());
     }
@@ -207,17 +211,12 @@ impl ModelSource<'_> {
             }
             ModelSource::Loaded(embedder) => embedder,
         };
-        let fingerprint = embedder.fingerprint()?;
-        if fingerprint != settings.fingerprint {
-            return Err(ModelRequestError::OtherModel {
-                name: name.to_string(),
-                built: settings.model.clone(),
-                built_fingerprint: settings.fingerprint.clone(),
-                asked: embedder.info().name.clone(),
-                asked_fingerprint: fingerprint.to_string(),
-            }
-            .into());
-        }
+        same_model(
+            name,
+            settings,
+            &embedder.info().name,
+            embedder.fingerprint()?,
+        )?;
         if embedder.info().dimension != settings.dim {
             return Err(ModelRequestError::OtherWidth {
                 index: settings.dim,
