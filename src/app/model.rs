@@ -156,14 +156,6 @@ pub enum ModelSource<'a> {
 }
 
 impl ModelSource<'_> {
-    /// The model's name, for messages and records.
-    pub fn name(&self) -> String {
-        match self {
-            ModelSource::Request(request) => request.model.clone(),
-            ModelSource::Loaded(embedder) => embedder.info().name.clone(),
-        }
-    }
-
     /// The model, loaded now when it is only a request.
     pub fn load(&self) -> Result<Arc<Embedder>> {
         match self {
