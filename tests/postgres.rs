@@ -6,111 +6,15 @@
 
 mod common;
 
+use common::pg::{
+    client, documents_without_passages, sentences_corpus, spawn_silica, stored, Helper, Pgvector,
+    Server,
+};
+
 use common::{repo_root, write_tiny_model};
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Child, Output};
 use std::time::{Duration, Instant};
-
-/// A helper script that starts a server, says where it listens on its first line, and
-/// stops it and deletes its folder when its stdin closes: when dropped, or when the test
-/// process dies.
-struct Helper(Child);
-
-impl Helper {
-    fn start(python: &Path, script: &str, folder: &Path) -> (Self, String) {
-        let mut child = Command::new(python)
-            .arg(repo_root().join("tests/postgres").join(script))
-            .arg(folder)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        (Helper(child), line.trim().to_string())
-    }
-}
-
-impl Drop for Helper {
-    fn drop(&mut self) {
-        drop(self.0.stdin.take());
-        let _ = self.0.wait();
-    }
-}
-
-/// A private server: stopped and deleted when dropped.
-struct Server {
-    _helper: Helper,
-    url: String,
-    _dir: tempfile::TempDir,
-}
-
-/// Which of tests/postgres/setup's servers: the pgvector in pgserver's wheel (0.6.2, the
-/// oldest silica supports), or one built from source (0.8, with `halfvec`).
-#[derive(Clone, Copy)]
-enum Pgvector {
-    Wheel,
-    Source,
-}
-
-impl Server {
-    fn start() -> Self {
-        Self::start_with(Pgvector::Wheel)
-    }
-
-    fn start_with(pgvector: Pgvector) -> Self {
-        let (variable, default) = match pgvector {
-            Pgvector::Wheel => ("SILICA_PGSERVER_PYTHON", "target/pgserver/bin/python"),
-            Pgvector::Source => (
-                "SILICA_PGSERVER08_PYTHON",
-                "target/pgserver-pgvector08/bin/python",
-            ),
-        };
-        let python = std::env::var_os(variable)
-            .map(PathBuf::from)
-            .unwrap_or_else(|| repo_root().join(default));
-        assert!(
-            python.exists(),
-            "{}: no pgserver; run `bash tests/postgres/setup`",
-            python.display()
-        );
-        let dir = tempfile::Builder::new().prefix("pg").tempdir().unwrap();
-        let (helper, url) = Helper::start(&python, "server.py", &dir.path().join("data"));
-        assert!(url.starts_with("postgresql://"), "pgserver said {url:?}");
-        Server {
-            _helper: helper,
-            url,
-            _dir: dir,
-        }
-    }
-
-    /// The URL of database `name` on this server, created when missing.
-    fn database(&self, name: &str) -> String {
-        let mut client = self.client();
-        let exists = client
-            .query_opt("SELECT 1 FROM pg_database WHERE datname = $1", &[&name])
-            .unwrap()
-            .is_some();
-        if !exists {
-            client
-                .batch_execute(&format!("CREATE DATABASE {name}"))
-                .unwrap();
-        }
-        self.url.replacen("/postgres?", &format!("/{name}?"), 1)
-    }
-
-    fn client(&self) -> postgres::Client {
-        client(&self.url)
-    }
-}
-
-fn client(url: &str) -> postgres::Client {
-    postgres::Client::connect(url, postgres::NoTls).unwrap()
-}
 
 use common::{ok, silica_with_models as silica};
 
@@ -165,71 +69,6 @@ fn hits(list: &serde_json::Value) -> Vec<(String, f64)> {
             )
         })
         .collect()
-}
-
-/// Short texts (STS-B and bitext slices), one JSONL document each: 280 documents.
-fn sentences_corpus(dir: &Path) -> PathBuf {
-    let data = repo_root().join("tests/data/eval");
-    let mut texts = Vec::new();
-    let csv = std::fs::read_to_string(data.join("stsb-fr-dev-slice.csv")).unwrap();
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(csv.as_bytes());
-    for record in reader.records() {
-        let record = record.unwrap();
-        texts.push(record[0].to_string());
-        texts.push(record[1].to_string());
-    }
-    for file in ["bitext-en.txt", "bitext-fr.txt"] {
-        let content = std::fs::read_to_string(data.join(file)).unwrap();
-        texts.extend(content.lines().map(String::from));
-    }
-    let path = dir.join("sentences.jsonl");
-    let lines: Vec<String> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| serde_json::json!({"id": format!("s{i:04}"), "text": t}).to_string())
-        .collect();
-    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
-    path
-}
-
-/// Every stored passage: (id, document, vector), sorted by id.
-fn stored(url: &str) -> Vec<(String, String, Vec<f32>)> {
-    let mut rows: Vec<(String, String, Vec<f32>)> = client(url)
-        .query(
-            "SELECT id, document, embedding FROM silica_passages ORDER BY id",
-            &[],
-        )
-        .unwrap()
-        .iter()
-        .map(|r| (r.get(0), r.get(1), r.get::<_, pgvector::Vector>(2).to_vec()))
-        .collect();
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
-    rows
-}
-
-/// silica running in the background (its cache in `work`), stderr kept for its error.
-fn spawn_silica<S: AsRef<std::ffi::OsStr>>(args: &[S], work: &Path) -> Child {
-    common::silica_command(work)
-        .args(args)
-        .env("XDG_CACHE_HOME", work.join("cache"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
-}
-
-/// Stored documents without a passage: a half-written batch would leave some.
-fn documents_without_passages(url: &str) -> i64 {
-    client(url)
-        .query_one(
-            "SELECT count(*) FROM silica_documents d WHERE NOT EXISTS
-             (SELECT 1 FROM silica_passages p WHERE p.document = d.id)",
-            &[],
-        )
-        .unwrap()
-        .get(0)
 }
 
 fn cosine(a: &[f32], b: &[f32]) -> f64 {

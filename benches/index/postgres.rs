@@ -154,7 +154,13 @@ fn main() {
     let hnsw_s = t.elapsed().as_secs_f64();
     eprintln!("HNSW built in {hnsw_s:.1} s");
     store.conn().unwrap().batch_execute("ANALYZE").unwrap();
-    let (_, table_bytes, hnsw_bytes) = store.server_facts().unwrap();
+    let facts = store.server_facts().unwrap();
+    if let Some(c) = &facts.cluster {
+        eprintln!(
+            "Citus {}: {} workers, {} shards",
+            c.citus, c.workers, c.shards
+        );
+    }
 
     let rows: Vec<&[f32]> = queries.chunks_exact(DIM).collect();
     // Every vector is unit length, so the dot products of silica's exact search are the
@@ -191,8 +197,8 @@ fn main() {
             latencies[latencies.len() / 2],
             latencies[latencies.len() * 99 / 100],
             found as f64 / (10 * rows.len()) as f64,
-            table_bytes as f64 / 1048576.0,
-            hnsw_bytes.unwrap_or(0) as f64 / 1048576.0,
+            facts.table_bytes as f64 / 1048576.0,
+            facts.hnsw_bytes.unwrap_or(0) as f64 / 1048576.0,
         );
     }
 }

@@ -80,10 +80,10 @@ impl PassageIndex {
         let vectors = self.tables.vectors(&chosen, self.settings.dim)?;
         let queries: Vec<&[f32]> = vectors.iter().map(|(_, v)| v.as_slice()).collect();
         let skip: Vec<Option<i64>> = vectors.iter().map(|(k, _)| Some(*k)).collect();
-        let keys_of = |lists: Vec<Vec<super::KeyHit>>| -> Vec<Vec<i64>> {
+        let keys_of = |lists: Vec<Vec<super::KeyHit>>| -> Vec<Vec<(i64, f32)>> {
             lists
                 .into_iter()
-                .map(|l| l.into_iter().map(|h| h.key).collect())
+                .map(|l| l.into_iter().map(|h| (h.key, h.score)).collect())
                 .collect()
         };
         let exact = IndexSearcher::new(self, Some(SearchMode::Exact))?.top_k(&queries, k, &skip)?;

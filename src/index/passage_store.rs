@@ -137,6 +137,8 @@ pub enum BackendStats {
         vector_type: String,
         table_bytes: u64,
         hnsw_bytes: Option<u64>,
+        /// The Citus cluster the store is distributed over (None: one server).
+        cluster: Option<crate::index::postgres::ClusterFacts>,
     },
 }
 
@@ -281,18 +283,48 @@ pub fn spread_sample(keys: &[i64], sample: usize) -> Vec<i64> {
     keys.iter().step_by(step).take(sample).copied().collect()
 }
 
-/// Recall of `found` against `truth`, query by query (1 when there is no truth).
-pub fn recall_of(truth: &[Vec<i64>], found: &[Vec<i64>]) -> f64 {
+/// Recall of `found` against `truth`, query by query (1 when there is no truth): each list
+/// holds (key, score) pairs, best first. A hit counts when it is in the truth or scores at
+/// least as well as the truth's last hit, as ann-benchmarks counts it: among passages tied
+/// at the cut (duplicated texts have equal vectors) exact search keeps some by key order,
+/// and an approximate search that returns another of them has not missed anything.
+pub fn recall_of(truth: &[Vec<(i64, f32)>], found: &[Vec<(i64, f32)>]) -> f64 {
+    /// Scores closer than this are ties (the same pair of vectors scored twice).
+    const TIE: f32 = 1e-6;
     let mut hit = 0usize;
     let mut total = 0usize;
     for (t, f) in truth.iter().zip(found) {
-        let t: std::collections::HashSet<i64> = t.iter().copied().collect();
+        let Some(&(_, last)) = t.last() else {
+            continue;
+        };
+        let keys: std::collections::HashSet<i64> = t.iter().map(|h| h.0).collect();
         total += t.len();
-        hit += f.iter().filter(|k| t.contains(k)).count();
+        hit += f
+            .iter()
+            .take(t.len())
+            .filter(|(k, s)| keys.contains(k) || *s >= last - TIE)
+            .count();
     }
     if total == 0 {
         1.0
     } else {
         hit as f64 / total as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::recall_of;
+
+    #[test]
+    fn a_hit_tied_with_the_last_true_one_is_not_a_miss() {
+        let truth = vec![vec![(1, 0.9), (2, 0.8)]];
+        assert_eq!(recall_of(&truth, &[vec![(1, 0.9), (2, 0.8)]]), 1.0);
+        // Another passage with the same score as the cut: as good as key 2.
+        assert_eq!(recall_of(&truth, &[vec![(3, 0.8), (1, 0.9)]]), 1.0);
+        // A worse one is a miss.
+        assert_eq!(recall_of(&truth, &[vec![(1, 0.9), (3, 0.7)]]), 0.5);
+        assert_eq!(recall_of(&truth, &[vec![]]), 0.0);
+        assert_eq!(recall_of(&[vec![]], &[vec![]]), 1.0);
     }
 }

@@ -135,6 +135,7 @@ fn stats_json(stats: &StoreStats) -> serde_json::Value {
             vector_type,
             table_bytes,
             hnsw_bytes,
+            cluster,
         } => json!({
             "store": name,
             "hnsw": {
@@ -148,6 +149,11 @@ fn stats_json(stats: &StoreStats) -> serde_json::Value {
             "vector_type": vector_type,
             "table_bytes": table_bytes,
             "hnsw_bytes": hnsw_bytes,
+            "citus": cluster.as_ref().map(|c| json!({
+                "version": c.citus,
+                "workers": c.workers,
+                "shards": c.shards,
+            })),
         }),
     };
     if let (Some(value), serde_json::Value::Object(extra)) = (value.as_object_mut(), extra) {
@@ -210,6 +216,7 @@ fn write_stats_table(out: &mut impl Write, stats: &StoreStats) -> Result<()> {
             vector_type,
             table_bytes,
             hnsw_bytes,
+            cluster,
             ..
         } => {
             writeln!(
@@ -225,6 +232,13 @@ fn write_stats_table(out: &mut impl Write, stats: &StoreStats) -> Result<()> {
                 }
             )?;
             writeln!(out, "server      PostgreSQL {server}, pgvector {pgvector}")?;
+            if let Some(c) = cluster {
+                writeln!(
+                    out,
+                    "cluster     Citus {}, {} workers, {} shards (by document id)",
+                    c.citus, c.workers, c.shards
+                )?;
+            }
             writeln!(out, "vectors     {vector_type}({})", s.dim)?;
             writeln!(
                 out,

@@ -2,6 +2,8 @@
 //! written by the tests themselves for checks that need no downloaded weights.
 #![allow(dead_code)]
 
+pub mod pg;
+
 use std::path::{Path, PathBuf};
 
 pub fn repo_root() -> PathBuf {

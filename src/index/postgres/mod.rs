@@ -4,6 +4,8 @@
 //!
 //! - [`schema`]: the tables, created and migrated by silica (versioned), under an advisory
 //!   lock so that shards starting together do not race.
+//! - [`citus`]: the same tables distributed by document id when the server is a Citus
+//!   coordinator.
 //! - this file: connecting (a pool of connections), the settings check, writes (each batch
 //!   of documents one transaction: documents inserted with `ON CONFLICT DO NOTHING`, their
 //!   passages by binary COPY), removals, and the HNSW index.
@@ -18,6 +20,7 @@
 //! and only the documents it did insert get passages. A lease table would add a second
 //! source of truth (and expiry times to tune) for no case this does not cover.
 
+pub mod citus;
 mod ingest;
 pub mod query;
 mod read;
@@ -39,6 +42,7 @@ use std::collections::HashMap;
 use std::str::FromStr;
 use std::time::Duration;
 
+pub use citus::{ClusterFacts, Layout};
 pub use query::PgSearch;
 pub use schema::{VectorChoice, VectorType};
 
@@ -109,6 +113,8 @@ pub struct PgStore {
     /// That type as this server numbers it (an extension type has no fixed OID), for
     /// binary COPY.
     vector_oid: Type,
+    /// One server, or a Citus cluster through its coordinator.
+    pub layout: Layout,
 }
 
 impl PgStore {
@@ -122,12 +128,13 @@ impl PgStore {
     ) -> Result<Self> {
         let (pool, name) = connect(url)?;
         let mut conn = get(&pool, &name)?;
+        let layout = Layout::of(&mut *conn).with_context(|| name.clone())?;
         let pgvector = schema::require_pgvector(&mut conn, true).with_context(|| name.clone())?;
         let wanted = choice
             .for_new_store(&pgvector)
             .with_context(|| name.clone())?;
         let migrated =
-            schema::migrate(&mut conn, settings, wanted).with_context(|| name.clone())?;
+            schema::migrate(&mut conn, settings, wanted, layout).with_context(|| name.clone())?;
         if let Some(existing) = &migrated.existing {
             let mut differences = existing.differences(settings);
             if choice != VectorChoice::Auto && migrated.vectors != wanted {
@@ -155,6 +162,7 @@ impl PgStore {
             pgvector,
             vectors: migrated.vectors,
             vector_oid,
+            layout,
         })
     }
 
@@ -162,6 +170,7 @@ impl PgStore {
     pub fn open(url: &str) -> Result<Self> {
         let (pool, name) = connect(url)?;
         let mut conn = get(&pool, &name)?;
+        let layout = Layout::of(&mut *conn).with_context(|| name.clone())?;
         let pgvector = schema::require_pgvector(&mut conn, false).with_context(|| name.clone())?;
         let (settings, vectors) = schema::read_settings(&mut conn)
             .with_context(|| name.clone())?
@@ -175,6 +184,7 @@ impl PgStore {
             pgvector,
             vectors,
             vector_oid,
+            layout,
         })
     }
 
@@ -277,20 +287,29 @@ impl PgStore {
             // The graph is built in memory when it fits: a build that spills to disk is
             // many times slower. Room for every vector and its links (pgvector's layout,
             // with a fifth more for its overheads), up to 4 GiB, never below the server's
-            // own setting.
+            // own setting. On Citus each shard's index is built alone, so the room is a
+            // shard's.
             let passages: i64 = tx
                 .query_one("SELECT count(*) FROM silica_passages", &[])
                 .map_err(db)?
                 .get(0);
+            let per_build = passages / self.shards(&mut tx)?.max(1) as i64;
             let dim = self.settings.dim as i64;
             let per_vector = dim * self.vectors.bytes_per_dim() as i64 + 2 * m as i64 * 8 + 128;
-            let wanted_mib = (passages * per_vector * 6 / 5 / 1_048_576 + 64).min(4096);
-            tx.execute(
-                "SELECT set_config('maintenance_work_mem', $1, true)
-                 WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes($1)",
-                &[&format!("{wanted_mib}MB")],
-            )
-            .map_err(db)?;
+            let wanted_mib = (per_build * per_vector * 6 / 5 / 1_048_576 + 64).min(4096);
+            let more: bool = tx
+                .query_one(
+                    "SELECT pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes($1)",
+                    &[&format!("{wanted_mib}MB")],
+                )
+                .map_err(db)?
+                .get(0);
+            if more {
+                tx.batch_execute(&self.layout.settings_sql(&format!(
+                    "SET LOCAL maintenance_work_mem = '{wanted_mib}MB'"
+                )))
+                .map_err(db)?;
+            }
             tx.batch_execute(&format!(
                 "CREATE INDEX {} ON silica_passages USING hnsw (embedding {})
                  WITH (m = {m}, ef_construction = {ef})",
@@ -304,25 +323,54 @@ impl PgStore {
     }
 
     /// Server facts for `index stats`: PostgreSQL's version, bytes of the tables and of the
-    /// HNSW index (None when not built).
-    pub fn server_facts(&self) -> Result<(String, u64, Option<u64>)> {
+    /// HNSW index (None when not built), summed over the shards on a cluster, and the
+    /// cluster itself.
+    pub fn server_facts(&self) -> Result<ServerFacts> {
+        let size = match self.layout {
+            Layout::Single => "pg_total_relation_size",
+            Layout::Citus => "citus_total_relation_size",
+        };
         self.with_conn(|c| {
+            let hnsw = schema::hnsw_valid(c)?.is_some();
             let row = c
                 .query_one(
                     &format!(
                         "SELECT current_setting('server_version'),
-                            pg_total_relation_size('silica_documents') + pg_total_relation_size('silica_passages'),
-                            (SELECT pg_relation_size(oid) FROM pg_class WHERE relname = '{}')",
-                        schema::HNSW_INDEX
+                            {size}('silica_documents') + {size}('silica_passages')"
                     ),
                     &[],
                 )
                 .map_err(db)?;
-            Ok((
-                row.get(0),
-                row.get::<_, i64>(1) as u64,
-                row.get::<_, Option<i64>>(2).map(|b| b as u64),
-            ))
+            // An index's own size: on a cluster, summed over its shards' indexes.
+            let hnsw_bytes = if !hnsw {
+                None
+            } else {
+                let sql = match self.layout {
+                    Layout::Single => "SELECT pg_relation_size($1::text::regclass)",
+                    Layout::Citus => "SELECT citus_relation_size($1::text::regclass)",
+                };
+                let bytes: i64 = c.query_one(sql, &[&schema::HNSW_INDEX]).map_err(db)?.get(0);
+                Some(bytes as u64)
+            };
+            let cluster = match self.layout {
+                Layout::Single => None,
+                Layout::Citus => Some(ClusterFacts::read(&mut **c)?),
+            };
+            Ok(ServerFacts {
+                server: row.get(0),
+                table_bytes: row.get::<_, i64>(1) as u64,
+                hnsw_bytes,
+                cluster,
+            })
+        })
+    }
+
+    /// How many pieces the passages are stored in: 1 on one server, the shard count on a
+    /// cluster.
+    fn shards(&self, conn: &mut impl postgres::GenericClient) -> Result<usize> {
+        Ok(match self.layout {
+            Layout::Single => 1,
+            Layout::Citus => ClusterFacts::read(conn)?.shards,
         })
     }
 
@@ -364,6 +412,17 @@ impl PgStore {
             Ok(problems)
         })
     }
+}
+
+/// What [`PgStore::server_facts`] reads.
+pub struct ServerFacts {
+    /// PostgreSQL's version.
+    pub server: String,
+    pub table_bytes: u64,
+    /// None when the HNSW index is not built.
+    pub hnsw_bytes: Option<u64>,
+    /// The Citus cluster holding the store, if any.
+    pub cluster: Option<ClusterFacts>,
 }
 
 /// What [`PgStore::ensure_hnsw`] found or did.

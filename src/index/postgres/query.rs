@@ -2,7 +2,7 @@
 //! distance, through the HNSW index (its candidate list set per query with
 //! `hnsw.ef_search`) or a sequential scan, the filters (source, language, date) in SQL.
 
-use super::{db, PgConnection, PgStore};
+use super::{db, Layout, PgConnection, PgStore};
 use crate::index::passage_store::{recall_of, spread_sample};
 use crate::index::searcher::EXACT_BELOW;
 use crate::index::{DocumentRow, Passage, PassageFilters, SearchMode};
@@ -114,15 +114,18 @@ impl PgStore {
     /// The planner's row estimate (no count of every row), exact when never analysed.
     fn estimated_passages(&self) -> Result<usize> {
         self.with_conn(|c| {
-            let estimate: f32 = c
-                .query_one(
-                    "SELECT reltuples FROM pg_class WHERE oid = 'silica_passages'::regclass",
-                    &[],
-                )
-                .map_err(db)?
-                .get(0);
-            if estimate >= 0.0 {
-                return Ok(estimate as usize);
+            // A cluster's coordinator holds no rows of its own to estimate from.
+            if self.layout == Layout::Single {
+                let estimate: f32 = c
+                    .query_one(
+                        "SELECT reltuples FROM pg_class WHERE oid = 'silica_passages'::regclass",
+                        &[],
+                    )
+                    .map_err(db)?
+                    .get(0);
+                if estimate >= 0.0 {
+                    return Ok(estimate as usize);
+                }
             }
             let n: i64 = c
                 .query_one("SELECT count(*) FROM silica_passages", &[])
@@ -317,7 +320,8 @@ impl PgSearch<'_> {
                 set
             }
         };
-        tx.batch_execute(&setup).map_err(db)?;
+        tx.batch_execute(&self.store.layout.settings_sql(&setup))
+            .map_err(db)?;
         let statement = tx
             .prepare(&sql)
             .map_err(db)
@@ -368,11 +372,11 @@ pub fn measure_recall(
         let start = std::time::Instant::now();
         let hits = ann.top_k(&[q], k, &skip[i..=i])?;
         times.push(start.elapsed().as_secs_f64() * 1e3);
-        found.push(hits[0].iter().map(|(_, r)| r.key).collect());
+        found.push(hits[0].iter().map(|(s, r)| (r.key, *s)).collect());
     }
-    let truth: Vec<Vec<i64>> = exact
+    let truth: Vec<Vec<(i64, f32)>> = exact
         .iter()
-        .map(|hits| hits.iter().map(|(_, r)| r.key).collect())
+        .map(|hits| hits.iter().map(|(s, r)| (r.key, *s)).collect())
         .collect();
     let recall = recall_of(&truth, &found);
     Ok((recall, queries.len(), times))

@@ -87,18 +87,19 @@ impl PassageStore for PgStore {
 
     fn stats(&self) -> Result<StoreStats> {
         let (documents, passages) = PgStore::counts(self)?;
-        let (server, table_bytes, hnsw_bytes) = self.server_facts()?;
+        let facts = self.server_facts()?;
         Ok(StoreStats {
             documents,
             passages,
             settings: self.settings.clone(),
             backend: BackendStats::Postgres {
                 name: self.name.clone(),
-                server,
+                server: facts.server,
                 pgvector: self.pgvector.clone(),
                 vector_type: self.vectors.sql().to_string(),
-                table_bytes,
-                hnsw_bytes,
+                table_bytes: facts.table_bytes,
+                hnsw_bytes: facts.hnsw_bytes,
+                cluster: facts.cluster,
             },
         })
     }

@@ -1,10 +1,12 @@
 //! The store's tables, created and migrated by silica, never by hand.
 //!
-//! Keyed by document id so that the same tables distribute with Citus (both tables on the
-//! document id, co-located): documents by `id`, passages by `(document, ordinal)`. The
+//! Keyed by document id so that the same tables distribute with Citus (every table on the
+//! document id, co-located; [`super::citus`]): documents by `id`, passages by
+//! `(document, ordinal)`. The
 //! `key` columns are identities that give each row a number for the shared result types;
 //! no constraint relies on them.
 
+use super::citus::{self, Layout};
 use super::{db, PgConnection};
 use crate::index::IndexSettings;
 use anyhow::{bail, Context, Result};
@@ -243,12 +245,13 @@ pub struct Migrated {
 }
 
 /// Creates the extension and the tables for `settings` (vectors as `vectors`) when the
-/// store is new, or brings an older schema up to [`SCHEMA_VERSION`]; one transaction under
-/// [`LOCK`].
+/// store is new, or brings an older schema up to [`SCHEMA_VERSION`]; on a Citus
+/// coordinator, distributes the tables that are not yet. One transaction under [`LOCK`].
 pub fn migrate(
     conn: &mut PgConnection,
     settings: &IndexSettings,
     vectors: VectorType,
+    layout: Layout,
 ) -> Result<Migrated> {
     let mut tx = conn.transaction().map_err(db)?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&LOCK])
@@ -280,6 +283,9 @@ pub fn migrate(
             Some(settings_of(&mut tx)?)
         }
     };
+    if layout == Layout::Citus {
+        citus::distribute(&mut tx)?;
+    }
     let vectors = vector_type_of(&mut tx)?;
     tx.commit().map_err(db)?;
     Ok(Migrated { existing, vectors })
