@@ -421,7 +421,7 @@ fn a_cluster_store_holds_and_answers_what_one_server_does() {
 }
 
 #[test]
-fn a_worker_down_mid_load_is_one_line_and_the_same_command_completes_after() {
+fn a_worker_down_mid_load_or_query_is_one_line_and_the_same_command_completes_after() {
     let mut cluster = Cluster::start();
     let work = tempfile::tempdir().unwrap();
     let corpus = sentences_corpus(work.path());
@@ -509,17 +509,56 @@ fn a_worker_down_mid_load_is_one_line_and_the_same_command_completes_after() {
         "{error} does not name worker 2 ({port})"
     );
     cluster.worker("start", 2);
-    let hits = json(&silica(
+    let cli = json(&silica(
         &[
             "neighbors",
             "--store",
             &cluster.url,
             "-q",
             "puces",
+            "-k",
+            "5",
             "--format",
             "json",
         ],
         work.path(),
     ));
-    assert_eq!(hits.as_array().unwrap().len(), 10);
+    assert_eq!(cli.as_array().unwrap().len(), 5);
+
+    // `serve --store` on the cluster answers as the CLI does, and outlives a worker down.
+    let (mut child, base) = common::spawn_serve(&["--store", &cluster.url], work.path());
+    let post = || match ureq::post(&format!("{base}/neighbors"))
+        .set("Content-Type", "application/json")
+        .send_string(r#"{"query": "puces", "k": 5}"#)
+    {
+        Ok(r) => (r.status(), r.into_json::<serde_json::Value>().unwrap()),
+        Err(ureq::Error::Status(code, r)) => (code, r.into_json().unwrap()),
+        Err(e) => panic!("{e}"),
+    };
+    let ids = |hits: &serde_json::Value| -> Vec<String> {
+        hits.as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (status, served) = post();
+    assert_eq!(status, 200, "{served}");
+    assert_eq!(ids(&served["hits"]), ids(&cli));
+    cluster.worker("stop", 1);
+    let (status, body) = post();
+    assert_eq!(status, 500, "{body}");
+    let port = cluster.worker_port(1);
+    assert!(
+        body.to_string().contains(&port),
+        "{body} does not name worker 1"
+    );
+    let health = ureq::get(&format!("{base}/health")).call().unwrap();
+    assert_eq!(health.status(), 200);
+    cluster.worker("start", 1);
+    let (status, served) = post();
+    assert_eq!(status, 200, "{served}");
+    assert_eq!(ids(&served["hits"]), ids(&cli));
+    let _ = child.kill();
+    let _ = child.wait();
 }

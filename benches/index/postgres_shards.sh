@@ -5,8 +5,12 @@
 # exactly the unsharded one's passages and vectors, none twice, and prints the times.
 #
 #     bash benches/index/postgres_shards.sh [STSB_CSV_DIR] [COUNT]   # default ../shared/eval/stsb 20000
+#     SHARDS_ON=citus bash benches/index/postgres_shards.sh          # the shards into a Citus cluster
 #
-# The server is a private pgserver (bash tests/postgres/setup). The shards read the vectors
+# The server is a private pgserver (bash tests/postgres/setup). With SHARDS_ON=citus the
+# sharded store is a Citus cluster instead (a coordinator and two workers,
+# tests/citus/cluster.py; bash tests/citus/setup), the unsharded one a pgserver with the
+# same pgvector (0.8), and the exact top 10 of 100 sentences is compared too. The shards read the vectors
 # the unsharded load put in the embedding cache unless SHARD_CACHE=0 (then they embed
 # again: the load is then as long as the unsharded one). Needs a release build and the
 # models (models/fetch).
@@ -16,6 +20,7 @@ stsb=${1:-../shared/eval/stsb}
 count=${2:-20000}
 silica=${SILICA:-target/release/silica}
 python=target/pgserver/bin/python
+[ "${SHARDS_ON:-}" = citus ] && python=target/pgserver-pgvector08/bin/python
 bin=$("$python" -c 'import pgserver, os; print(os.path.join(os.path.dirname(pgserver.__file__), "pginstall/bin"))')
 work=$(mktemp -d)
 export XDG_CACHE_HOME=$work/cache
@@ -29,6 +34,16 @@ psql() { "$bin/psql" -X -q -At "$@"; }
 psql "$base" -c "CREATE DATABASE whole" -c "CREATE DATABASE sharded"
 whole=${base/\/postgres\?//whole?}
 sharded=${base/\/postgres\?//sharded?}
+if [ "${SHARDS_ON:-}" = citus ]; then
+  mkfifo "$work/hold-cluster"
+  python3 tests/citus/cluster.py "$work/cluster" <"$work/hold-cluster" >"$work/cluster.out" &
+  exec 4>"$work/hold-cluster"
+  trap 'exec 3>&- 4>&-; wait; rm -rf "$work"' EXIT
+  until grep -q -e '^ready$' -e '^error' "$work/cluster.out" 2>/dev/null; do sleep 0.5; done
+  grep -q '^ready$' "$work/cluster.out" || { cat "$work/cluster.out"; exit 1; }
+  sharded=$(head -1 "$work/cluster.out")
+  echo "sharded store: a Citus cluster, coordinator and two workers"
+fi
 
 python3 - "$stsb" "$count" "$work/sentences.jsonl" <<'PY'
 import csv, glob, json, os, sys
@@ -91,3 +106,26 @@ else
   echo "MISMATCH: $rows passages in the sharded store, $(wc -l <"$work/whole.txt") unsharded, $dupes duplicates"
   exit 1
 fi
+
+# The exact top 10 of the first 100 sentences, through `neighbors --exact`, on both
+# stores: the same hits and scores, ties at the cut aside (each store breaks them by the
+# order its rows arrived in).
+head -100 "$work/sentences.jsonl" | python3 -c 'import json,sys; [print(json.loads(l)["text"]) for l in sys.stdin]' >"$work/queries.txt"
+for name in whole sharded; do
+  "$silica" neighbors --store "${!name}" --exact --query-file "$work/queries.txt" --format json \
+    >"$work/top-$name.json"
+done
+python3 - "$work/top-whole.json" "$work/top-sharded.json" <<'PY'
+import json, sys
+def lists(path):
+    out = []
+    for q in json.load(open(path)):
+        hits = q["hits"] if isinstance(q, dict) else q
+        cut = hits[-1]["score"]
+        out.append((sorted((h["id"], h["score"]) for h in hits if h["score"] > cut), cut))
+    return out
+a, b = lists(sys.argv[1]), lists(sys.argv[2])
+same = sum(x == y for x, y in zip(a, b))
+print(f"exact top 10: {same} of {len(a)} queries the same on both stores")
+sys.exit(0 if same == len(a) == 100 else 1)
+PY
