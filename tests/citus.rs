@@ -317,6 +317,42 @@ fn a_cluster_store_holds_and_answers_what_one_server_does() {
         assert_eq!(a, b, "query {q}");
     }
 
+    // Lexical and hybrid search: the same hits and scores on the cluster (terms and
+    // counts summed over the shards), ties at the cut aside.
+    let untied = |url: &str, extra: &[&str]| -> (Vec<(String, String)>, String) {
+        let mut args = vec!["neighbors", "--store", url, "--format", "json"];
+        args.extend_from_slice(extra);
+        let hits = json(&silica(&args, work.path()));
+        let hits: Vec<(String, String)> = hits
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                (
+                    h["score"].to_string(),
+                    h["id"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        let cut = hits.last().expect("hits").0.clone();
+        let mut above: Vec<(String, String)> = hits.into_iter().filter(|h| h.0 != cut).collect();
+        above.sort();
+        (above, cut)
+    };
+    for query in [
+        "contrôle des exportations de puces",
+        "a man is playing a guitar",
+    ] {
+        for retrieval in ["lexical", "hybrid"] {
+            let extra = ["--retrieval", retrieval, "-q", query];
+            assert_eq!(
+                untied(&cluster.url, &extra),
+                untied(&one, &extra),
+                "{retrieval} {query}"
+            );
+        }
+    }
+
     // HNSW on the workers: the session settings reach them (a small shard would be
     // scanned otherwise), and recall against exact.
     let before: i64 = (1..=2)

@@ -998,3 +998,114 @@ fn a_store_adds_a_new_document_as_an_index_directory_does_and_skips_files_by_the
     ));
     assert_eq!(verify["ok"], true, "{verify}");
 }
+
+/// (id, score) of `neighbors ARGS --format json`, scores as printed (4 decimals).
+fn scored(args: &[&str], cwd: &Path) -> Vec<(String, f64)> {
+    hits(&neighbors(args, cwd))
+}
+
+#[test]
+fn lexical_and_hybrid_search_over_a_store_rank_as_an_index_directory_does() {
+    let server = Server::start();
+    let url = server.database("lexical");
+    let work = tempfile::tempdir().unwrap();
+    let dir = work.path().join("seeds.idx");
+    let dir = dir.to_str().unwrap();
+    let seeds = repo_root().join("seeds");
+    let seeds = seeds.to_str().unwrap();
+    ok(&silica(
+        &["index", "add", seeds, "--index", dir],
+        work.path(),
+    ));
+    ok(&silica(
+        &["index", "add", seeds, "--store", &url],
+        work.path(),
+    ));
+
+    // The same terms and the same BM25 (FTS5's): the same hits, the same scores.
+    let same = |extra: &[&str]| {
+        let local = scored(&[&["--index", dir][..], extra].concat(), work.path());
+        let store = scored(&[&["--store", &url][..], extra].concat(), work.path());
+        assert!(!local.is_empty(), "{extra:?}");
+        assert_eq!(
+            local.iter().map(|h| &h.0).collect::<Vec<_>>(),
+            store.iter().map(|h| &h.0).collect::<Vec<_>>(),
+            "{extra:?}"
+        );
+        for (a, b) in local.iter().zip(&store) {
+            assert!((a.1 - b.1).abs() <= 1.01e-4, "{extra:?}: {a:?} {b:?}");
+        }
+    };
+    for query in ["contrôle des exportations de puces", "Israel AI agreement"] {
+        same(&["--retrieval", "lexical", "-q", query]);
+        same(&["--retrieval", "hybrid", "-q", query]);
+        same(&["--retrieval", "lexical", "-q", query, "--lang", "fr"]);
+    }
+    same(&[
+        "--retrieval",
+        "lexical",
+        "--id",
+        "001_e463f5fad68e1c5d.txt#3",
+    ]);
+    // A query of stop words only matches nothing.
+    assert!(scored(
+        &["--store", &url, "--retrieval", "lexical", "-q", "de la"],
+        work.path()
+    )
+    .is_empty());
+
+    // `index verify` checks that every passage has its terms; `index add` fills them in.
+    client(&url)
+        .batch_execute(
+            "UPDATE silica_passages SET terms = NULL, term_count = NULL WHERE document = '000_2b48e6d9b42260c2.txt'",
+        )
+        .unwrap();
+    let broken = silica(
+        &["index", "verify", "--store", &url, "--format", "json"],
+        work.path(),
+    );
+    assert_eq!(broken.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&broken.stdout).unwrap();
+    assert!(
+        report["problems"]
+            .to_string()
+            .contains("passages have no terms"),
+        "{report}"
+    );
+    ok(&silica(
+        &["index", "add", seeds, "--store", &url],
+        work.path(),
+    ));
+    let verify = json(&silica(
+        &["index", "verify", "--store", &url, "--format", "json"],
+        work.path(),
+    ));
+    assert_eq!(verify["ok"], true, "{verify}");
+    same(&["--retrieval", "lexical", "-q", "Pax Silica"]);
+
+    // A store from before the lexical side (schema 2) is refused for queries until an
+    // `index add` migrates it and gives its passages their terms.
+    client(&url)
+        .batch_execute(
+            "DROP INDEX silica_passages_terms;
+             ALTER TABLE silica_passages DROP COLUMN terms, DROP COLUMN term_count;
+             DROP TABLE silica_term_languages;
+             UPDATE silica_meta SET value = '2' WHERE key = 'schema_version';",
+        )
+        .unwrap();
+    let refused = silica(&["neighbors", "--store", &url, "-q", "puces"], work.path());
+    assert!(
+        one_line_error(&refused).contains("run `silica index add` once"),
+        "{}",
+        one_line_error(&refused)
+    );
+    let migrated = silica(&["index", "add", seeds, "--store", &url], work.path());
+    assert!(String::from_utf8_lossy(&ok_stderr(&migrated)).contains("0 documents added"));
+    same(&["--retrieval", "hybrid", "-q", "chaînes d'approvisionnement"]);
+}
+
+/// The run's stderr, after asserting that it succeeded.
+fn ok_stderr(out: &Output) -> Vec<u8> {
+    ok(out);
+    out.stderr.clone()
+}

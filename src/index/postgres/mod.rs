@@ -22,6 +22,7 @@
 
 pub mod citus;
 mod ingest;
+mod lexical;
 pub mod query;
 mod read;
 pub mod schema;
@@ -43,6 +44,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 pub use citus::{ClusterFacts, Layout};
+pub use lexical::{PgLexical, TermVector};
 pub use query::PgSearch;
 pub use schema::{VectorChoice, VectorType};
 
@@ -155,7 +157,7 @@ impl PgStore {
         }
         let vector_oid = type_oid(&mut conn, migrated.vectors).with_context(|| name.clone())?;
         drop(conn);
-        Ok(Self {
+        let store = Self {
             pool,
             name,
             settings: migrated.existing.unwrap_or_else(|| settings.clone()),
@@ -163,7 +165,9 @@ impl PgStore {
             vectors: migrated.vectors,
             vector_oid,
             layout,
-        })
+        };
+        store.fill_terms()?;
+        Ok(store)
     }
 
     /// Connects to an existing store.
@@ -399,6 +403,12 @@ impl PgStore {
             if dupes > 0 {
                 problems.push(format!("{dupes} passage ids are stored more than once"));
             }
+            let without_terms = self.passages_without_terms(c)?;
+            if without_terms > 0 {
+                problems.push(format!(
+                    "{without_terms} passages have no terms for lexical search (run `silica index add` to fill them)"
+                ));
+            }
             match schema::hnsw_valid(c)? {
                 None => problems.push(
                     "no HNSW index over the vectors (run `silica index add` to build it)".into(),
@@ -540,9 +550,10 @@ impl DocumentSink for PgStore {
             );
             ingest::insert_lines(&mut tx, &line_ids, &lines)?;
             let mut sketches = ingest::Sketches::default();
+            let mut langs: Vec<Option<&str>> = Vec::new();
             let sink = tx
                 .copy_in(
-                    "COPY silica_passages (document, ordinal, id, start_byte, end_byte, lang, text, embedding, dedup_key)
+                    "COPY silica_passages (document, ordinal, id, start_byte, end_byte, lang, text, embedding, dedup_key, terms, term_count)
                      FROM STDIN (FORMAT binary)",
                 )
                 .map_err(db)?;
@@ -556,6 +567,8 @@ impl DocumentSink for PgStore {
                 Type::TEXT,
                 vector_oid,
                 Type::BYTEA,
+                Type::TS_VECTOR,
+                Type::INT4,
             ];
             let mut writer = BinaryCopyInWriter::new(sink, &types);
             for doc in docs.iter().filter(|d| inserted.contains(d.id)) {
@@ -571,7 +584,9 @@ impl DocumentSink for PgStore {
                     if let Some(k) = p.key {
                         sketches.add(doc.id, ordinal as i32, k);
                     }
-                    let row: [&(dyn ToSql + Sync); 9] = [
+                    let terms = lexical::TermVector::of(p.text, p.lang);
+                    langs.push(p.lang);
+                    let row: [&(dyn ToSql + Sync); 11] = [
                         &doc.id,
                         &(ordinal as i32),
                         &p.id,
@@ -581,12 +596,15 @@ impl DocumentSink for PgStore {
                         &p.text,
                         vector.as_ref(),
                         &key,
+                        &terms,
+                        &terms.count,
                     ];
                     writer.write(&row).map_err(db)?;
                 }
             }
             writer.finish().map_err(db)?;
             sketches.insert(&mut tx)?;
+            lexical::record_languages(&mut tx, &langs)?;
             tx.commit().map_err(db)?;
             Ok(())
         })

@@ -15,7 +15,7 @@ const EF_MAX: usize = 1000;
 
 impl PassageFilters {
     /// The conditions, numbering their parameters from `first`, and the parameters.
-    fn sql(&self, first: usize) -> (String, Vec<Box<dyn ToSql + Sync>>) {
+    pub(super) fn sql(&self, first: usize) -> (String, Vec<Box<dyn ToSql + Sync>>) {
         let mut conditions = Vec::new();
         let mut params: Vec<Box<dyn ToSql + Sync>> = Vec::new();
         let next = |value: Box<dyn ToSql + Sync>, params: &mut Vec<_>| {
@@ -48,10 +48,10 @@ impl PassageFilters {
 
 /// The columns [`passage_row`] reads, first in a query over `silica_passages p JOIN
 /// silica_documents d`.
-const ROW_COLUMNS: &str =
+pub(super) const ROW_COLUMNS: &str =
     "p.key, p.id, d.source, d.id, p.start_byte, p.end_byte, p.lang, p.text, d.date::text";
 
-fn passage_row(r: &postgres::Row) -> Passage {
+pub(super) fn passage_row(r: &postgres::Row) -> Passage {
     Passage {
         key: r.get(0),
         id: r.get(1),

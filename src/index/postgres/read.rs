@@ -57,16 +57,12 @@ impl PassageStore for PgStore {
         Ok(Box::new(search))
     }
 
-    /// Not built yet: PostgreSQL's full-text search beside pgvector is the next step
-    /// (issue 30); an index directory or a corpus has it.
+    /// BM25 over the passages' terms ([`super::lexical`]), the filters in SQL.
     fn lexical_searcher<'a>(
         &'a self,
-        _filters: &PassageFilters,
+        filters: &PassageFilters,
     ) -> Result<Box<dyn LexicalSearcher + 'a>> {
-        bail!(
-            "{}: lexical and hybrid search are not available over a PostgreSQL store yet; search an index directory or a corpus",
-            self.name
-        )
+        Ok(Box::new(self.lexical(filters.clone())?))
     }
 
     /// Recall is measured once the tables and the HNSW index pass [`PgStore::check`], over

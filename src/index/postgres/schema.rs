@@ -15,7 +15,7 @@ use postgres::types::ToSql;
 
 /// Bumped when the tables change. An older store is brought up to it by [`MIGRATIONS`]
 /// when opened for writing; a newer one is refused.
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 
 /// What `index add` compares new documents with: each document's short lines, each
 /// passage's duplicate key and sketch, and the files last read whole (version 2). Run on a
@@ -48,9 +48,20 @@ const INGEST_STATE: &str = "
         PRIMARY KEY (scope, file)
     );";
 
+/// The lexical side (version 3; [`super::lexical`]): each passage's terms and their count,
+/// a GIN index over them, and the analysis languages queries are analysed in. Passages
+/// stored before it get their terms at the next `index add` ([`PgStore::fill_terms`]).
+///
+/// [`PgStore::fill_terms`]: super::PgStore
+const LEXICAL: &str = "
+    ALTER TABLE silica_passages ADD COLUMN IF NOT EXISTS terms tsvector;
+    ALTER TABLE silica_passages ADD COLUMN IF NOT EXISTS term_count integer;
+    CREATE INDEX IF NOT EXISTS silica_passages_terms ON silica_passages USING gin (terms);
+    CREATE TABLE IF NOT EXISTS silica_term_languages (code text PRIMARY KEY);";
+
 /// The statements that bring version `n` to `n + 1`, run in one transaction with the
 /// version's update.
-const MIGRATIONS: &[(i32, &str)] = &[(1, INGEST_STATE)];
+const MIGRATIONS: &[(i32, &str)] = &[(1, INGEST_STATE), (2, LEXICAL)];
 
 /// The advisory lock held while the schema is created or migrated and while the HNSW
 /// index is built, so that shards starting or finishing together do not race.
@@ -267,6 +278,7 @@ pub fn migrate(
             tx.batch_execute(&tables(settings.dim, vectors))
                 .map_err(db)?;
             tx.batch_execute(INGEST_STATE).map_err(db)?;
+            tx.batch_execute(LEXICAL).map_err(db)?;
             set_meta(&mut tx, "schema_version", &SCHEMA_VERSION.to_string())?;
             set_meta(&mut tx, "settings", &serde_json::to_string(settings)?)?;
             set_meta(&mut tx, "vector_type", vectors.sql())?;
