@@ -157,6 +157,16 @@ fn worker_hnsw_scans(worker: &str) -> i64 {
     .get(0)
 }
 
+/// `index verify --store URL`'s report, after asserting that it found no problem.
+fn verified(url: &str, cwd: &Path) -> serde_json::Value {
+    let verify = json(&silica(
+        &["index", "verify", "--store", url, "--format", "json"],
+        cwd,
+    ));
+    assert_eq!(verify["ok"], true, "{verify}");
+    verify
+}
+
 /// `index add ARGS --store URL` over the seeds and `corpus`, every passage kept.
 fn add_args<'a>(corpus: &'a str, seeds: &'a str, url: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
     let mut args = vec![
@@ -382,18 +392,7 @@ fn a_cluster_store_holds_and_answers_what_one_server_does() {
         assert!(Instant::now() < deadline, "no HNSW scan on the workers");
         std::thread::sleep(Duration::from_millis(200));
     }
-    let verify = json(&silica(
-        &[
-            "index",
-            "verify",
-            "--store",
-            &cluster.url,
-            "--format",
-            "json",
-        ],
-        work.path(),
-    ));
-    assert_eq!(verify["ok"], true, "{verify}");
+    let verify = verified(&cluster.url, work.path());
     assert!(
         verify["recall"]["recall"].as_f64().unwrap() >= 0.95,
         "{verify}"
@@ -505,18 +504,7 @@ fn a_worker_down_mid_load_or_query_is_one_line_and_the_same_command_completes_af
     let rerun = silica(&args, work.path());
     ok(&rerun);
     assert_eq!(committed(&cluster.url), 285);
-    let verify = json(&silica(
-        &[
-            "index",
-            "verify",
-            "--store",
-            &cluster.url,
-            "--format",
-            "json",
-        ],
-        work.path(),
-    ));
-    assert_eq!(verify["ok"], true, "{verify}");
+    let verify = verified(&cluster.url, work.path());
 
     // A worker down during a query: a one-line error naming it, soon, not a hang.
     cluster.worker("stop", 2);
