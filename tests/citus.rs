@@ -504,7 +504,7 @@ fn a_worker_down_mid_load_or_query_is_one_line_and_the_same_command_completes_af
     let rerun = silica(&args, work.path());
     ok(&rerun);
     assert_eq!(committed(&cluster.url), 285);
-    let verify = verified(&cluster.url, work.path());
+    verified(&cluster.url, work.path());
 
     // A worker down during a query: a one-line error naming it, soon, not a hang.
     cluster.worker("stop", 2);
