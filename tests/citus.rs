@@ -453,6 +453,7 @@ fn a_cluster_store_holds_and_answers_what_one_server_does() {
     assert_eq!(docs.len(), 5, "the seeds again, the sentences synced away");
     assert_eq!(contents(&cluster.url), (docs, passages));
     assert_eq!(documents_without_passages(&cluster.url), 0);
+    verified(&cluster.url, work.path());
 }
 
 #[test]

@@ -1057,7 +1057,9 @@ fn lexical_and_hybrid_search_over_a_store_rank_as_an_index_directory_does() {
     // `index verify` checks that every passage has its terms; `index add` fills them in.
     client(&url)
         .batch_execute(
-            "UPDATE silica_passages SET terms = NULL, term_count = NULL WHERE document = '000_2b48e6d9b42260c2.txt'",
+            "INSERT INTO silica_term_totals SELECT -count(*), -sum(term_count) FROM silica_passages
+                 WHERE document = '000_2b48e6d9b42260c2.txt';
+             UPDATE silica_passages SET terms = NULL, term_count = NULL WHERE document = '000_2b48e6d9b42260c2.txt'",
         )
         .unwrap();
     let broken = silica(
@@ -1082,6 +1084,25 @@ fn lexical_and_hybrid_search_over_a_store_rank_as_an_index_directory_does() {
     ));
     assert_eq!(verify["ok"], true, "{verify}");
     same(&["--retrieval", "lexical", "-q", "Pax Silica"]);
+    // Totals that do not count the table are a problem too.
+    client(&url)
+        .batch_execute("INSERT INTO silica_term_totals VALUES (1, 5)")
+        .unwrap();
+    let broken = silica(
+        &["index", "verify", "--store", &url, "--format", "json"],
+        work.path(),
+    );
+    assert_eq!(broken.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&broken.stdout).unwrap();
+    assert!(
+        report["problems"]
+            .to_string()
+            .contains("the lexical totals count"),
+        "{report}"
+    );
+    client(&url)
+        .batch_execute("INSERT INTO silica_term_totals VALUES (-1, -5)")
+        .unwrap();
 
     // A store from before the lexical side (schema 2) is refused for queries until an
     // `index add` migrates it and gives its passages their terms.
@@ -1089,7 +1110,7 @@ fn lexical_and_hybrid_search_over_a_store_rank_as_an_index_directory_does() {
         .batch_execute(
             "DROP INDEX silica_passages_terms;
              ALTER TABLE silica_passages DROP COLUMN terms, DROP COLUMN term_count;
-             DROP TABLE silica_term_languages;
+             DROP TABLE silica_term_languages, silica_term_totals;
              UPDATE silica_meta SET value = '2' WHERE key = 'schema_version';",
         )
         .unwrap();
@@ -1102,6 +1123,11 @@ fn lexical_and_hybrid_search_over_a_store_rank_as_an_index_directory_does() {
     let migrated = silica(&["index", "add", seeds, "--store", &url], work.path());
     assert!(String::from_utf8_lossy(&ok_stderr(&migrated)).contains("0 documents added"));
     same(&["--retrieval", "hybrid", "-q", "chaînes d'approvisionnement"]);
+    let verify = json(&silica(
+        &["index", "verify", "--store", &url, "--format", "json"],
+        work.path(),
+    ));
+    assert_eq!(verify["ok"], true, "{verify}");
 }
 
 /// The run's stderr, after asserting that it succeeded.

@@ -120,9 +120,12 @@ for line in sys.stdin:
     except subprocess.CalledProcessError as e:
         print(f"error: {e.stderr.decode().strip()}", flush=True)
 
+# Every node stopped, whichever state a test left it in (a worker it stopped stays so).
 for node in nodes:
-    try:
-        node.stop("fast")
-    except subprocess.CalledProcessError:
-        node.stop("immediate")
+    for mode in ("fast", "immediate"):
+        try:
+            node.stop(mode)
+            break
+        except subprocess.CalledProcessError:
+            pass
 shutil.rmtree(folder, ignore_errors=True)

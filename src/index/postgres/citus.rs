@@ -100,6 +100,24 @@ pub fn distribute(tx: &mut impl GenericClient) -> Result<()> {
     Ok(())
 }
 
+/// The workers the coordinator cannot reach now, as `host:port`: what a failure on a
+/// cluster names when the coordinator's own message does not (it may only say that its
+/// connection closed). Empty when all answer, or when the coordinator cannot be asked.
+pub fn unreachable_workers(conn: &mut impl GenericClient) -> Vec<String> {
+    let Ok(rows) = conn.query(
+        "SELECT nodename, nodeport, citus_check_connection_to_node(nodename, nodeport)
+         FROM pg_dist_node WHERE noderole = 'primary' AND isactive AND groupid <> 0
+         ORDER BY nodename, nodeport",
+        &[],
+    ) else {
+        return Vec::new();
+    };
+    rows.iter()
+        .filter(|r| !r.get::<_, bool>(2))
+        .map(|r| format!("{}:{}", r.get::<_, String>(0), r.get::<_, i32>(1)))
+        .collect()
+}
+
 /// The cluster as `index stats` shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClusterFacts {

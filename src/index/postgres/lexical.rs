@@ -19,7 +19,7 @@ use super::{db, PgConnection, PgStore};
 use crate::index::passage_store::LexicalSearcher;
 use crate::index::{Neighbor, PassageFilters};
 use crate::lexical::analysis::{analysis_language, passage_terms, query_terms};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use bytes::{BufMut, BytesMut};
 use postgres::types::{to_sql_checked, IsNull, ToSql, Type};
 use std::collections::BTreeMap;
@@ -115,6 +115,42 @@ pub fn record_languages(tx: &mut postgres::Transaction<'_>, langs: &[Option<&str
     Ok(())
 }
 
+/// Adds `passages` passages holding `terms` terms to the ledger (negative: removed), in
+/// the caller's transaction: the rows commit or vanish with the passages they count.
+/// Several loaders append their own rows, so none waits for another's.
+pub fn record_totals(tx: &mut postgres::Transaction<'_>, passages: i64, terms: i64) -> Result<()> {
+    tx.execute(
+        "INSERT INTO silica_term_totals (passages, terms) VALUES ($1, $2)",
+        &[&passages, &terms],
+    )
+    .map_err(db)?;
+    Ok(())
+}
+
+/// Counts the passages of documents `ids` out of the ledger, before they are deleted (in
+/// the same transaction).
+pub fn record_removal(tx: &mut postgres::Transaction<'_>, ids: &[String]) -> Result<()> {
+    let row = tx
+        .query_one(
+            "SELECT count(*), coalesce(sum(term_count), 0)::int8 FROM silica_passages
+             WHERE document = ANY($1) AND terms IS NOT NULL",
+            &[&ids],
+        )
+        .map_err(db)?;
+    record_totals(tx, -row.get::<_, i64>(0), -row.get::<_, i64>(1))
+}
+
+/// (passages with terms, their terms) from the ledger.
+fn totals(c: &mut PgConnection) -> Result<(i64, i64)> {
+    let row = c
+        .query_one(
+            "SELECT coalesce(sum(passages), 0)::int8, coalesce(sum(terms), 0)::int8 FROM silica_term_totals",
+            &[],
+        )
+        .map_err(db)?;
+    Ok((row.get(0), row.get(1)))
+}
+
 impl PgStore {
     /// Gives terms to the passages stored without them (by a silica from before the
     /// store's lexical side), in batches of one transaction each; returns how many.
@@ -158,21 +194,54 @@ impl PgStore {
                 )
                 .map_err(db)?;
                 record_languages(&mut tx, &langs)?;
+                let terms: i64 = counts.iter().map(|&n| i64::from(n)).sum();
+                record_totals(&mut tx, chunk.len() as i64, terms)?;
                 tx.commit().map_err(db)?;
             }
             Ok(rows.len())
         })
     }
 
-    /// Passages without terms: a problem for `index verify` (the next `index add` fills
-    /// them).
-    pub(super) fn passages_without_terms(&self, c: &mut PgConnection) -> Result<i64> {
-        Ok(c.query_one(
-            "SELECT count(*) FROM silica_passages WHERE terms IS NULL",
-            &[],
-        )
-        .map_err(db)?
-        .get(0))
+    /// The lexical side's problems for `index verify`: passages without terms (the next
+    /// `index add` fills them), and a ledger that does not count what the table holds.
+    pub(super) fn lexical_problems(&self, c: &mut PgConnection) -> Result<Vec<String>> {
+        let row = c
+            .query_one(
+                "SELECT count(*) FILTER (WHERE terms IS NULL),
+                        count(*) FILTER (WHERE terms IS NOT NULL),
+                        coalesce(sum(term_count) FILTER (WHERE terms IS NOT NULL), 0)::int8
+                 FROM silica_passages",
+                &[],
+            )
+            .map_err(db)?;
+        let (without, with, terms): (i64, i64, i64) = (row.get(0), row.get(1), row.get(2));
+        let mut problems = Vec::new();
+        if without > 0 {
+            problems.push(format!(
+                "{without} passages have no terms for lexical search (run `silica index add` to fill them)"
+            ));
+        }
+        let counted = totals(c)?;
+        if counted != (with, terms) {
+            problems.push(format!(
+                "the lexical totals count {} passages and {} terms; the table holds {with} and {terms}",
+                counted.0, counted.1
+            ));
+        }
+        Ok(problems)
+    }
+
+    /// Folds the ledger into one row (after a load; rows other loaders have not committed
+    /// yet are not seen, and stay).
+    pub(super) fn compact_totals(&self) -> Result<()> {
+        self.with_conn(|c| {
+            c.batch_execute(
+                "WITH gone AS (DELETE FROM silica_term_totals RETURNING passages, terms)
+                 INSERT INTO silica_term_totals (passages, terms)
+                 SELECT sum(passages), sum(terms) FROM gone HAVING count(*) > 0",
+            )
+            .map_err(db)
+        })
     }
 
     /// A BM25 search over the passages `filters` keep: the analysis languages and the
@@ -185,14 +254,7 @@ impl PgStore {
                 .iter()
                 .map(|r| r.get(0))
                 .collect();
-            let row = c
-                .query_one(
-                    "SELECT count(*), coalesce(sum(term_count), 0)::int8 FROM silica_passages
-                     WHERE terms IS NOT NULL",
-                    &[],
-                )
-                .map_err(db)?;
-            let (passages, terms): (i64, i64) = (row.get(0), row.get(1));
+            let (passages, terms) = totals(c)?;
             Ok(PgLexical {
                 store: self,
                 languages,
@@ -287,10 +349,7 @@ impl PgLexical<'_> {
                 .iter()
                 .map(|p| p.as_ref() as &(dyn ToSql + Sync)),
         );
-        let rows = c
-            .query(&sql, &params)
-            .map_err(db)
-            .with_context(|| self.store.name.clone())?;
+        let rows = c.query(&sql, &params).map_err(db)?;
         Ok(rows
             .iter()
             .map(|r| Neighbor {
@@ -308,7 +367,8 @@ impl LexicalSearcher for PgLexical<'_> {
             .iter()
             .enumerate()
             .map(|(q, text)| self.query(&mut c, text, k, skip.get(q).copied().flatten()))
-            .collect()
+            .collect::<Result<_>>()
+            .map_err(|e| self.store.failed(e))
     }
 }
 

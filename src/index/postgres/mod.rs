@@ -205,7 +205,28 @@ impl PgStore {
     /// Runs `f` on a pooled connection, naming the store in its error.
     fn with_conn<T>(&self, f: impl FnOnce(&mut PgConnection) -> Result<T>) -> Result<T> {
         let mut conn = self.conn()?;
-        f(&mut conn).with_context(|| self.name.clone())
+        f(&mut conn).map_err(|e| self.failed(e))
+    }
+
+    /// `err` named after the store and, on a cluster, after the workers that do not answer
+    /// (asked on a fresh connection: the coordinator may have dropped the one that failed).
+    pub fn failed(&self, err: anyhow::Error) -> anyhow::Error {
+        let down = match self.layout {
+            Layout::Single => Vec::new(),
+            Layout::Citus => self
+                .conn()
+                .map(|mut c| citus::unreachable_workers(&mut *c))
+                .unwrap_or_default(),
+        };
+        match down.as_slice() {
+            [] => err.context(self.name.clone()),
+            [one] => err.context(format!("{}: worker {one} does not answer", self.name)),
+            many => err.context(format!(
+                "{}: workers {} do not answer",
+                self.name,
+                many.join(", ")
+            )),
+        }
     }
 
     /// (documents, passages).
@@ -403,12 +424,7 @@ impl PgStore {
             if dupes > 0 {
                 problems.push(format!("{dupes} passage ids are stored more than once"));
             }
-            let without_terms = self.passages_without_terms(c)?;
-            if without_terms > 0 {
-                problems.push(format!(
-                    "{without_terms} passages have no terms for lexical search (run `silica index add` to fill them)"
-                ));
-            }
+            problems.extend(self.lexical_problems(c)?);
             match schema::hnsw_valid(c)? {
                 None => problems.push(
                     "no HNSW index over the vectors (run `silica index add` to build it)".into(),
@@ -504,6 +520,7 @@ impl DocumentSink for PgStore {
                 &[&ids],
             )
             .map_err(db)?;
+            lexical::record_removal(&mut tx, ids)?;
             let n = tx
                 .execute("DELETE FROM silica_documents WHERE id = ANY($1)", &[&ids])
                 .map_err(db)?;
@@ -551,6 +568,7 @@ impl DocumentSink for PgStore {
             ingest::insert_lines(&mut tx, &line_ids, &lines)?;
             let mut sketches = ingest::Sketches::default();
             let mut langs: Vec<Option<&str>> = Vec::new();
+            let mut term_total = 0i64;
             let sink = tx
                 .copy_in(
                     "COPY silica_passages (document, ordinal, id, start_byte, end_byte, lang, text, embedding, dedup_key, terms, term_count)
@@ -586,6 +604,7 @@ impl DocumentSink for PgStore {
                     }
                     let terms = lexical::TermVector::of(p.text, p.lang);
                     langs.push(p.lang);
+                    term_total += i64::from(terms.count);
                     let row: [&(dyn ToSql + Sync); 11] = [
                         &doc.id,
                         &(ordinal as i32),
@@ -605,6 +624,7 @@ impl DocumentSink for PgStore {
             writer.finish().map_err(db)?;
             sketches.insert(&mut tx)?;
             lexical::record_languages(&mut tx, &langs)?;
+            lexical::record_totals(&mut tx, langs.len() as i64, term_total)?;
             tx.commit().map_err(db)?;
             Ok(())
         })

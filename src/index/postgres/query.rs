@@ -6,7 +6,7 @@ use super::{db, Layout, PgConnection, PgStore};
 use crate::index::passage_store::{recall_of, spread_sample};
 use crate::index::searcher::EXACT_BELOW;
 use crate::index::{DocumentRow, Passage, PassageFilters, SearchMode};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use pgvector::Vector;
 use postgres::types::ToSql;
 
@@ -254,7 +254,18 @@ impl PgSearch<'_> {
         skip: &[Option<i64>],
     ) -> Result<Vec<Vec<PgHit>>> {
         let mut conn = self.store.conn()?;
-        let mut out = self.run(&mut conn, queries, k, skip, self.mode)?;
+        self.top_k_on(&mut conn, queries, k, skip)
+            .map_err(|e| self.store.failed(e))
+    }
+
+    fn top_k_on(
+        &self,
+        conn: &mut PgConnection,
+        queries: &[&[f32]],
+        k: usize,
+        skip: &[Option<i64>],
+    ) -> Result<Vec<Vec<PgHit>>> {
+        let mut out = self.run(conn, queries, k, skip, self.mode)?;
         if self.mode == SearchMode::Ann && !self.filters.is_empty() {
             let short: Vec<usize> = (0..out.len()).filter(|&q| out[q].len() < k).collect();
             if !short.is_empty() {
@@ -267,7 +278,7 @@ impl PgSearch<'_> {
                     .iter()
                     .map(|&q| skip.get(q).copied().flatten())
                     .collect();
-                let hits = self.run(&mut conn, &again, k, &skips, SearchMode::Exact)?;
+                let hits = self.run(conn, &again, k, &skips, SearchMode::Exact)?;
                 for (q, hits) in short.into_iter().zip(hits) {
                     out[q] = hits;
                 }
@@ -322,10 +333,7 @@ impl PgSearch<'_> {
         };
         tx.batch_execute(&self.store.layout.settings_sql(&setup))
             .map_err(db)?;
-        let statement = tx
-            .prepare(&sql)
-            .map_err(db)
-            .with_context(|| self.store.name.clone())?;
+        let statement = tx.prepare(&sql).map_err(db)?;
         let mut out = Vec::with_capacity(queries.len());
         for (q, query) in queries.iter().enumerate() {
             let vector = self.store.vectors.value(query);
@@ -336,10 +344,7 @@ impl PgSearch<'_> {
                     .iter()
                     .map(|p| p.as_ref() as &(dyn ToSql + Sync)),
             );
-            let rows = tx
-                .query(&statement, &params)
-                .map_err(db)
-                .with_context(|| self.store.name.clone())?;
+            let rows = tx.query(&statement, &params).map_err(db)?;
             out.push(
                 rows.iter()
                     .map(|r| ((1.0 - r.get::<_, f64>(9)) as f32, passage_row(r)))

@@ -107,6 +107,7 @@ impl StoreWriter for PgStore {
     }
 
     fn finish_load(&mut self, _threads: usize) -> Result<String> {
+        self.compact_totals()?;
         Ok(match self.ensure_hnsw()? {
             HnswState::Built => "HNSW index built",
             HnswState::Exists => "HNSW index up to date",

@@ -49,7 +49,9 @@ const INGEST_STATE: &str = "
     );";
 
 /// The lexical side (version 3; [`super::lexical`]): each passage's terms and their count,
-/// a GIN index over them, and the analysis languages queries are analysed in. Passages
+/// a GIN index over them, the analysis languages queries are analysed in, and a ledger of
+/// the passages with terms and their terms (one row per write or removal, summed by a
+/// query) for BM25's collection size and mean length. Passages
 /// stored before it get their terms at the next `index add` ([`PgStore::fill_terms`]).
 ///
 /// [`PgStore::fill_terms`]: super::PgStore
@@ -57,7 +59,8 @@ const LEXICAL: &str = "
     ALTER TABLE silica_passages ADD COLUMN IF NOT EXISTS terms tsvector;
     ALTER TABLE silica_passages ADD COLUMN IF NOT EXISTS term_count integer;
     CREATE INDEX IF NOT EXISTS silica_passages_terms ON silica_passages USING gin (terms);
-    CREATE TABLE IF NOT EXISTS silica_term_languages (code text PRIMARY KEY);";
+    CREATE TABLE IF NOT EXISTS silica_term_languages (code text PRIMARY KEY);
+    CREATE TABLE IF NOT EXISTS silica_term_totals (passages bigint NOT NULL, terms bigint NOT NULL);";
 
 /// The statements that bring version `n` to `n + 1`, run in one transaction with the
 /// version's update.
