@@ -1059,7 +1059,8 @@ fn lexical_and_hybrid_search_over_a_store_rank_as_an_index_directory_does() {
         .batch_execute(
             "INSERT INTO silica_term_totals SELECT -count(*), -sum(term_count) FROM silica_passages
                  WHERE document = '000_2b48e6d9b42260c2.txt';
-             UPDATE silica_passages SET terms = NULL, term_count = NULL WHERE document = '000_2b48e6d9b42260c2.txt'",
+             UPDATE silica_passages SET terms = NULL, term_count = NULL WHERE document = '000_2b48e6d9b42260c2.txt';
+             INSERT INTO silica_meta VALUES ('terms_pending', 'true');",
         )
         .unwrap();
     let broken = silica(

@@ -153,17 +153,20 @@ fn totals(c: &mut PgConnection) -> Result<(i64, i64)> {
 
 impl PgStore {
     /// Gives terms to the passages stored without them (by a silica from before the
-    /// store's lexical side), in batches of one transaction each; returns how many.
+    /// store's lexical side), in batches of one transaction each, then clears the migrated
+    /// store's mark (an interrupted fill is taken up by the next `index add`); returns how
+    /// many.
     pub(super) fn fill_terms(&self) -> Result<usize> {
         self.with_conn(|c| {
-            let missing: bool = c
-                .query_one(
-                    "SELECT EXISTS (SELECT 1 FROM silica_passages WHERE terms IS NULL)",
-                    &[],
+            // Only a migrated store has passages without terms: a new one never looks.
+            let pending = c
+                .query_opt(
+                    "SELECT 1 FROM silica_meta WHERE key = $1",
+                    &[&super::schema::TERMS_PENDING],
                 )
                 .map_err(db)?
-                .get(0);
-            if !missing {
+                .is_some();
+            if !pending {
                 return Ok(0);
             }
             let rows = c
@@ -198,6 +201,11 @@ impl PgStore {
                 record_totals(&mut tx, chunk.len() as i64, terms)?;
                 tx.commit().map_err(db)?;
             }
+            c.execute(
+                "DELETE FROM silica_meta WHERE key = $1",
+                &[&super::schema::TERMS_PENDING],
+            )
+            .map_err(db)?;
             Ok(rows.len())
         })
     }

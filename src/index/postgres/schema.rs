@@ -62,9 +62,16 @@ const LEXICAL: &str = "
     CREATE TABLE IF NOT EXISTS silica_term_languages (code text PRIMARY KEY);
     CREATE TABLE IF NOT EXISTS silica_term_totals (passages bigint NOT NULL, terms bigint NOT NULL);";
 
+/// The version [`LEXICAL`] migrates from: its passages have no terms yet.
+const LEXICAL_FROM: i32 = 2;
+
+/// The `silica_meta` key set while passages stored before [`LEXICAL`] await their terms
+/// (so that only a migrated store looks for them), removed once they have them.
+pub const TERMS_PENDING: &str = "terms_pending";
+
 /// The statements that bring version `n` to `n + 1`, run in one transaction with the
 /// version's update.
-const MIGRATIONS: &[(i32, &str)] = &[(1, INGEST_STATE), (2, LEXICAL)];
+const MIGRATIONS: &[(i32, &str)] = &[(1, INGEST_STATE), (LEXICAL_FROM, LEXICAL)];
 
 /// The advisory lock held while the schema is created or migrated and while the HNSW
 /// index is built, so that shards starting or finishing together do not race.
@@ -294,6 +301,9 @@ pub fn migrate(
                     .map_err(db)
                     .with_context(|| format!("migrating the schema from version {from}"))?;
                 set_meta(&mut tx, "schema_version", &(from + 1).to_string())?;
+                if *from == LEXICAL_FROM {
+                    set_meta(&mut tx, TERMS_PENDING, "true")?;
+                }
             }
             Some(settings_of(&mut tx)?)
         }
