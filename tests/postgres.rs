@@ -1063,18 +1063,7 @@ fn lexical_and_hybrid_search_over_a_store_rank_as_an_index_directory_does() {
              INSERT INTO silica_meta VALUES ('terms_pending', 'true');",
         )
         .unwrap();
-    let broken = silica(
-        &["index", "verify", "--store", &url, "--format", "json"],
-        work.path(),
-    );
-    assert_eq!(broken.status.code(), Some(1));
-    let report: serde_json::Value = serde_json::from_slice(&broken.stdout).unwrap();
-    assert!(
-        report["problems"]
-            .to_string()
-            .contains("passages have no terms"),
-        "{report}"
-    );
+    assert_verify_finds(&url, "passages have no terms", work.path());
     ok(&silica(
         &["index", "add", seeds, "--store", &url],
         work.path(),
@@ -1089,18 +1078,7 @@ fn lexical_and_hybrid_search_over_a_store_rank_as_an_index_directory_does() {
     client(&url)
         .batch_execute("INSERT INTO silica_term_totals VALUES (1, 5)")
         .unwrap();
-    let broken = silica(
-        &["index", "verify", "--store", &url, "--format", "json"],
-        work.path(),
-    );
-    assert_eq!(broken.status.code(), Some(1));
-    let report: serde_json::Value = serde_json::from_slice(&broken.stdout).unwrap();
-    assert!(
-        report["problems"]
-            .to_string()
-            .contains("the lexical totals count"),
-        "{report}"
-    );
+    assert_verify_finds(&url, "the lexical totals count", work.path());
     client(&url)
         .batch_execute("INSERT INTO silica_term_totals VALUES (-1, -5)")
         .unwrap();
@@ -1129,6 +1107,17 @@ fn lexical_and_hybrid_search_over_a_store_rank_as_an_index_directory_does() {
         work.path(),
     ));
     assert_eq!(verify["ok"], true, "{verify}");
+}
+
+/// `index verify` fails on the store and lists a problem containing `problem`.
+fn assert_verify_finds(url: &str, problem: &str, cwd: &Path) {
+    let broken = silica(
+        &["index", "verify", "--store", url, "--format", "json"],
+        cwd,
+    );
+    assert_eq!(broken.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&broken.stdout).unwrap();
+    assert!(report["problems"].to_string().contains(problem), "{report}");
 }
 
 /// The run's stderr, after asserting that it succeeded.
